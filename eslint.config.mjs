@@ -1,0 +1,13 @@
+// n8n's own lint rules for community nodes, without the n8n Cloud preset: this package ships `tar-stream`
+// (needed to build G2B tar.gz flux) and Node's zlib, which n8n Cloud does not allow. Tests, the simulator,
+// benchmarks and scripts are tooling, not node code: they are not shipped and are not linted by n8n's rules.
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+
+export default [
+	{ ignores: ['test/**', 'bench/**', 'scripts/**', 'examples/**', 'jest.config.js'] },
+	...configWithoutCloudSupport,
+	{
+		files: ['package.json'],
+		rules: { '@n8n/community-nodes/no-runtime-dependencies': 'off' },
+	},
+];

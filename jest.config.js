@@ -1,0 +1,21 @@
+// Two projects: `unit` (transport, validation, executor, engine tests against the simulator: fast, daily work)
+// and `e2e` (the package installed into real n8n 1.x and 2.x; slow the first time, cached afterwards).
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/engine/**/*.test.ts'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+		},
+	],
+};

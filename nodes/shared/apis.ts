@@ -1,0 +1,79 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * How an API wraps its answers:
+ * - `cpro`: the classic Chorus Pro envelope, `codeRetour` + `libelle` at top level (reference §2.1);
+ * - `plain`: no envelope (health checks, Référentiel des Organisations, G2B/PPF APIs with RFC 7807 errors).
+ */
+export type Envelope = 'cpro' | 'plain';
+
+export interface ApiGroupInfo {
+	/** Path prefix under the PISTE base URL. */
+	prefix: string;
+	/** Name of the API to subscribe in the PISTE application, used in 403 hints. */
+	pisteName: string;
+	envelope: Envelope;
+	/** Credential field that may override the prefix (G2B APIs whose paths are not public yet). */
+	overrideField?: string;
+}
+
+/** The one table of API prefixes (reference §1.2, §9, §10). */
+export const API_GROUPS = {
+	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro' },
+	facturesTravaux: {
+		prefix: '/cpro/facturesTravaux/v1',
+		pisteName: 'Factures Travaux',
+		envelope: 'cpro',
+	},
+	transverses: { prefix: '/cpro/transverses/v1', pisteName: 'Transverses', envelope: 'cpro' },
+	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro' },
+	utilisateurs: { prefix: '/cpro/utilisateurs/v1', pisteName: 'Utilisateurs', envelope: 'cpro' },
+	engagementsJuridiques: {
+		prefix: '/cpro/engagementsJuridiques/v1',
+		pisteName: 'Engagements',
+		envelope: 'cpro',
+	},
+	organisations: {
+		prefix: '/cpro/organisations/v1',
+		pisteName: 'Référentiel des Organisations',
+		envelope: 'plain',
+	},
+	g2bAnnuaire: {
+		prefix: '/cpro/annuaire/v1',
+		pisteName: 'Annuaire G2B',
+		envelope: 'plain',
+		overrideField: 'g2bAnnuairePath',
+	},
+	g2bFlux: {
+		prefix: '/cpro/g2b/flux/v1',
+		pisteName: 'Dépôt flux G2B',
+		envelope: 'plain',
+		overrideField: 'g2bFluxPath',
+	},
+	g2bFactures: {
+		prefix: '/cpro/g2b/factures/v1',
+		pisteName: 'Recherche Factures G2B',
+		envelope: 'plain',
+		overrideField: 'g2bFacturesPath',
+	},
+	eReporting: {
+		prefix: '/cpro/g2b/ereporting/v1',
+		pisteName: 'E-reporting',
+		envelope: 'plain',
+		overrideField: 'eReportingPath',
+	},
+} as const satisfies Record<string, ApiGroupInfo>;
+
+export type ApiGroup = keyof typeof API_GROUPS;
+
+export function apiInfo(api: ApiGroup): ApiGroupInfo {
+	return API_GROUPS[api];
+}
+
+/** The prefix of an API, honouring a credential override (a user can fix a G2B path without a release). */
+export function apiPrefix(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): string {
+	const info: ApiGroupInfo = API_GROUPS[api];
+	const override = info.overrideField ? credentials?.[info.overrideField] : undefined;
+	const prefix = typeof override === 'string' && override.trim() ? override.trim() : info.prefix;
+	return `/${prefix.replace(/^\/+|\/+$/g, '')}`;
+}

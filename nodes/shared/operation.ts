@@ -1,0 +1,177 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
+
+import type { ApiGroup } from './apis';
+import type { ApiRequest } from './transport';
+
+/**
+ * Operations are data: each endpoint is described once by an `Operation`. `properties.ts` turns the
+ * descriptions into node parameters and `executor.ts` turns them into requests.
+ */
+
+export type FieldType =
+	| 'string'
+	| 'number' // decimal (amounts)
+	| 'integer' // Chorus ids (int64), counts
+	| 'boolean'
+	| 'options' // one value of `options`
+	| 'multiOptions' // several values of `options`, sent as an array
+	| 'date' // sent as YYYY-MM-DD
+	| 'dateTime' // sent as YYYY-MM-DDTHH:mm:ss
+	| 'json' // an object or array typed as JSON (line items, attachments…)
+	| 'idList' // comma-separated integers, sent as [{ [itemKey]: id }] or [id] without itemKey
+	| 'stringList'; // comma-separated strings, sent as an array
+
+export type FieldCheck = 'siret' | 'siren' | 'siretOrSiren';
+
+export interface OptionValue {
+	name: string;
+	value: string;
+	description?: string;
+}
+
+export interface Field {
+	/** Parameter name in n8n, unique within the operation. */
+	name: string;
+	displayName: string;
+	type: FieldType;
+	/** Where the value goes (default `body`); `none` = read by a hook only. */
+	in?: 'body' | 'path' | 'query' | 'none';
+	/** Target key: a dot path in the body (`destinataire.codeDestinataire`), the `{name}` of the path, or the query key. Default: `name`. */
+	key?: string;
+	/** Required fields are shown at the top and checked before any request. */
+	required?: boolean;
+	/** Optional but shown at the top level instead of inside "Additional Fields" / "Filters". */
+	top?: boolean;
+	default?: string | number | boolean | string[];
+	description?: string;
+	placeholder?: string;
+	/** Enum values (reference §11). Strings are both name and value. */
+	options?: ReadonlyArray<string | OptionValue>;
+	/** Name of a `loadOptions` method that lists the values from the server. */
+	loadOptionsMethod?: string;
+	check?: FieldCheck;
+	maxLength?: number;
+	/** For `idList`: the key of each object of the array. */
+	itemKey?: string;
+	/** For `date` used as the end of a range: sent as YYYY-MM-DDT23:59:59 so the whole day is included. */
+	endOfDay?: boolean;
+	/** Shown only when other parameters of this operation have these values. */
+	showWhen?: Record<string, Array<string | boolean>>;
+}
+
+/**
+ * How a search pages (reference §2.2). `body`: page number and size in the request body (inside `request`, or at
+ * top level when `request` is ''), counters `pageCourante`/`pages`/`total` in the response (inside `response`, or
+ * at top level when ''). `none`: the whole list comes in one answer. `query`: REST APIs with page/size in the query.
+ */
+export type Pagination =
+	| {
+			style: 'body';
+			request: string;
+			response: string;
+			list: string;
+			maxPageSize: number;
+			/** Cap of total results some searches accept (`nbResultatsMaximum`, or the Swagger's odd `getnbResultatsMaximum`). */
+			maxResultsField?: string;
+			sortColumns?: readonly string[];
+			/** codeRetour values meaning "no result" (default: 20000, 20007). */
+			noResultCodes?: readonly number[];
+	  }
+	| { style: 'none'; list: string; noResultCodes?: readonly number[] }
+	| {
+			style: 'query';
+			list: string;
+			pageParam: string;
+			sizeParam: string;
+			firstPage: 0 | 1;
+			maxPageSize: number;
+			/** Dot path of the total count in the answer, when the API gives it. */
+			totalPath?: string;
+			sortParam?: string;
+			sortColumns?: readonly string[];
+	  };
+
+export interface BinaryInput {
+	/** Body key of the base64 content. */
+	contentKey: string;
+	/** Body key of the file name, if the API wants it. */
+	fileNameKey?: string;
+	mimeTypeKey?: string;
+	/** Body key of the upper-case extension without the dot (`PDF`). */
+	extensionKey?: string;
+	maxBytes: number;
+	/** Human limit, e.g. "30 MB per flux". */
+	limitLabel: string;
+	/** Allowed extensions (upper case), when the API has a list. */
+	extensions?: readonly string[];
+}
+
+export interface BinaryOutput {
+	/** Response key holding the base64 file. */
+	contentKey: string;
+	/** File name of the produced binary. */
+	fileName: (params: IDataObject, response: IDataObject) => string;
+	mimeType: (params: IDataObject, response: IDataObject, bytes: Buffer) => string;
+}
+
+/** A request ready to send: what the executor built from the parameters. */
+export interface BuiltRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body: IDataObject;
+	qs: IDataObject;
+}
+
+/** What hooks get: the n8n context, the item, the parameter values, and the one transport. */
+export interface OperationContext {
+	fn: IExecuteFunctions;
+	itemIndex: number;
+	operation: Operation;
+	/** Parameter values, already validated, by field name (plus `binaryPropertyName` when there is a file). */
+	params: IDataObject;
+	request(request: ApiRequest): Promise<IDataObject>;
+}
+
+export interface OperationHooks {
+	/** Adjust the built request before it is sent (derived fields, conditional structure). */
+	prepare?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
+	/** Replace the single request by a sequence (composite operations); returns the answer to output. */
+	run?: (ctx: OperationContext, request: BuiltRequest) => Promise<IDataObject>;
+	/** Shape the answer into output items (default: the answer, or its list). */
+	output?: (ctx: OperationContext, response: IDataObject) => INodeExecutionData[] | Promise<INodeExecutionData[]>;
+}
+
+export interface Operation {
+	resource: string;
+	/** Operation value in n8n, camelCase. */
+	operation: string;
+	/** Label in the operation dropdown. */
+	name: string;
+	/** Sentence shown as the action (and to AI agents), e.g. "Search received invoices". */
+	action: string;
+	/** One line; may give the French name of the service. */
+	description: string;
+	api: ApiGroup;
+	method: IHttpRequestMethods;
+	/** Path under the API prefix, with `{param}` placeholders for `in: 'path'` fields. */
+	path: string;
+	fields: Field[];
+	/** Creates or changes something: never re-sent after an unknown outcome (see transport). */
+	mutates: boolean;
+	/** For mutating operations: how to check whether a failed call went through. */
+	howToCheck?: string;
+	pagination?: Pagination;
+	/** For non-paginated answers: split this list of the answer into one item per element. */
+	splitList?: string;
+	binaryIn?: BinaryInput;
+	binaryOut?: BinaryOutput;
+	/** Marks operations the API documentation deprecates. */
+	deprecated?: boolean;
+	hooks?: OperationHooks;
+}
+
+export interface Resource {
+	value: string;
+	name: string;
+	description?: string;
+}

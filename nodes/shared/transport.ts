@@ -1,0 +1,208 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiInfo, apiPrefix, type ApiGroup } from './apis';
+import {
+	businessError,
+	httpError,
+	rateLimitedWriteError,
+	unknownOutcomeError,
+	type ErrorContext,
+	type FailedExchange,
+} from './errors';
+
+export const CREDENTIAL_TYPE = 'chorusProApi';
+
+/** Every n8n context our nodes make requests from. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** Content type declared by the Chorus Pro Swaggers (reference §1.4). */
+export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
+
+export interface ApiRequest {
+	api: ApiGroup;
+	method: IHttpRequestMethods;
+	/** Path under the API prefix, starting with `/`. */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/**
+	 * True when the request creates or changes something (soumettre, déposer, traiter, compléter…). Such a
+	 * request is never re-sent after an answer that leaves its fate unknown.
+	 */
+	mutates: boolean;
+	/** `codeRetour` values meaning "no result" for this operation (reference §2.2): an empty answer, not an error. */
+	noResultCodes?: readonly number[];
+	/** Shown on HTTP 413, e.g. "10 MB per PDF". */
+	sizeLimit?: string;
+	/** For mutating requests: how the user can check whether it went through. */
+	howToCheck?: string;
+	timeoutMs?: number;
+}
+
+/** Bounded retry for reads: at most 4 attempts and 60 s of waiting in all. */
+export const RETRY_POLICY = {
+	maxAttempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 20_000,
+	maxTotalWaitMs: 60_000,
+	retryStatuses: [429, 502, 503, 504] as readonly number[],
+	retryNetworkCodes: ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN'] as readonly string[],
+};
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function header(headers: unknown, name: string): string | undefined {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const found = Object.entries(headers as Record<string, unknown>).find(
+		([key]) => key.toLowerCase() === name,
+	);
+	return found ? String(found[1]) : undefined;
+}
+
+/** Retry-After as seconds or an HTTP date (RFC 9110). */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+/** Pulls status, body and Retry-After out of whatever n8n threw, dropping the request (it holds secrets). */
+export function exchangeOf(error: unknown): FailedExchange & { message?: string } {
+	const err = error as {
+		cause?: { response?: unknown; code?: string };
+		response?: unknown;
+		code?: string;
+		message?: string;
+	};
+	const response = (err.cause?.response ?? err.response) as
+		| { status?: number; data?: unknown; headers?: unknown }
+		| undefined;
+	return {
+		status: response?.status,
+		body: response?.data,
+		retryAfterSeconds: parseRetryAfter(header(response?.headers, 'retry-after')),
+		networkCode: err.cause?.code ?? err.code,
+		message: err.message,
+	};
+}
+
+function isRetryable(exchange: FailedExchange): boolean {
+	if (exchange.status !== undefined) return RETRY_POLICY.retryStatuses.includes(exchange.status);
+	return exchange.networkCode !== undefined && RETRY_POLICY.retryNetworkCodes.includes(exchange.networkCode);
+}
+
+function backoffMs(attempt: number, exchange: FailedExchange): number {
+	const fromHeader = exchange.retryAfterSeconds;
+	const wait = fromHeader !== undefined ? fromHeader * 1000 : RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1);
+	return Math.min(wait, RETRY_POLICY.maxDelayMs);
+}
+
+function isJsonObject(body: unknown): body is IDataObject | IDataObject[] {
+	return body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
+}
+
+/**
+ * The one way our nodes talk to Chorus Pro: authentication through the credential (n8n mints and refreshes the
+ * PISTE token), the API prefix table, bounded retries for reads, the `codeRetour` check, and secret-free errors.
+ */
+export async function apiRequest(
+	this: RequestContext,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const info = apiInfo(request.api);
+	const credentials = info.overrideField ? await this.getCredentials(CREDENTIAL_TYPE) : undefined;
+	const path = `${apiPrefix(request.api, credentials)}${request.path}`;
+	const context: ErrorContext = {
+		node: this.getNode(),
+		api: request.api,
+		path,
+		itemIndex,
+		sizeLimit: request.sizeLimit,
+	};
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: path,
+		headers: { Accept: JSON_CONTENT_TYPE },
+		json: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	if (request.qs) options.qs = request.qs;
+	if (request.method !== 'GET') {
+		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
+		options.body = request.body ?? {};
+	}
+
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		let body: unknown;
+		try {
+			body = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options });
+		} catch (error) {
+			const exchange = exchangeOf(error);
+			if (exchange.status === undefined && exchange.networkCode === undefined) {
+				// Not an HTTP exchange: the token could not be obtained (preAuthentication) or n8n refused the
+				// request. Those messages are ours and carry no secret.
+				throw new NodeApiError(
+					context.node,
+					{ path },
+					{ message: exchange.message ?? 'Request failed', itemIndex },
+				);
+			}
+			if (request.mutates) {
+				if (exchange.status === 429) throw rateLimitedWriteError(context);
+				// Refused before it was sent, or a definite answer: the fate is known.
+				const definite =
+					exchange.networkCode === 'ECONNREFUSED' ||
+					(exchange.status !== undefined && exchange.status < 500);
+				if (definite) throw httpError(exchange, context);
+				throw unknownOutcomeError(exchange, context, request.howToCheck ?? 'search for it in Chorus Pro.');
+			}
+			const wait = backoffMs(attempt, exchange);
+			if (
+				isRetryable(exchange) &&
+				attempt < RETRY_POLICY.maxAttempts &&
+				waitedMs + wait <= RETRY_POLICY.maxTotalWaitMs
+			) {
+				waitedMs += wait;
+				await sleep(wait);
+				continue;
+			}
+			throw httpError(exchange, context);
+		}
+
+		if (!isJsonObject(body)) {
+			if (info.envelope === 'plain' && (body === '' || body === undefined)) return {};
+			// HTML error pages, truncated JSON: the gateway or the back-end broke the answer.
+			const exchange: FailedExchange = { status: 200, body: typeof body === 'string' ? body.slice(0, 200) : undefined };
+			if (request.mutates) {
+				throw unknownOutcomeError(exchange, context, request.howToCheck ?? 'search for it in Chorus Pro.');
+			}
+			if (attempt < RETRY_POLICY.maxAttempts) {
+				const wait = backoffMs(attempt, {});
+				waitedMs += wait;
+				await sleep(wait);
+				continue;
+			}
+			throw httpError({ ...exchange, body: 'the answer is not valid JSON' }, context);
+		}
+		if (Array.isArray(body)) return { items: body } as IDataObject;
+
+		const codeRetour = body.codeRetour;
+		if (info.envelope === 'cpro' && typeof codeRetour === 'number' && codeRetour !== 0) {
+			if (request.noResultCodes?.includes(codeRetour)) return { ...body, noResult: true };
+			throw businessError(codeRetour, String(body.libelle ?? ''), context);
+		}
+		return body;
+	}
+}
