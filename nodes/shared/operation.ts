@@ -32,7 +32,8 @@ export interface OptionValue {
 export interface Field {
 	/** Parameter name in n8n, unique within the operation. */
 	name: string;
-	displayName: string;
+	/** Label shown in n8n (the parameter's display name). */
+	label: string;
 	type: FieldType;
 	/** Where the value goes (default `body`); `none` = read by a hook only. */
 	in?: 'body' | 'path' | 'query' | 'none';
@@ -175,3 +176,10 @@ export interface Resource {
 	name: string;
 	description?: string;
 }
+
+/** A copy of `source` without the given keys (used to drop the codeRetour/libelle envelope from outputs). */
+export function omit<T extends object>(source: T, keys: readonly string[]): Partial<T> {
+	return Object.fromEntries(Object.entries(source).filter(([key]) => !keys.includes(key))) as Partial<T>;
+}
+
+export const ENVELOPE_KEYS = ['codeRetour', 'libelle', 'noResult'] as const;

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations } from '../shared/executor';
+import { buildProperties } from '../shared/properties';
+import { facturesOperations, facturesResources } from './operations';
+
+export class ChorusProFactures implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chorus Pro Factures',
+		name: 'chorusProFactures',
+		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send, receive, validate and follow invoices on Chorus Pro (French public sector e-invoicing)',
+		defaults: { name: 'Chorus Pro Factures' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chorusProApi', required: true }],
+		properties: buildProperties(facturesResources, facturesOperations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations.call(this, facturesOperations);
+	}
+}

@@ -1,0 +1,273 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, SORT_COLUMNS } from '../../shared/enums';
+import { fluxReportOperation } from '../../shared/fluxReport';
+import { LIMITS } from '../../shared/limits';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from '../../shared/operation';
+import { downloadInvoices, invoiceHistory } from './anyRole';
+import { amountRange, dateRange, flag, id, invoiceId, languageField, statusFilter, text } from './fields';
+import { invoiceDataFields } from './invoiceData';
+
+/** Emitted invoices: the supplier's side (fournisseur). */
+const resource = 'emittedInvoice';
+
+const CHECK_SUBMISSION =
+	'search your emitted invoices (Emitted Invoice → Search, filter "Invoice Number") and send it again only if it is not there.';
+
+/** SAISIE_API needs the lines and the VAT recap (reference §3.3). */
+function requireLines(ctx: OperationContext, request: BuiltRequest): void {
+	for (const key of ['lignePoste', 'ligneTva']) {
+		const value = request.body[key];
+		if (!Array.isArray(value) || value.length === 0) {
+			throw new NodeOperationError(
+				ctx.fn.getNode(),
+				`"${key === 'lignePoste' ? 'Line Items (JSON)' : 'VAT Lines (JSON)'}" is required to submit an invoice keyed in by API (item ${ctx.itemIndex})`,
+				{ itemIndex: ctx.itemIndex, description: 'Add it under Additional Fields, or use "Submit PDF Invoice" to send a PDF instead.' },
+			);
+		}
+	}
+	request.body.modeDepot = 'SAISIE_API';
+}
+
+/** Chorus Pro keeps attachment names to 50 characters: shorten the base name, keep the extension. */
+function attachmentName(fileName: string): string {
+	if (fileName.length <= LIMITS.attachmentNameLength) return fileName;
+	const dot = fileName.lastIndexOf('.');
+	const extension = dot > 0 ? fileName.slice(dot) : '';
+	return fileName.slice(0, LIMITS.attachmentNameLength - extension.length) + extension;
+}
+
+/** Upload the PDF to the account (transverses ajouter/fichier), then submit the invoice in DEPOT_PDF_API mode. */
+async function submitPdf(ctx: OperationContext, request: BuiltRequest): Promise<IDataObject> {
+	const { pieceJointeFichier, pieceJointeNom, pieceJointeTypeMime, pieceJointeExtension, ...invoice } = request.body;
+	const name = attachmentName(String(pieceJointeNom));
+	const upload = await ctx.request({
+		api: 'transverses',
+		method: 'POST',
+		path: '/ajouter/fichier',
+		body: { pieceJointeFichier, pieceJointeNom: name, pieceJointeTypeMime, pieceJointeExtension },
+		mutates: true,
+		sizeLimit: '10 MB per file',
+		howToCheck: 'nothing was submitted yet; the file may sit unused on your account, which is harmless. You can run this item again.',
+	});
+	const submitted = await ctx.request({
+		api: 'factures',
+		method: 'POST',
+		path: '/soumettre',
+		body: {
+			...invoice,
+			modeDepot: 'DEPOT_PDF_API',
+			pieceJointePrincipale: [
+				{ pieceJointePrincipaleDesignation: name, pieceJointePrincipaleId: upload.pieceJointeId },
+			],
+		},
+		mutates: true,
+		howToCheck: CHECK_SUBMISSION,
+	});
+	return { ...omit(submitted, ENVELOPE_KEYS), pieceJointeId: upload.pieceJointeId, fileName: name };
+}
+
+function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): void {
+	const body = request.body;
+	if (body.idStructure === undefined && !(body.typeIdentifiantStructure && body.identifiantStructure)) {
+		throw new NodeOperationError(
+			ctx.fn.getNode(),
+			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex})`,
+			{ itemIndex: ctx.itemIndex },
+		);
+	}
+}
+
+export const emittedInvoiceOperations: Operation[] = [
+	{
+		resource,
+		operation: 'submitPdf',
+		name: 'Submit PDF Invoice',
+		action: 'Submit a PDF invoice',
+		description: 'Send a PDF invoice to a public buyer in one step: upload the PDF, then submit it (ajouter/fichier + soumettre DEPOT_PDF_API)',
+		api: 'factures',
+		method: 'POST',
+		path: '/soumettre',
+		mutates: true,
+		howToCheck: CHECK_SUBMISSION,
+		binaryIn: {
+			contentKey: 'pieceJointeFichier',
+			fileNameKey: 'pieceJointeNom',
+			mimeTypeKey: 'pieceJointeTypeMime',
+			extensionKey: 'pieceJointeExtension',
+			maxBytes: LIMITS.pdfBytes,
+			limitLabel: '10 MB per PDF',
+			extensions: ['PDF'],
+		},
+		fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
+		hooks: { run: submitPdf },
+	},
+	{
+		resource,
+		operation: 'submit',
+		name: 'Submit Keyed-In Invoice',
+		action: 'Submit an invoice from data',
+		description: 'Create an invoice from structured data; Chorus Pro generates its PDF (soumettre SAISIE_API)',
+		api: 'factures',
+		method: 'POST',
+		path: '/soumettre',
+		mutates: true,
+		howToCheck: CHECK_SUBMISSION,
+		fields: invoiceDataFields(),
+		hooks: { prepare: requireLines },
+	},
+	{
+		resource,
+		operation: 'depositFlux',
+		name: 'Deposit Structured Flux',
+		action: 'Deposit a Factur-X, UBL or CII flux',
+		description: 'Send a structured invoice file (Factur-X PDF, UBL or CII XML, or a tar.gz batch) for asynchronous processing (deposer/flux)',
+		api: 'factures',
+		method: 'POST',
+		path: '/deposer/flux',
+		mutates: true,
+		howToCheck:
+			'wait a few minutes, then search your emitted invoices by invoice number, or look at the flux list in the Chorus Pro portal, before depositing it again.',
+		binaryIn: {
+			contentKey: 'fichierFlux',
+			fileNameKey: 'nomFichier',
+			maxBytes: LIMITS.fluxBytes,
+			limitLabel: '30 MB per flux',
+		},
+		fields: [
+			{
+				name: 'syntaxeFlux',
+				label: 'Flux Syntax',
+				type: 'options',
+				required: true,
+				options: FLUX_SYNTAXES,
+				default: 'IN_DP_E2_CII_FACTURX',
+				description: 'Format of the file (syntaxeFlux): Factur-X, UBL, CII…',
+			},
+			{ name: 'nomFichier', label: 'File Name', type: 'string', description: 'Defaults to the binary file name' },
+			flag('avecSignature', 'Signed', 'Whether the file is electronically signed'),
+		],
+	},
+	{
+		resource,
+		operation: 'search',
+		name: 'Search',
+		action: 'Search emitted invoices',
+		description: 'Invoices issued by your structures, with filters such as status or flux number (rechercher/fournisseur)',
+		api: 'factures',
+		method: 'POST',
+		path: '/rechercher/fournisseur',
+		mutates: false,
+		pagination: {
+			style: 'body',
+			request: 'rechercheFactureParFournisseur',
+			response: 'parametresRetour',
+			list: 'listeFactures',
+			maxPageSize: LIMITS.maxPageSize,
+			sortColumns: SORT_COLUMNS.fournisseur,
+		},
+		fields: [
+			text('numeroFacture', 'Invoice Number'),
+			text('numeroFluxDepot', 'Flux Number', 'numeroFluxDepot: invoices created by this flux'),
+			statusFilter(),
+			...dateRange('periodeDateDepot', 'Deposit Date'),
+			...dateRange('periodeDateFacture', 'Invoice Date'),
+			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			id('idFournisseur', 'Supplier Structure ID'),
+			id('idServiceFournisseur', 'Supplier Service ID'),
+			id('idStructureValideur', 'Validator Structure ID'),
+			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
+			{ name: 'modeDepot', label: 'Deposit Mode', type: 'options', options: DEPOSIT_MODES },
+			...amountRange('Apayer'),
+			text('numeroMarche', 'Contract Number'),
+			text('numeroBonCommande', 'Purchase Order Number'),
+			text('numeroFactureOrigine', 'Original Invoice Number'),
+			flag('rejetTraite', 'Rejection Processed', 'Filter on whether a rejection was already acknowledged (rejetTraite)'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
+		],
+	},
+	{
+		resource,
+		operation: 'get',
+		name: 'Get',
+		action: 'Get an emitted invoice',
+		description: 'Full detail of one issued invoice (consulter/fournisseur)',
+		api: 'factures',
+		method: 'POST',
+		path: '/consulter/fournisseur',
+		mutates: false,
+		fields: [invoiceId('identifiantFactureCPP'), languageField],
+	},
+	{
+		resource,
+		operation: 'complete',
+		name: 'Complete Suspended Invoice',
+		action: 'Complete a suspended invoice',
+		description: 'Add attachments or a comment to a suspended invoice, which then becomes "completed" (completer)',
+		api: 'factures',
+		method: 'POST',
+		path: '/completer',
+		mutates: true,
+		howToCheck: 'get the invoice history and see whether it is now COMPLETEE.',
+		fields: [
+			invoiceId('identifiantFactureCPP'),
+			{ name: 'commentaire', label: 'Comment', type: 'string', top: true },
+			{
+				name: 'pieceJointeComplementaire',
+				label: 'Attachments (JSON)',
+				type: 'json',
+				default: '[]',
+				description:
+					'Array of attachments uploaded with Transverse → Add File: pieceJointeComplementaireDesignation, pieceJointeComplementaireType, pieceJointeComplementaireId, pieceJointeComplementaireNumeroLigneFacture',
+			},
+		],
+	},
+	{
+		resource,
+		operation: 'correctValidator',
+		name: 'Correct Validator',
+		action: 'Correct the validator of an invoice',
+		description: 'Replace a wrong validator on an invoice rejected for that reason (corriger/valideur/facture)',
+		api: 'factures',
+		method: 'POST',
+		path: '/corriger/valideur/facture',
+		mutates: true,
+		howToCheck: 'get the invoice history and see whether the validator changed.',
+		fields: [
+			invoiceId(),
+			id('idStructure', 'Validator Structure ID', 'idStructureCPP of the new validator'),
+			{ name: 'typeIdentifiantStructure', label: 'Identifier Type', type: 'options', options: IDENTIFIER_TYPES },
+			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET'),
+		],
+		hooks: { prepare: requireValidatorTarget },
+	},
+	{
+		resource,
+		operation: 'acknowledgeRejections',
+		name: 'Acknowledge Rejections',
+		action: 'Acknowledge rejected invoices',
+		description: 'Mark rejected invoices as handled by the supplier (traiterRejet)',
+		api: 'factures',
+		method: 'POST',
+		path: '/traiterRejet',
+		mutates: true,
+		howToCheck: 'search your emitted invoices with the filter "Rejection Processed".',
+		fields: [
+			{
+				name: 'listeDemandePaiement',
+				label: 'Invoice IDs',
+				type: 'idList',
+				itemKey: 'idDemandePaiement',
+				required: true,
+				placeholder: 'e.g. 12345, 12346',
+				description: 'Chorus Pro ids of the rejected invoices, separated by commas',
+			},
+		],
+	},
+	fluxReportOperation(resource),
+	downloadInvoices(resource),
+	invoiceHistory(resource),
+];

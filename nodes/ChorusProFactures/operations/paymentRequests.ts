@@ -1,0 +1,51 @@
+import { BILLING_FRAMEWORKS, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import type { Operation } from '../../shared/operation';
+import { amountRange, dateRange, flag, id, paymentRequestType, statusFilter, text } from './fields';
+
+/** Payment requests of every kind, live and archived (rechercher/demandePaiement; not available in qualification). */
+export const paymentRequestOperations: Operation[] = [
+	{
+		resource: 'paymentRequest',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search payment requests',
+		description: 'Search invoices and other payment requests in the live and archive databases (rechercher/demandePaiement). Production only.',
+		api: 'factures',
+		method: 'POST',
+		path: '/rechercher/demandePaiement',
+		mutates: false,
+		pagination: { style: 'none', list: 'listeDemandePaiement' },
+		fields: [
+			{
+				name: 'roleUtilisateur',
+				label: 'My Role',
+				type: 'options',
+				required: true,
+				options: USER_ROLES,
+				default: 'FOURNISSEUR',
+				description: 'The role you search as (roleUtilisateur)',
+			},
+			text('numeroFacture', 'Invoice Number'),
+			paymentRequestType(),
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'typeFactureTravaux', label: 'Works Invoice Type', type: 'options', options: WORKS_INVOICE_TYPES },
+			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
+			statusFilter(),
+			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
+			...dateRange('periodeDateFournisseur', 'Supplier Date'),
+			...dateRange('periodeDateDepot', 'Deposit Date'),
+			...amountRange('APayer'),
+			text('numeroMarche', 'Contract Number'),
+			text('numeroBonCommande', 'Purchase Order Number'),
+			text('numeroFactureOrigine', 'Original Invoice Number'),
+			id('idStructureFournisseur', 'Supplier Structure ID', undefined, { key: 'structureFournisseur.idStructureFournisseur' }),
+			id('idStructureDestinataire', 'Recipient Structure ID', undefined, { key: 'structureDestinataire.idStructureDestinataire' }),
+			id('idServiceFournisseur', 'Supplier Service ID'),
+			id('idServiceDestinataire', 'Recipient Service ID'),
+			{ name: 'dpOuDpArchive', label: 'Live or Archive', type: 'options', options: ['DEMANDE_PAIEMENT', 'DP_ARCHIVE'] },
+			text('numeroDpMandat', 'Payment Order Number'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+		],
+	},
+];

@@ -1,0 +1,97 @@
+import type { Operation } from '../../shared/operation';
+import { BILLING_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { LIMITS } from '../../shared/limits';
+import { downloadInvoices, invoiceHistory } from './anyRole';
+import { amountRange, dateRange, flag, id, invoiceId, languageField, paymentRequestType, statusFilter, text } from './fields';
+
+/** Received invoices: the public buyer's side (récipiendaire). */
+const resource = 'receivedInvoice';
+
+export const receivedInvoiceOperations: Operation[] = [
+	{
+		resource,
+		operation: 'search',
+		name: 'Search',
+		action: 'Search received invoices',
+		description: 'Invoices received by your structures, with filters (rechercher/recipiendaire)',
+		api: 'factures',
+		method: 'POST',
+		path: '/rechercher/recipiendaire',
+		mutates: false,
+		pagination: {
+			style: 'body',
+			request: 'paramRecherche',
+			response: '',
+			list: 'listeFactures',
+			maxPageSize: LIMITS.maxPageSize,
+			sortColumns: SORT_COLUMNS.recipiendaire,
+		},
+		fields: [
+			paymentRequestType(['FACTURE', 'FACTURE_TRAVAUX']),
+			id('idDestinataire', 'Recipient Structure ID', 'idStructureCPP of the receiving structure (idDestinataire)'),
+			id('idServiceExecutant', 'Service ID', 'Id of the executing service (idServiceExecutant)'),
+			text('numeroFacture', 'Invoice Number'),
+			...dateRange('periodeDateDepot', 'Deposit Date'),
+			...dateRange('periodeDateFacture', 'Invoice Date'),
+			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
+			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR'] },
+			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
+			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
+			statusFilter(),
+			...amountRange('Apayer'),
+			text('numeroMarche', 'Contract Number', 'numeroMarche'),
+			text('numeroBonCommande', 'Purchase Order Number', 'numeroBonCommande (engagement number)'),
+			flag('factureTelechargeeParDestinataire', 'Already Downloaded', 'Set to false to get only the invoices not downloaded yet'),
+			id('idStructureValideur', 'Validator Structure ID'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
+			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
+		],
+	},
+	{
+		resource,
+		operation: 'get',
+		name: 'Get',
+		action: 'Get a received invoice',
+		description: 'Full detail of one received invoice: parties, amounts, lines, attachments (consulter/recipiendaire)',
+		api: 'factures',
+		method: 'POST',
+		path: '/consulter/recipiendaire',
+		mutates: false,
+		fields: [invoiceId('identifiantFactureCPP'), languageField],
+	},
+	{
+		resource,
+		operation: 'setStatus',
+		name: 'Set Status',
+		action: 'Set the status of a received invoice',
+		description: 'Process a received invoice: service done, mandated, payment sent, suspend, reject… (traiter/recue)',
+		api: 'factures',
+		method: 'POST',
+		path: '/traiter/recue',
+		mutates: true,
+		howToCheck: 'get the invoice history (Received Invoice → Get History) and see whether the new status is there.',
+		fields: [
+			invoiceId(),
+			{
+				name: 'nouveauStatut',
+				label: 'New Status',
+				type: 'options',
+				required: true,
+				options: RECIPIENT_STATUS_TARGETS,
+				default: 'SERVICE_FAIT',
+				description: 'The allowed targets depend on the current status (Transverse → Get Possible Statuses)',
+			},
+			{
+				name: 'motif',
+				label: 'Reason',
+				type: 'string',
+				required: true,
+				showWhen: { nouveauStatut: STATUSES_NEEDING_REASON },
+				description: 'Why the invoice is suspended or rejected; the supplier sees it (motif)',
+			},
+			text('numeroDPMandat', 'Payment Order Number', 'Mandate / payment order number (numeroDPMandat), usually with Mandated or Payment Sent'),
+		],
+	},
+	downloadInvoices(resource),
+	invoiceHistory(resource),
+];

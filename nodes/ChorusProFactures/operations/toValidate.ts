@@ -1,0 +1,106 @@
+import { BILLING_FRAMEWORKS, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { LIMITS } from '../../shared/limits';
+import type { Operation } from '../../shared/operation';
+import { downloadInvoices, invoiceHistory } from './anyRole';
+import { amountRange, dateRange, flag, id, invoiceId, paymentRequestType, statusFilter, text } from './fields';
+
+/** Invoices to validate: the validator's side (valideur, frameworks A9 / A12 and works invoices). */
+const resource = 'invoiceToValidate';
+
+export const invoiceToValidateOperations: Operation[] = [
+	{
+		resource,
+		operation: 'search',
+		name: 'Search',
+		action: 'Search invoices to validate',
+		description: 'Invoices you see as a validator (rechercher/valideur)',
+		api: 'factures',
+		method: 'POST',
+		path: '/rechercher/valideur',
+		mutates: false,
+		pagination: {
+			style: 'body',
+			request: 'pagination',
+			response: 'parametresRetour',
+			list: 'listeFactures',
+			maxPageSize: LIMITS.maxPageSize,
+			sortColumns: SORT_COLUMNS.valideur,
+		},
+		fields: [
+			paymentRequestType(),
+			text('numeroFacture', 'Invoice Number'),
+			statusFilter(),
+			id('idFournisseur', 'Supplier Structure ID'),
+			id('idDestinataire', 'Recipient Structure ID'),
+			id('idServiceExecutant', 'Service ID'),
+			id('idStructureValideur', 'Validator Structure ID'),
+			id('idStructureMoe', 'Project Manager (MOE) Structure ID'),
+			id('idStructureMoa', 'Project Owner (MOA) Structure ID'),
+			...dateRange('periodeDateDepot', 'Deposit Date'),
+			...dateRange('periodeDateFacture', 'Invoice Date'),
+			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
+			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
+			...amountRange('APayer'),
+			text('numeroMarche', 'Contract Number'),
+			text('numeroEngagement', 'Commitment Number'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
+		],
+	},
+	{
+		resource,
+		operation: 'get',
+		name: 'Get',
+		action: 'Get an invoice to validate',
+		description: 'Full detail of one invoice as validator (consulter/valideur)',
+		api: 'factures',
+		method: 'POST',
+		path: '/consulter/valideur',
+		mutates: false,
+		fields: [invoiceId('identifiantFactureCPP')],
+	},
+	{
+		resource,
+		operation: 'process',
+		name: 'Validate or Refuse',
+		action: 'Validate or refuse an invoice',
+		description: 'Validate, refuse, reject or suspend an invoice waiting for your validation (traiter/factureAValider)',
+		api: 'factures',
+		method: 'POST',
+		path: '/traiter/factureAValider',
+		mutates: true,
+		howToCheck: 'get the invoice history and see whether your decision is there.',
+		fields: [
+			invoiceId(),
+			{ name: 'action', label: 'Action', type: 'options', required: true, options: VALIDATOR_ACTIONS, default: 'VALIDATION' },
+			{
+				name: 'motifRefus',
+				label: 'Refusal Reason Code',
+				type: 'string',
+				required: true,
+				showWhen: { action: ['REFUS'] },
+				description: 'codeMotif from Transverse → Get Refusal Reasons (Invoice to Validate)',
+			},
+			text('complementInfo', 'Additional Information', 'Free text sent with the decision (complementInfo)'),
+			text('typeValideur', 'Validator Type', 'typeValideur (first or second validator)'),
+			id('idValideur', 'Validator ID'),
+		],
+	},
+	{
+		resource,
+		operation: 'getVisibleStatuses',
+		name: 'Get Visible Statuses',
+		action: 'Get the statuses a validator can see',
+		description: 'Statuses of invoices visible to a validator (recuperer/statutsFactureVisibles/valideur)',
+		api: 'factures',
+		method: 'POST',
+		path: '/recuperer/statutsFactureVisibles/valideur',
+		mutates: false,
+		splitList: 'listeStatutFacture',
+		fields: [],
+	},
+	downloadInvoices(resource),
+	invoiceHistory(resource),
+];
+

@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ENVELOPE_KEYS, omit, type BinaryInput, type BinaryOutput, type OperationContext } from './operation';
+import { formatBytes } from './validation';
+
+/** Files travel as base64 inside JSON (reference §13.1). These helpers convert from and to n8n binary data. */
+
+export interface InputFile {
+	bytes: Buffer;
+	fileName: string;
+	mimeType: string;
+	/** Upper case, without the dot (`PDF`), as Chorus Pro wants it. */
+	extension: string;
+}
+
+/** Reads an input binary, checking presence, size and extension before anything is sent. */
+export async function readInputFile(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	spec: Pick<BinaryInput, 'maxBytes' | 'limitLabel' | 'extensions'>,
+): Promise<InputFile> {
+	const item = fn.getInputData()[itemIndex];
+	if (!item?.binary?.[propertyName]) {
+		throw new NodeOperationError(
+			fn.getNode(),
+			`Item ${itemIndex} has no binary field "${propertyName}"`,
+			{
+				itemIndex,
+				description:
+					'Set "Input Binary Field" to the name of the binary field holding the file (for example "data" after a Read Binary File or HTTP Request node). Nothing was sent to Chorus Pro.',
+			},
+		);
+	}
+	const meta = fn.helpers.assertBinaryData(itemIndex, propertyName);
+	const bytes = await fn.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const fileName = meta.fileName ?? `file.${meta.fileExtension ?? 'bin'}`;
+	const extension = (meta.fileExtension ?? fileName.split('.').pop() ?? '').toUpperCase();
+	if (bytes.length > spec.maxBytes) {
+		throw new NodeOperationError(
+			fn.getNode(),
+			`The file "${fileName}" of item ${itemIndex} is ${formatBytes(bytes.length)}: over the Chorus Pro limit of ${spec.limitLabel}`,
+			{ itemIndex, description: 'Nothing was sent to Chorus Pro. Reduce or split the file.' },
+		);
+	}
+	if (bytes.length === 0) {
+		throw new NodeOperationError(fn.getNode(), `The file "${fileName}" of item ${itemIndex} is empty`, {
+			itemIndex,
+		});
+	}
+	if (spec.extensions && !spec.extensions.includes(extension)) {
+		throw new NodeOperationError(
+			fn.getNode(),
+			`The file "${fileName}" of item ${itemIndex} has extension "${extension}", which Chorus Pro does not accept`,
+			{ itemIndex, description: `Accepted extensions: ${spec.extensions.join(', ')}` },
+		);
+	}
+	return { bytes, fileName, mimeType: meta.mimeType ?? 'application/octet-stream', extension };
+}
+
+/** Puts an input file into the request body following the operation's BinaryInput keys. */
+export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile): void {
+	body[spec.contentKey] = file.bytes.toString('base64');
+	if (spec.fileNameKey && body[spec.fileNameKey] === undefined) body[spec.fileNameKey] = file.fileName;
+	if (spec.mimeTypeKey) body[spec.mimeTypeKey] = file.mimeType;
+	if (spec.extensionKey) body[spec.extensionKey] = file.extension;
+}
+
+/** Turns the base64 file of an answer into an n8n binary item (the base64 is removed from the JSON). */
+export async function outputFile(
+	ctx: OperationContext,
+	spec: BinaryOutput,
+	response: IDataObject,
+): Promise<INodeExecutionData> {
+	const content = response[spec.contentKey];
+	const json = omit(response, [spec.contentKey, ...ENVELOPE_KEYS]) as IDataObject;
+	if (typeof content !== 'string' || !content) {
+		throw new NodeOperationError(ctx.fn.getNode(), 'Chorus Pro answered without a file', {
+			itemIndex: ctx.itemIndex,
+		});
+	}
+	const bytes = Buffer.from(content, 'base64');
+	const fileName = spec.fileName(ctx.params, response);
+	const mimeType = spec.mimeType(ctx.params, response, bytes);
+	const property = String(ctx.params.binaryPropertyName ?? 'data');
+	const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return { json: { ...json, fileName, mimeType, fileSize: bytes.length }, binary: { [property]: binary } };
+}
+
+/** Recognises the file type from its first bytes (the download API does not say what it returns). */
+export function sniffMimeType(bytes: Buffer): { mimeType: string; extension: string } {
+	if (bytes.subarray(0, 4).toString('latin1') === '%PDF') return { mimeType: 'application/pdf', extension: 'pdf' };
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { mimeType: 'application/zip', extension: 'zip' };
+	if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { mimeType: 'application/gzip', extension: 'tar.gz' };
+	if (/^\s*</.test(bytes.subarray(0, 64).toString('utf8'))) return { mimeType: 'application/xml', extension: 'xml' };
+	return { mimeType: 'application/octet-stream', extension: 'bin' };
+}

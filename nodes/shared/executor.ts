@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { attachFile, outputFile, readInputFile } from './binary';
+import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
+import { paginate, type PageRequest } from './pagination';
+import { buildRequest, readParameters } from './parameters';
+import { BINARY_PROPERTY, SORT } from './properties';
+import { apiRequest } from './transport';
+
+/** The one executor: parameters → checks → request(s) → output items, for any described operation. */
+
+function withoutEnvelope(response: IDataObject): IDataObject {
+	return omit(response, ENVELOPE_KEYS) as IDataObject;
+}
+
+function toItems(objects: IDataObject[]): INodeExecutionData[] {
+	return objects.map((json) => ({ json }));
+}
+
+export async function runOperation(
+	fn: IExecuteFunctions,
+	operation: Operation,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const params = readParameters(fn, operation, itemIndex);
+	if (operation.binaryIn || operation.binaryOut) {
+		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
+	}
+	const ctx: OperationContext = {
+		fn,
+		itemIndex,
+		operation,
+		params,
+		request: async (request) =>
+			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
+	};
+	const built = buildRequest(operation, params);
+	if (operation.binaryIn) {
+		const file = await readInputFile(fn, itemIndex, String(params[BINARY_PROPERTY]), operation.binaryIn);
+		attachFile(built.body, operation.binaryIn, file);
+	}
+	await operation.hooks?.prepare?.(ctx, built);
+
+	if (operation.pagination && !operation.hooks?.run) {
+		const page: PageRequest = {
+			returnAll: fn.getNodeParameter('returnAll', itemIndex, false) as boolean,
+			limit: fn.getNodeParameter('limit', itemIndex, 50) as number,
+			sort: 'sortColumns' in operation.pagination && operation.pagination.sortColumns
+				? (fn.getNodeParameter(SORT, itemIndex, {}) as PageRequest['sort'])
+				: undefined,
+		};
+		const found = await paginate(ctx, built, page);
+		return operation.hooks?.output
+			? await operation.hooks.output(ctx, { list: found })
+			: toItems(found);
+	}
+
+	const response = operation.hooks?.run
+		? await operation.hooks.run(ctx, built)
+		: await ctx.request({
+				api: operation.api,
+				method: built.method,
+				path: built.path,
+				body: built.body,
+				qs: built.qs,
+				mutates: operation.mutates,
+				sizeLimit: operation.binaryIn?.limitLabel,
+			});
+	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
+	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
+	if (operation.splitList) {
+		const list = response[operation.splitList];
+		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
+	}
+	return [{ json: withoutEnvelope(response) }];
+}
+
+/**
+ * A node's `execute`: for each input item, find the chosen operation and run it. With "Continue On Fail" an
+ * item's error becomes an output item and the next item still runs.
+ */
+export async function executeOperations(
+	this: IExecuteFunctions,
+	operations: Operation[],
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const resource = this.getNodeParameter('resource', i) as string;
+			const name = this.getNodeParameter('operation', i) as string;
+			const operation = operations.find((op) => op.resource === resource && op.operation === name);
+			if (!operation) {
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`, {
+					itemIndex: i,
+				});
+			}
+			const results = await runOperation(this, operation, i);
+			output.push(...results.map((item) => ({ ...item, pairedItem: { item: i } })));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const e = error as NodeApiError;
+				output.push({
+					json: {
+						error: e.message,
+						...(e.description ? { description: e.description } : {}),
+						...(e.httpCode ? { httpCode: e.httpCode } : {}),
+					},
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,220 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BuiltRequest, Field, Operation } from './operation';
+import { ADDITIONAL_FIELDS } from './properties';
+import { checkSiren, checkSiret, checkSiretOrSiren, toApiDate, toApiDateTime } from './validation';
+
+/**
+ * Reads an operation's parameters for one item, checks them and converts them to the API's types. Everything
+ * here runs before any HTTP call; errors name the field and the item.
+ */
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0) ||
+		(typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0)
+	);
+}
+
+function allowedValues(field: Field): string[] | undefined {
+	if (!field.options || field.loadOptionsMethod) return undefined;
+	return field.options.map((o) => (typeof o === 'string' ? o : o.value));
+}
+
+export class InputError extends Error {
+	constructor(
+		readonly field: Field,
+		readonly reason: string,
+	) {
+		super(reason);
+	}
+}
+
+const INVALID = Symbol('invalid');
+
+function jsonParse(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return INVALID;
+	}
+}
+
+function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+	return String(value)
+		.split(/[,;\s]+/)
+		.map((v) => v.trim())
+		.filter(Boolean);
+}
+
+function toInteger(field: Field, raw: unknown): number {
+	const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+	if (!Number.isSafeInteger(n) || n < 0) throw new InputError(field, `expected a whole number, got "${raw}"`);
+	return n;
+}
+
+/** Converts one raw parameter value to what the API expects, or throws an InputError. */
+export function convertValue(field: Field, raw: unknown): unknown {
+	switch (field.type) {
+		case 'integer':
+			return toInteger(field, raw);
+		case 'number': {
+			const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.').trim());
+			if (!Number.isFinite(n)) throw new InputError(field, `expected a number, got "${raw}"`);
+			return n;
+		}
+		case 'boolean':
+			if (typeof raw === 'boolean') return raw;
+			if (raw === 'true' || raw === 'false') return raw === 'true';
+			throw new InputError(field, `expected true or false, got "${raw}"`);
+		case 'date': {
+			const date = toApiDate(String(raw), field.endOfDay);
+			if (!date) throw new InputError(field, `"${raw}" is not a valid date (expected YYYY-MM-DD)`);
+			return date;
+		}
+		case 'dateTime': {
+			const date = toApiDateTime(String(raw));
+			if (!date) throw new InputError(field, `"${raw}" is not a valid date and time (expected YYYY-MM-DDTHH:mm:ss)`);
+			return date;
+		}
+		case 'json': {
+			if (typeof raw !== 'string') return raw;
+			const parsed = jsonParse(raw);
+			if (parsed === INVALID) throw new InputError(field, 'not valid JSON');
+			return parsed;
+		}
+		case 'idList': {
+			const ids = splitList(raw).map((id) => toInteger(field, id));
+			return field.itemKey ? ids.map((id) => ({ [field.itemKey as string]: id })) : ids;
+		}
+		case 'stringList':
+			return splitList(raw);
+		case 'multiOptions': {
+			const values = splitList(raw);
+			const allowed = allowedValues(field);
+			const wrong = allowed && values.find((v) => !allowed.includes(v));
+			if (wrong) throw new InputError(field, `"${wrong}" is not one of: ${allowed.join(', ')}`);
+			return values;
+		}
+		case 'options': {
+			const value = String(raw).trim();
+			const allowed = allowedValues(field);
+			if (allowed && !allowed.includes(value)) {
+				throw new InputError(field, `"${value}" is not one of: ${allowed.join(', ')}`);
+			}
+			return value;
+		}
+		default: {
+			const value = String(raw).trim();
+			if (field.maxLength && value.length > field.maxLength) {
+				throw new InputError(field, `${value.length} characters long; Chorus Pro accepts at most ${field.maxLength}`);
+			}
+			const check = field.check;
+			const problem =
+				check === 'siret'
+					? checkSiret(value)
+					: check === 'siren'
+						? checkSiren(value)
+						: check === 'siretOrSiren'
+							? checkSiretOrSiren(value)
+							: undefined;
+			if (problem) throw new InputError(field, problem);
+			return value;
+		}
+	}
+}
+
+/** Reads the raw values of the operation's fields for item `i` (top-level parameters and Additional Fields). */
+function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Field, unknown> {
+	const extra = (
+		operation.fields.some((f) => !f.required && !f.top)
+			? fn.getNodeParameter(ADDITIONAL_FIELDS, i, {})
+			: {}
+	) as IDataObject;
+	const raw = new Map<Field, unknown>();
+	for (const field of operation.fields) {
+		if (field.required || field.top) {
+			const visible = Object.entries(field.showWhen ?? {}).every(([name, values]) =>
+				values.includes(fn.getNodeParameter(name, i, '') as string | boolean),
+			);
+			if (visible) raw.set(field, fn.getNodeParameter(field.name, i, undefined));
+		} else if (field.name in extra) {
+			raw.set(field, extra[field.name]);
+		}
+	}
+	return raw;
+}
+
+/** Converted values by field name; a required field that is empty is an error. */
+export function readParameters(fn: IExecuteFunctions, operation: Operation, i: number): IDataObject {
+	const params: IDataObject = {};
+	for (const [field, raw] of readRaw(fn, operation, i)) {
+		// Optional top-level ids left at 0 mean "not set": Chorus ids start at 1.
+		const unset = isEmpty(raw) || (!field.required && field.type === 'integer' && raw === 0);
+		if (unset) {
+			if (field.required) throw fieldError(fn, field, i, 'is required');
+			continue;
+		}
+		try {
+			const value = convertValue(field, raw);
+			// An empty list or object (a JSON field left at "[]") is the same as not set.
+			if (isEmpty(value) && !field.required) continue;
+			params[field.name] = value as IDataObject[keyof IDataObject];
+		} catch (error) {
+			if (error instanceof InputError) throw fieldError(fn, field, i, error.reason);
+			throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return params;
+}
+
+export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {
+	const message =
+		reason === 'is required'
+			? `"${field.label}" is required (item ${i})`
+			: `Invalid value for "${field.label}" (item ${i}): ${reason}`;
+	return new NodeOperationError(fn.getNode(), message, {
+		itemIndex: i,
+		description: `Parameter "${field.label}" (${field.key ?? field.name}) of item ${i}. Nothing was sent to Chorus Pro.`,
+	});
+}
+
+/** Sets `value` at a dot path (`destinataire.codeDestinataire`) of `target`. */
+export function setPath(target: IDataObject, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) {
+		if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+		node = node[key] as IDataObject;
+	}
+	node[keys[keys.length - 1]] = value as IDataObject[keyof IDataObject];
+}
+
+/** Maps the checked values onto the request: body (dot paths), path placeholders, query string. */
+export function buildRequest(operation: Operation, params: IDataObject): BuiltRequest {
+	const request: BuiltRequest = { method: operation.method, path: operation.path, body: {}, qs: {} };
+	for (const field of operation.fields) {
+		if (!(field.name in params)) continue;
+		const value = params[field.name];
+		const key = field.key ?? field.name;
+		switch (field.in ?? 'body') {
+			case 'body':
+				setPath(request.body, key, value);
+				break;
+			case 'path':
+				request.path = request.path.replace(`{${key}}`, encodeURIComponent(String(value)));
+				break;
+			case 'query':
+				request.qs[key] = Array.isArray(value) ? value.join(',') : (value as IDataObject[keyof IDataObject]);
+				break;
+			default:
+				break;
+		}
+	}
+	return request;
+}

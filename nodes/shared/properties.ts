@@ -1,0 +1,226 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { Field, Operation, OptionValue, Resource } from './operation';
+
+/** Builds a node's parameters from its operation descriptions: one builder for every node. */
+
+export const ADDITIONAL_FIELDS = 'additionalFields';
+export const SORT = 'sort';
+export const BINARY_PROPERTY = 'binaryPropertyName';
+
+function optionList(options: ReadonlyArray<string | OptionValue>): INodePropertyOptions[] {
+	return options.map((option) =>
+		typeof option === 'string' ? { name: option, value: option } : { ...option },
+	);
+}
+
+function n8nType(field: Field): INodeProperties['type'] {
+	switch (field.type) {
+		case 'number':
+		case 'integer':
+			return 'number';
+		case 'boolean':
+			return 'boolean';
+		case 'options':
+			return 'options';
+		case 'multiOptions':
+			return 'multiOptions';
+		case 'date':
+		case 'dateTime':
+			return 'dateTime';
+		case 'json':
+			return 'json';
+		default:
+			return 'string';
+	}
+}
+
+function defaultOf(field: Field): INodeProperties['default'] {
+	if (field.default !== undefined) return field.default;
+	switch (field.type) {
+		case 'number':
+		case 'integer':
+			return 0;
+		case 'boolean':
+			return false;
+		case 'multiOptions':
+			return [];
+		case 'json':
+			return '{}';
+		case 'options': {
+			const first = field.options?.[0];
+			if (field.required && first !== undefined) return typeof first === 'string' ? first : first.value;
+			return '';
+		}
+		default:
+			return '';
+	}
+}
+
+/** One field as an n8n parameter (or as an option of the Additional Fields collection). */
+export function fieldProperty(field: Field): INodeProperties {
+	const property: INodeProperties = {
+		displayName: field.label,
+		name: field.name,
+		type: n8nType(field),
+		default: defaultOf(field),
+		description: field.description,
+	};
+	if (field.placeholder) property.placeholder = field.placeholder;
+	if (field.type === 'integer') property.typeOptions = { minValue: 0, numberPrecision: 0 };
+	if (field.type === 'json') property.typeOptions = { rows: 4 };
+	if (field.loadOptionsMethod) {
+		property.typeOptions = { ...property.typeOptions, loadOptionsMethod: field.loadOptionsMethod };
+		property.options = [];
+		property.description = `${field.description ?? ''}${field.description ? ' ' : ''}Choose from the list, or specify a code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
+	} else if (field.options) {
+		property.options = optionList(field.options);
+		if (field.type === 'options' && !field.required) {
+			property.options = [{ name: '(Not Set)', value: '' }, ...property.options];
+		}
+	}
+	if (field.required) property.required = true;
+	return property;
+}
+
+function isSearch(operation: Operation): boolean {
+	return operation.pagination !== undefined;
+}
+
+function show(operation: Operation, extra: Record<string, Array<string | boolean>> = {}) {
+	return {
+		show: { resource: [operation.resource], operation: [operation.operation], ...extra },
+	};
+}
+
+function operationProperties(operation: Operation): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	if (operation.binaryIn) {
+		properties.push({
+			displayName: 'Input Binary Field',
+			name: BINARY_PROPERTY,
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the input binary field containing the file',
+			description: `Maximum size: ${operation.binaryIn.limitLabel}`,
+			displayOptions: show(operation),
+		});
+	}
+	for (const field of operation.fields.filter((f) => f.required || f.top)) {
+		properties.push({ ...fieldProperty(field), displayOptions: show(operation, field.showWhen) });
+	}
+	const pagination = operation.pagination;
+	if (pagination) {
+		properties.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions: show(operation),
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: show(operation, { returnAll: [false] }),
+			},
+		);
+	}
+	const optional = operation.fields.filter((f) => !f.required && !f.top);
+	if (optional.length) {
+		properties.push({
+			displayName: isSearch(operation) ? 'Filters' : 'Additional Fields',
+			name: ADDITIONAL_FIELDS,
+			type: 'collection',
+			placeholder: isSearch(operation) ? 'Add Filter' : 'Add Field',
+			default: {},
+			displayOptions: show(operation),
+			options: optional
+				.map((field) => fieldProperty(field))
+				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	const sortColumns = pagination && 'sortColumns' in pagination ? pagination.sortColumns : undefined;
+	if (sortColumns?.length) {
+		properties.push({
+			displayName: 'Sort',
+			name: SORT,
+			type: 'collection',
+			placeholder: 'Add Sort Option',
+			default: {},
+			displayOptions: show(operation),
+			options: [
+				{
+					displayName: 'Sort By',
+					name: 'column',
+					type: 'options',
+					options: optionList(sortColumns),
+					default: sortColumns[0],
+					description: 'Column Chorus Pro sorts the results by (triColonne)',
+				},
+				{
+					displayName: 'Direction',
+					name: 'direction',
+					type: 'options',
+					options: [
+						{ name: 'Ascending', value: 'Ascendant' },
+						{ name: 'Descending', value: 'Descendant' },
+					],
+					default: 'Descendant',
+					description: 'Sort direction (triSens)',
+				},
+			],
+		});
+	}
+	if (operation.binaryOut) {
+		properties.push({
+			displayName: 'Put Output File in Field',
+			name: BINARY_PROPERTY,
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the output binary field to put the file in',
+			displayOptions: show(operation),
+		});
+	}
+	return properties;
+}
+
+/** The resource dropdown, one operation dropdown per resource, then every operation's parameters. */
+export function buildProperties(resources: Resource[], operations: Operation[]): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value, description }) => ({ name, value, description })),
+			default: resources[0].value,
+		},
+	];
+	for (const resource of resources) {
+		const ofResource = operations.filter((op) => op.resource === resource.value);
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: ofResource.map((op) => ({
+				name: op.name,
+				value: op.operation,
+				action: op.action,
+				description: op.description,
+			})),
+			default: ofResource[0].operation,
+		});
+	}
+	for (const operation of operations) properties.push(...operationProperties(operation));
+	return properties;
+}
