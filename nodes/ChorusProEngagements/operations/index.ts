@@ -1,0 +1,25 @@
+import type { Operation, Resource } from '../../shared/operation';
+import { commitmentAttachmentOperations } from './attachment';
+import { commitmentOperations } from './commitment';
+
+export const engagementsResources: Resource[] = [
+	{ name: 'Engagement (Commitment)', value: 'commitment', description: 'Commitments (engagements juridiques): purchase orders, contracts' },
+	{ name: 'Commitment Attachment', value: 'commitmentAttachment', description: 'Files of commitments (pièces jointes)' },
+	{ name: 'Health', value: 'health', description: 'Check that the Engagements API answers' },
+];
+
+const health: Operation = {
+	resource: 'health',
+	operation: 'check',
+	name: 'Check',
+	action: 'Check that the Engagements API is available',
+	description: 'Availability of the Engagements API with your credential (GET engagement/healthcheck)',
+	api: 'engagementsJuridiques',
+	method: 'GET',
+	path: '/engagement/healthcheck',
+	mutates: false,
+	fields: [],
+};
+
+/** Every operation of the node: the coverage test lists them. */
+export const engagementsOperations: Operation[] = [...commitmentOperations, ...commitmentAttachmentOperations, health];
