@@ -1,0 +1,28 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollChorusPro } from './poll';
+import { triggerProperties } from './properties';
+
+export class ChorusProTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chorus Pro Trigger',
+		name: 'chorusProTrigger',
+		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description:
+			'Starts a workflow on new received invoices, invoice status changes and final flux reports in Chorus Pro',
+		defaults: { name: 'Chorus Pro Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chorusProApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollChorusPro.call(this);
+	}
+}

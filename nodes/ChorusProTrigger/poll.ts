@@ -1,0 +1,227 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { LIMITS } from '../shared/limits';
+import { attachPdf } from './download';
+import {
+	checkFollowedFlux,
+	discoverFlux,
+	parseFluxNumbers,
+	sampleFlux,
+} from './events/fluxEvent';
+import { INVOICE_EVENTS, matches, type InvoiceEvent, type InvoiceEventName, type InvoiceFilters } from './events/invoiceEvents';
+import { parseApiDateTime, toIso } from './parisTime';
+import {
+	changeKey,
+	commitScan,
+	initialState,
+	LastStatuses,
+	readFluxMemory,
+	readState,
+	SeenChanges,
+	windowStart,
+	writeFluxMemory,
+	writeState,
+	type PollState,
+} from './pollState';
+import { DEFAULT_OVERLAP_MINUTES, DEFAULT_TIMEOUT_SECONDS } from './properties';
+import type { ScanOptions } from './scan';
+import { sampleInvoices, scanWindow } from './scan';
+
+/** Items "Fetch Test Event" returns at most. */
+const SAMPLE_SIZE = 5;
+/** Discovered flux: only those of invoices deposited this recently (older flux were reported long ago). */
+const DISCOVERY_DAYS = 7;
+
+interface Settings {
+	event: InvoiceEventName | 'fluxFinalState';
+	filters: InvoiceFilters;
+	downloadPdf: boolean;
+	fluxNumbers: string[];
+	discoverFlux: boolean;
+	overlapMs: number;
+	startDate?: number;
+	scan: ScanOptions;
+}
+
+function optionalId(fn: IPollFunctions, name: string, label: string): number | undefined {
+	const value = fn.getNodeParameter(name) as number;
+	if (value === 0 || value === undefined || value === null) return undefined;
+	if (!Number.isInteger(value) || value < 0) {
+		throw new NodeOperationError(fn.getNode(), `"${label}" must be a whole number (Chorus Pro id), got ${String(value)}`);
+	}
+	return value;
+}
+
+function boundedOption(fn: IPollFunctions, options: IDataObject, name: string, label: string, min: number, max: number, fallback: number): number {
+	const value = options[name] ?? fallback;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+		throw new NodeOperationError(fn.getNode(), `Option "${label}" must be a number from ${min} to ${max}, got ${String(value)}`);
+	}
+	return value;
+}
+
+/** Reads and checks the parameters before any request. */
+function readSettings(fn: IPollFunctions): Settings {
+	const event = fn.getNodeParameter('event') as Settings['event'];
+	const options = fn.getNodeParameter('options', {}) as IDataObject;
+	const received = event === 'newReceivedInvoice' || event === 'receivedInvoiceStatusChanged';
+	let statuses: string[] = [];
+	if (event === 'newReceivedInvoice') statuses = fn.getNodeParameter('arrivalStatuses', []) as string[];
+	else if (event !== 'fluxFinalState') statuses = fn.getNodeParameter('statuses', []) as string[];
+	let startDate: number | undefined;
+	if (typeof options.startDate === 'string' && options.startDate.trim()) {
+		startDate = parseApiDateTime(options.startDate.trim().replace(/\.\d+$/, ''));
+		if (startDate === undefined) {
+			throw new NodeOperationError(fn.getNode(), `Option "Start Date" is not a date: "${options.startDate}"`, {
+				description: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Paris time), or pick it in the date picker.',
+			});
+		}
+	}
+	const minutes = boundedOption(fn, options, 'overlapMinutes', 'Max Indexing Delay (Minutes)', 1, 7 * 24 * 60, DEFAULT_OVERLAP_MINUTES);
+	return {
+		event,
+		filters: {
+			structureId: optionalId(fn, 'structureId', 'Structure ID'),
+			serviceId: event === 'invoiceToValidateStatusChanged' || event === 'fluxFinalState' ? undefined : optionalId(fn, 'serviceId', 'Service ID'),
+			statuses,
+			onlyNotDownloaded: received && (fn.getNodeParameter('onlyNotDownloaded', false) as boolean),
+		},
+		downloadPdf: event !== 'fluxFinalState' && (fn.getNodeParameter('downloadPdf', false) as boolean),
+		fluxNumbers: event === 'fluxFinalState' ? parseFluxNumbers(fn.getNodeParameter('fluxNumbers', '') as string) : [],
+		discoverFlux: event === 'fluxFinalState' && (fn.getNodeParameter('discoverFlux', true) as boolean),
+		overlapMs: minutes * 60_000,
+		startDate,
+		scan: {
+			pageSize: boundedOption(fn, options, 'pageSize', 'Page Size', 1, LIMITS.maxPageSize, LIMITS.maxPageSize),
+			timeoutMs: boundedOption(fn, options, 'timeoutSeconds', 'Request Timeout (Seconds)', 1, 3600, DEFAULT_TIMEOUT_SECONDS) * 1000,
+		},
+	};
+}
+
+/** What identifies the stream of events: another event or scope starts afresh (filters may change freely). */
+function fingerprint(s: Settings): string {
+	return JSON.stringify([s.event, s.filters.structureId ?? 0, s.filters.serviceId ?? 0, s.startDate ?? null]);
+}
+
+function invoiceItem(event: InvoiceEvent, invoice: IDataObject, previous: string | undefined): INodeExecutionData {
+	return {
+		json: {
+			...invoice,
+			event: event.name,
+			invoiceId: invoice[event.idKey] ?? null,
+			previousStatus: previous ?? null,
+			newStatus: invoice[event.statusKey] ?? null,
+			changedAt: toIso(invoice[event.timeKey]),
+		},
+	};
+}
+
+async function withPdfs(fn: IPollFunctions, settings: Settings, event: InvoiceEvent, items: INodeExecutionData[]) {
+	if (!settings.downloadPdf) return;
+	for (const item of items) {
+		const id = Number(item.json[event.idKey]);
+		if (Number.isInteger(id)) await attachPdf(fn, item, id, settings.scan.timeoutMs);
+	}
+}
+
+function byChangeTime(items: INodeExecutionData[]): INodeExecutionData[] {
+	const time = (item: INodeExecutionData) => (item.json.changedAt ? Date.parse(String(item.json.changedAt)) : 0);
+	return items.map((item, i) => ({ item, i })).sort((a, b) => time(a.item) - time(b.item) || a.i - b.i).map((e) => e.item);
+}
+
+/** Reads the window, drops what was already reported, and returns the new events with the next state. */
+async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollState) {
+	const event = INVOICE_EVENTS[settings.event as InvoiceEventName];
+	const pollStart = Date.now();
+	const found = await scanWindow(fn, event, settings.filters, windowStart(state), settings.scan);
+	const seen = new SeenChanges(state.seen);
+	const last = new LastStatuses(state.last);
+	const items: INodeExecutionData[] = [];
+	for (const invoice of found) {
+		const id = String(invoice[event.idKey] ?? '');
+		const status = String(invoice[event.statusKey] ?? '');
+		if (!id || !status) continue;
+		const key = changeKey(id, status, String(invoice[event.timeKey] ?? ''));
+		if (seen.has(key)) continue;
+		const previous = last.get(id);
+		// Statuses the filters leave out still count as "last status", so a later event says where it came from.
+		last.set(id, status);
+		if (!matches(event, invoice, settings.filters)) continue;
+		seen.add(key);
+		items.push(invoiceItem(event, invoice, previous));
+	}
+	const ordered = byChangeTime(items);
+	await withPdfs(fn, settings, event, ordered);
+	const next = commitScan(state, { pollStart, pollEnd: Date.now(), overlapMs: settings.overlapMs, seen, last });
+	return { items: ordered, next };
+}
+
+async function pollFlux(fn: IPollFunctions, settings: Settings, state: PollState) {
+	const memory = readFluxMemory(state);
+	const follow = (numero: string) => {
+		if (!memory.done.includes(numero) && !memory.watch.has(numero)) memory.watch.set(numero, '');
+	};
+	settings.fluxNumbers.forEach(follow);
+	const pollStart = Date.now();
+	if (settings.discoverFlux) {
+		const from = windowStart(state);
+		const recent = from - DISCOVERY_DAYS * 86_400_000;
+		const invoices = await discoverFlux(fn, settings.filters, from, settings.scan);
+		for (const { numero, depot } of invoices) if (depot === undefined || depot >= recent) follow(numero);
+	}
+	const items = await checkFollowedFlux(fn, memory, settings.scan);
+	const scanned = commitScan(state, {
+		pollStart,
+		pollEnd: Date.now(),
+		overlapMs: settings.overlapMs,
+		seen: new SeenChanges([]),
+		last: new LastStatuses(state.last),
+	});
+	return { items, next: writeFluxMemory(scanned, memory) };
+}
+
+/** "Fetch Test Event": a few recent real events, without reading or moving the cursor. */
+async function sample(fn: IPollFunctions, settings: Settings): Promise<INodeExecutionData[]> {
+	if (settings.event === 'fluxFinalState') {
+		return await sampleFlux(fn, settings.fluxNumbers, settings.filters, SAMPLE_SIZE, settings.scan);
+	}
+	const event = INVOICE_EVENTS[settings.event];
+	const recent = await sampleInvoices(fn, event, settings.filters, SAMPLE_SIZE * 4, settings.scan);
+	const items = recent
+		.filter((invoice) => matches(event, invoice, settings.filters))
+		.slice(0, SAMPLE_SIZE)
+		.map((invoice) => invoiceItem(event, invoice, undefined));
+	await withPdfs(fn, settings, event, items);
+	return items;
+}
+
+/**
+ * The trigger's poll. First activation: remember "now" (or the start date) and report nothing older. Then each
+ * poll reads the window since the cursor, reports what it has not reported yet, and only then moves the
+ * cursor: an error anywhere leaves the stored state as it was, and the next poll (or a restarted instance)
+ * reads the same window again.
+ */
+export async function pollChorusPro(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(this);
+	if (this.getMode() === 'manual') {
+		const items = await sample(this, settings);
+		return items.length > 0 ? [items] : null;
+	}
+	const staticData = this.getWorkflowStaticData('node');
+	const cfg = fingerprint(settings);
+	let state = readState(staticData, cfg);
+	if (!state) {
+		state = initialState(cfg, settings.startDate ?? Date.now());
+		if (settings.startDate === undefined) {
+			writeState(staticData, state);
+			return null;
+		}
+	}
+	const { items, next } =
+		settings.event === 'fluxFinalState'
+			? await pollFlux(this, settings, state)
+			: await pollInvoices(this, settings, state);
+	writeState(staticData, next);
+	return items.length > 0 ? [items] : null;
+}

@@ -1,0 +1,216 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { INVOICE_STATUSES } from '../shared/enums';
+
+/**
+ * The trigger's memory, kept in the workflow's static data (the only state n8n keeps between polls, shared by
+ * every worker in queue mode). Pure functions, no HTTP: unit-tested on their own.
+ *
+ * Why it looks like this. Chorus Pro searches can filter on the time of the current status
+ * (`periodeDateHeureEtatCourantDu`) but cannot sort on it (no such `triColonne`, reference §11.10). So a poll
+ * reads the whole window [since, now] in pages, and only a complete scan may move the window:
+ *
+ * - `since` is the lower bound of the next search. After a complete scan started at `pollStart`, every change
+ *   indexed by then with a time ≥ the old `since` has been emitted; the next search starts at
+ *   `pollStart − overlap`, so a change that the platform indexes up to `overlap` late (or stamps with a clock
+ *   up to `overlap` off ours) is still found. Assumption, documented to the user: indexing delay + clock skew
+ *   ≤ overlap.
+ * - The overlap re-reads changes already emitted; `seen` holds a short hash of (invoice id, status, change
+ *   time) for each emitted change, grouped by the poll that emitted it, and forgets a group once no search can
+ *   return its changes any more. Its size is bounded by the changes of about two overlap windows.
+ * - `last` remembers the last status emitted per invoice (the search only shows the current status), for the
+ *   most recent invoices only, so an event can say which status the invoice left.
+ * - Nothing here is written to static data before the poll has everything it will emit: a poll that fails
+ *   midway leaves the previous state untouched and the next poll reads the same window again.
+ */
+
+export const STATE_VERSION = 1;
+
+/** Invoices whose last emitted status is remembered (previous status of the next event). */
+export const LAST_STATUS_CAPACITY = 200;
+
+/** Flux numbers remembered as already reported, and flux numbers followed at once. */
+export const FLUX_DONE_CAPACITY = 200;
+export const FLUX_WATCH_CAPACITY = 100;
+
+export interface PollState {
+	v: typeof STATE_VERSION;
+	/** Fingerprint of the event and filters: a different configuration starts afresh. */
+	cfg: string;
+	/** Nothing before this time is ever emitted (activation time, or the user's start date). */
+	start: number;
+	/** Lower bound of the next search window (epoch ms). */
+	since: number;
+	/** [time the emitting poll ended (epoch ms), space-separated change hashes]. */
+	seen: Array<[number, string]>;
+	/** `id=status,…`, least recently emitted first. Status as its index in INVOICE_STATUSES (base 36) when known. */
+	last: string;
+	/** Flux numbers being followed with their last non-final state: `number=state,…`. */
+	fluxWatch?: string;
+	/** Flux numbers already reported, oldest first. */
+	fluxDone?: string;
+}
+
+export function initialState(cfg: string, start: number): PollState {
+	return { v: STATE_VERSION, cfg, start, since: start, seen: [], last: '' };
+}
+
+function isStateShape(raw: IDataObject): boolean {
+	return (
+		raw.v === STATE_VERSION &&
+		typeof raw.cfg === 'string' &&
+		typeof raw.start === 'number' &&
+		typeof raw.since === 'number' &&
+		Array.isArray(raw.seen) &&
+		typeof raw.last === 'string'
+	);
+}
+
+/** The stored state for this configuration, or undefined (first activation, changed configuration). */
+export function readState(raw: IDataObject | undefined, cfg: string): PollState | undefined {
+	const stored = raw?.chorusProPoll as IDataObject | undefined;
+	if (!stored || !isStateShape(stored) || stored.cfg !== cfg) return undefined;
+	return JSON.parse(JSON.stringify(stored)) as PollState;
+}
+
+/** Replaces the stored state (static data is saved by n8n after the poll emits). */
+export function writeState(target: IDataObject, state: PollState): void {
+	for (const key of Object.keys(target)) delete target[key];
+	target.chorusProPoll = state as unknown as IDataObject;
+}
+
+// ---- change keys -------------------------------------------------------------------------------------
+
+function fnv1a(text: string, seed: number): number {
+	let hash = seed >>> 0;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash >>> 0;
+}
+
+/**
+ * A 48-bit hash of one status change, at most 10 characters. With a few thousand changes remembered, the odds
+ * that a new change collides with one of them are about 1 in 10^10.
+ */
+export function changeKey(invoiceId: string | number, status: string, changeTime: string): string {
+	const text = `${invoiceId}|${status}|${changeTime}`;
+	const high = fnv1a(text, 0x811c9dc5);
+	const low = fnv1a(text, 0x050c5d1f) & 0xffff;
+	return (high * 0x10000 + low).toString(36);
+}
+
+/** The changes emitted recently, plus the ones this poll adds. */
+export class SeenChanges {
+	private readonly known = new Set<string>();
+	readonly added: string[] = [];
+
+	constructor(groups: ReadonlyArray<[number, string]>) {
+		for (const [, keys] of groups) for (const key of keys.split(' ')) if (key) this.known.add(key);
+	}
+
+	has(key: string): boolean {
+		return this.known.has(key);
+	}
+
+	add(key: string): void {
+		if (this.known.has(key)) return;
+		this.known.add(key);
+		this.added.push(key);
+	}
+}
+
+// ---- last emitted status per invoice -----------------------------------------------------------------
+
+const STATUS_INDEX = new Map<string, number>(INVOICE_STATUSES.map((s, i) => [s, i]));
+
+function encodeStatus(status: string): string {
+	const index = STATUS_INDEX.get(status);
+	// Unknown codes are kept as text; they cannot contain the separators (status codes are A-Z and _).
+	return index === undefined ? status.replace(/[=,]/g, '') : index.toString(36);
+}
+
+function decodeStatus(code: string): string {
+	if (/^[0-9a-z]{1,2}$/.test(code)) return INVOICE_STATUSES[parseInt(code, 36)] ?? code;
+	return code;
+}
+
+/** Bounded memory of the last status emitted per invoice (least recently emitted forgotten first). */
+export class LastStatuses {
+	private readonly map = new Map<string, string>();
+
+	constructor(
+		encoded: string,
+		private readonly capacity = LAST_STATUS_CAPACITY,
+	) {
+		for (const pair of encoded.split(',')) {
+			const [id, code] = pair.split('=');
+			if (id && code) this.map.set(id, decodeStatus(code));
+		}
+	}
+
+	get(invoiceId: string): string | undefined {
+		return this.map.get(invoiceId);
+	}
+
+	set(invoiceId: string, status: string): void {
+		this.map.delete(invoiceId);
+		this.map.set(invoiceId, status);
+		while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+	}
+
+	encode(): string {
+		return [...this.map].map(([id, status]) => `${id}=${encodeStatus(status)}`).join(',');
+	}
+}
+
+// ---- window and commit -------------------------------------------------------------------------------
+
+/** Lower bound of this poll's search. */
+export function windowStart(state: PollState): number {
+	return Math.max(state.since, state.start);
+}
+
+/**
+ * The state after a complete scan that started at `pollStart` and ended at `pollEnd`, having emitted the
+ * changes in `seen.added`. A group of hashes is dropped once the window start has passed the end of the poll
+ * that emitted it by more than `overlapMs`: a search starting there can no longer return those changes, even
+ * with the clock skew the overlap allows for.
+ */
+export function commitScan(
+	state: PollState,
+	scan: { pollStart: number; pollEnd: number; overlapMs: number; seen: SeenChanges; last: LastStatuses },
+): PollState {
+	const since = Math.max(scan.pollStart - scan.overlapMs, state.start);
+	const groups = state.seen.filter(([endedAt]) => endedAt + scan.overlapMs >= since);
+	if (scan.seen.added.length > 0) groups.push([scan.pollEnd, scan.seen.added.join(' ')]);
+	return { ...state, since: Math.max(since, state.since), seen: groups, last: scan.last.encode() };
+}
+
+// ---- flux following ----------------------------------------------------------------------------------
+
+export interface FluxMemory {
+	/** Followed flux numbers → last state seen ('' before the first report). */
+	watch: Map<string, string>;
+	done: string[];
+}
+
+export function readFluxMemory(state: PollState): FluxMemory {
+	const watch = new Map<string, string>();
+	for (const pair of (state.fluxWatch ?? '').split(',')) {
+		const [numero, etat = ''] = pair.split('=');
+		if (numero) watch.set(numero, etat);
+	}
+	return { watch, done: (state.fluxDone ?? '').split(',').filter(Boolean) };
+}
+
+/** Stores the flux memory, keeping the most recent entries within the capacities. */
+export function writeFluxMemory(state: PollState, memory: FluxMemory): PollState {
+	const watch = [...memory.watch].slice(-FLUX_WATCH_CAPACITY);
+	return {
+		...state,
+		fluxWatch: watch.map(([numero, etat]) => `${numero}=${etat}`).join(','),
+		fluxDone: memory.done.slice(-FLUX_DONE_CAPACITY).join(','),
+	};
+}

@@ -1,0 +1,170 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { INVOICE_STATUSES } from '../shared/enums';
+import { LIMITS } from '../shared/limits';
+
+/** The trigger's parameters: the event, its filters, and the polling options. */
+
+export const DEFAULT_OVERLAP_MINUTES = 10;
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+const STATUS_OPTIONS = [...INVOICE_STATUSES].sort().map((s) => ({ name: s, value: s }));
+
+const RECEIVED = ['newReceivedInvoice', 'receivedInvoiceStatusChanged'];
+const INVOICE_EVENTS = [...RECEIVED, 'emittedInvoiceStatusChanged', 'invoiceToValidateStatusChanged'];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		default: 'newReceivedInvoice',
+		options: [
+			{
+				name: 'Emitted Invoice Status Changed',
+				value: 'emittedInvoiceStatusChanged',
+				description:
+					'An invoice you sent changed status: made available, suspended, rejected, payment sent… (supplier side, rechercher/fournisseur)',
+			},
+			{
+				name: 'Flux Report Final',
+				value: 'fluxFinalState',
+				description:
+					'A deposited flux was integrated, partly integrated or rejected, with readable rejection reasons (consulterCRDetaille)',
+			},
+			{
+				name: 'Invoice to Validate Status Changed',
+				value: 'invoiceToValidateStatusChanged',
+				description:
+					'An invoice you validate changed status (validator side, rechercher/demandePaiement; not available in the sandbox)',
+			},
+			{
+				name: 'New Received Invoice',
+				value: 'newReceivedInvoice',
+				description: 'Chorus Pro made a new invoice available to your structures (recipient side, rechercher/recipiendaire)',
+			},
+			{
+				name: 'Received Invoice Status Changed',
+				value: 'receivedInvoiceStatusChanged',
+				description: 'An invoice you received changed status (recipient side, rechercher/recipiendaire)',
+			},
+		],
+	},
+	{
+		displayName: 'Structure ID',
+		name: 'structureId',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'Only invoices of this structure (idStructureCPP: recipient, supplier or validator structure depending on the event). 0 = every structure of the technical account.',
+		displayOptions: { show: { event: [...INVOICE_EVENTS, 'fluxFinalState'] } },
+	},
+	{
+		displayName: 'Service ID',
+		name: 'serviceId',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description:
+			'Only invoices of this service (idServiceExecutant for received invoices, idServiceFournisseur for emitted ones). 0 = every service.',
+		displayOptions: { show: { event: [...RECEIVED, 'emittedInvoiceStatusChanged'] } },
+	},
+	{
+		displayName: 'Arrival Statuses',
+		name: 'arrivalStatuses',
+		type: 'multiOptions',
+		default: ['MISE_A_DISPOSITION'],
+		options: STATUS_OPTIONS,
+		description:
+			'An invoice counts as new when its status becomes one of these. Chorus Pro makes an invoice available to the buyer with MISE_A_DISPOSITION; an invoice already processed by someone in the portal before the next poll shows under its new status and is reported by "Received Invoice Status Changed" instead.',
+		displayOptions: { show: { event: ['newReceivedInvoice'] } },
+	},
+	{
+		displayName: 'Only Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		default: [],
+		options: STATUS_OPTIONS,
+		description: 'Only report changes to these statuses (statut). Empty = every status.',
+		displayOptions: { show: { event: ['receivedInvoiceStatusChanged', 'emittedInvoiceStatusChanged', 'invoiceToValidateStatusChanged'] } },
+	},
+	{
+		displayName: 'Only Not Downloaded',
+		name: 'onlyNotDownloaded',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to report only invoices nobody has downloaded yet (factureTelechargeeParDestinataire = false)',
+		displayOptions: { show: { event: RECEIVED } },
+	},
+	{
+		displayName: 'Download PDF',
+		name: 'downloadPdf',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add the invoice file to each item as binary property "data" (telecharger/groupe). Downloading marks a received invoice as downloaded.',
+		displayOptions: { show: { event: INVOICE_EVENTS } },
+	},
+	{
+		displayName: 'Flux Numbers',
+		name: 'fluxNumbers',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CPP0011110000000000001557, CPP0011110000000000001558',
+		description:
+			'Flux numbers (numeroFluxDepot returned by the deposit) to follow until their report is final, separated by commas. Needed for flux rejected as a whole, which create no invoice.',
+		displayOptions: { show: { event: ['fluxFinalState'] } },
+	},
+	{
+		displayName: 'Discover From Deposited Invoices',
+		name: 'discoverFlux',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to also follow the flux of your emitted invoices whose status changed since the last poll (their numeroFluxDepot), so integrated and partly integrated flux are reported without listing them',
+		displayOptions: { show: { event: ['fluxFinalState'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Indexing Delay (Minutes)',
+				name: 'overlapMinutes',
+				type: 'number',
+				default: DEFAULT_OVERLAP_MINUTES,
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				description:
+					'How late Chorus Pro may show a status change in its searches, clock differences included. Each poll searches again this far back (and drops what it already reported), so a change indexed up to this late is still caught.',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				default: 1000,
+				typeOptions: { minValue: 1, maxValue: LIMITS.maxPageSize, numberPrecision: 0 },
+				description: 'Invoices asked per search call (nbResultatsParPage)',
+			},
+			{
+				displayName: 'Request Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				default: DEFAULT_TIMEOUT_SECONDS,
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				description: 'How long to wait for one answer before retrying (reads are retried a few times)',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description:
+					'On the first activation, report changes since this date (Paris time when no zone is given) instead of starting from now',
+			},
+		],
+	},
+];

@@ -1,0 +1,128 @@
+/** The trigger's cursor and de-duplication, without HTTP. */
+import {
+	changeKey,
+	commitScan,
+	initialState,
+	LastStatuses,
+	LAST_STATUS_CAPACITY,
+	readFluxMemory,
+	readState,
+	SeenChanges,
+	windowStart,
+	writeFluxMemory,
+	writeState,
+	type PollState,
+} from '../../nodes/ChorusProTrigger/pollState';
+import { parseApiDateTime, toParisDateTime } from '../../nodes/ChorusProTrigger/parisTime';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 2, 16, 9, 0, 0);
+
+/** One poll over `changes` (id, status, time): returns the emitted ones and the next state. */
+function poll(state: PollState, pollStart: number, changes: Array<[number, string, string]>, overlapMs = 10 * MIN) {
+	const seen = new SeenChanges(state.seen);
+	const last = new LastStatuses(state.last);
+	const emitted: Array<{ id: number; status: string; previous?: string }> = [];
+	for (const [id, status, time] of changes) {
+		const key = changeKey(id, status, time);
+		if (seen.has(key)) continue;
+		emitted.push({ id, status, previous: last.get(String(id)) });
+		last.set(String(id), status);
+		seen.add(key);
+	}
+	const next = commitScan(state, { pollStart, pollEnd: pollStart + 1000, overlapMs, seen, last });
+	return { emitted, next };
+}
+
+describe('poll state', () => {
+	it('starts the first window at the activation time (or start date) and never moves it back', () => {
+		const state = initialState('cfg', T0);
+		expect(windowStart(state)).toBe(T0);
+		// A poll 2 minutes later: pollStart − overlap is before the activation, the window stays at T0.
+		const { next } = poll(state, T0 + 2 * MIN, []);
+		expect(windowStart(next)).toBe(T0);
+		const { next: later } = poll(next, T0 + 60 * MIN, []);
+		expect(windowStart(later)).toBe(T0 + 50 * MIN);
+	});
+
+	it('re-reads the overlap but emits each (invoice, status, time) once, and catches late-indexed changes', () => {
+		let state = initialState('cfg', T0);
+		const a: [number, string, string] = [1, 'MISE_A_DISPOSITION', '2025-03-16T10:05:00.000+01:00'];
+		const b: [number, string, string] = [2, 'SUSPENDUE', '2025-03-16T10:06:00.000+01:00'];
+		let r = poll(state, T0 + 20 * MIN, [a, b]);
+		expect(r.emitted.map((e) => e.id)).toEqual([1, 2]);
+		state = r.next;
+		// Next poll re-reads a and b (overlap) and finds c, stamped before the previous poll but indexed late.
+		const c: [number, string, string] = [3, 'REJETEE', '2025-03-16T10:15:00.000+01:00'];
+		r = poll(state, T0 + 25 * MIN, [a, b, c]);
+		expect(r.emitted.map((e) => e.id)).toEqual([3]);
+		// The same invoice back in an earlier status later on is a new change.
+		const a2: [number, string, string] = [1, 'SERVICE_FAIT', '2025-03-16T10:24:00.000+01:00'];
+		r = poll(r.next, T0 + 30 * MIN, [a, a2]);
+		expect(r.emitted).toEqual([{ id: 1, status: 'SERVICE_FAIT', previous: 'MISE_A_DISPOSITION' }]);
+	});
+
+	it('forgets hashes once no window can return them, keeping the state small', () => {
+		let state = initialState('cfg', T0);
+		for (let i = 0; i < 100; i++) {
+			const changes: Array<[number, string, string]> = [];
+			for (let j = 0; j < 10; j++) changes.push([i * 10 + j, 'MANDATEE', `t${i}`]);
+			state = poll(state, T0 + (i + 1) * 5 * MIN, changes).next;
+		}
+		// Overlap 10 min, one poll every 5 min: hashes of about 5 polls are kept, not 100.
+		expect(state.seen.length).toBeLessThanOrEqual(5);
+		expect(state.seen.length).toBeGreaterThanOrEqual(2);
+		expect(JSON.stringify(state).length).toBeLessThan(16 * 1024);
+	});
+
+	it('remembers the last status of a bounded number of invoices', () => {
+		const last = new LastStatuses('');
+		for (let i = 0; i < LAST_STATUS_CAPACITY + 50; i++) last.set(String(i), 'MISE_EN_PAIEMENT');
+		last.set('7', 'ABSENT_STATUS_CODE');
+		const reloaded = new LastStatuses(last.encode());
+		expect(reloaded.get('0')).toBeUndefined();
+		expect(reloaded.get(String(LAST_STATUS_CAPACITY + 49))).toBe('MISE_EN_PAIEMENT');
+		// Set again: most recent, kept, and an unknown code survives as text.
+		expect(reloaded.get('7')).toBe('ABSENT_STATUS_CODE');
+	});
+
+	it('survives a JSON round trip and ignores a state of another configuration', () => {
+		const target: Record<string, unknown> = {};
+		const state = poll(initialState('a', T0), T0 + 30 * MIN, [[9, 'REJETEE', 'x']]).next;
+		writeState(target as never, state);
+		const copy = JSON.parse(JSON.stringify(target));
+		expect(readState(copy, 'a')).toEqual(state);
+		expect(readState(copy, 'b')).toBeUndefined();
+		expect(readState({}, 'a')).toBeUndefined();
+	});
+
+	it('keeps flux memory within its capacities', () => {
+		let state = initialState('f', T0);
+		const memory = readFluxMemory(state);
+		for (let i = 0; i < 500; i++) memory.done.push(`CPP${i}`);
+		memory.watch.set('CPP9999', 'IN_RECU');
+		state = writeFluxMemory(state, memory);
+		const back = readFluxMemory(state);
+		expect(back.done.length).toBe(200);
+		expect(back.done[199]).toBe('CPP499');
+		expect(back.watch.get('CPP9999')).toBe('IN_RECU');
+	});
+});
+
+describe('Paris time', () => {
+	it('reads the API date shapes, Paris local time when no offset is given', () => {
+		expect(parseApiDateTime('2025-03-16T10:41:57.004+01:00')).toBe(Date.UTC(2025, 2, 16, 9, 41, 57, 4));
+		expect(parseApiDateTime('2025-03-16 10:41')).toBe(Date.UTC(2025, 2, 16, 9, 41));
+		expect(parseApiDateTime('2025-07-16T10:00:00')).toBe(Date.UTC(2025, 6, 16, 8, 0)); // summer: UTC+2
+		expect(parseApiDateTime('2025-03-16')).toBe(Date.UTC(2025, 2, 15, 23, 0));
+		expect(parseApiDateTime('16/03/2025')).toBe(Date.UTC(2025, 2, 15, 23, 0));
+		expect(parseApiDateTime('2025-03-16T09:00:00Z')).toBe(Date.UTC(2025, 2, 16, 9, 0));
+		expect(parseApiDateTime('2025-02-30')).toBeUndefined();
+		expect(parseApiDateTime(null)).toBeUndefined();
+	});
+
+	it('writes search bounds in Paris local time', () => {
+		expect(toParisDateTime(Date.UTC(2025, 2, 16, 9, 41, 57, 900))).toBe('2025-03-16T10:41:57');
+		expect(toParisDateTime(Date.UTC(2025, 6, 16, 8, 0, 0))).toBe('2025-07-16T10:00:00');
+	});
+});
