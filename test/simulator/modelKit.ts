@@ -1,0 +1,55 @@
+/**
+ * Small helpers for the simulator modules written from the reference tables (Travaux, Transverses extras,
+ * Utilisateurs, Engagements): body models in the validator's Schema subset, and registration that leaves a
+ * route alone when another module already serves it (the first module listed in server.ts owns a path).
+ */
+import type { ApiRoutes, Handler, RouteOptions, Router } from './router';
+import type { Schema } from './swagger';
+
+export const str: Schema = { type: 'string' };
+export const bool: Schema = { type: 'boolean' };
+export const num: Schema = { type: 'number' };
+export const int64: Schema = { type: 'integer', format: 'int64' };
+export const dateTime: Schema = { type: 'string', format: 'date-time' };
+export const codeLangue: Schema = { type: 'string', enum: ['FR', 'EN', 'fr', 'en'] };
+export const oneOf = (values: readonly string[]): Schema => ({ type: 'string', enum: [...values] });
+export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+
+/** A closed object model: unknown keys are refused like the Java back end does (HTTP 400). */
+export const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({
+	type: 'object',
+	properties,
+	...(required.length ? { required } : {}),
+});
+
+export const PAGINATION = object({
+	pageResultatDemandee: int64,
+	nbResultatsParPage: int64,
+	triSens: oneOf(['Ascendant', 'Descendant']),
+	triColonne: str,
+});
+
+/** Registers a route unless an earlier module already serves `method prefix+path`. */
+export function addIfAbsent(
+	router: Router,
+	api: ApiRoutes,
+	method: 'GET' | 'POST' | 'PUT',
+	path: string,
+	handler: Handler,
+	options?: RouteOptions,
+): void {
+	if (router.match(method, `${api.declaration.prefix}${path}`)) return;
+	if (method === 'GET') api.get(path, handler, options);
+	else if (method === 'PUT') api.put(path, handler, options);
+	else api.post(path, handler, options);
+}
+
+/** Per-store state of a module (the SimulatorStore has no slot for it; one simulator = one store). */
+export function stateFor<S extends object, T>(make: (store: S) => T): (store: S) => T {
+	const states = new WeakMap<S, T>();
+	return (store) => {
+		let state = states.get(store);
+		if (!state) states.set(store, (state = make(store)));
+		return state;
+	};
+}

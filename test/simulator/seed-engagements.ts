@@ -1,0 +1,118 @@
+/**
+ * Commitments (engagements juridiques) of the simulator and their lifecycle. The Engagements API of 16/07/2025
+ * has no public Swagger (reference §8, §16.3); this model is the one the Chorus Pro Engagements node sends:
+ *
+ *   BROUILLON --valider--> COMMANDE --cloturer--> CLOTURE --rouvrir--> COMMANDE
+ *   BROUILLON | COMMANDE --annuler--> ANNULE
+ *
+ * COMMANDE is the only state seen on the real platform (§11.6); the others are the simulator's plausible
+ * completion. Every other (state, operation) pair is refused with a business error.
+ */
+import { minimalPdf } from './factures/documents';
+import { stateFor } from './modelKit';
+import type { SimulatorStore } from './store';
+
+export type CommitmentState = 'BROUILLON' | 'COMMANDE' | 'CLOTURE' | 'ANNULE';
+
+export const COMMITMENT_TRANSITIONS: Record<string, Partial<Record<CommitmentState, CommitmentState>>> = {
+	valider: { BROUILLON: 'COMMANDE' },
+	cloturer: { COMMANDE: 'CLOTURE' },
+	rouvrir: { CLOTURE: 'COMMANDE' },
+	annuler: { BROUILLON: 'ANNULE', COMMANDE: 'ANNULE' },
+};
+
+export interface CommitmentFile {
+	idPieceJointe: number;
+	nomFichier: string;
+	typeMime: string;
+	extension: string;
+	bytes: Buffer;
+}
+
+export interface Commitment {
+	idEngagementJuridique: number;
+	numeroEngagementJuridique: string;
+	libelleTypeEngagementJuridique: string;
+	idStructureEmettrice: number;
+	idServiceEmetteur: number | null;
+	structureReceptriceEngagementJuridique: string;
+	typeIdentifiantStructureReceptrice: string;
+	dateEngagementJuridique: string;
+	montantHT: number;
+	montantTTC: number | null;
+	devise: string;
+	objet: string | null;
+	lignesPoste: Array<Record<string, unknown>>;
+	etat: CommitmentState;
+	dateCreation: Date;
+	historiqueStatuts: Array<{ statut: CommitmentState; date: Date; commentaire: string | null }>;
+	historiqueActions: Array<{ action: string; date: Date; utilisateur: string }>;
+	piecesJointes: CommitmentFile[];
+}
+
+export interface EngagementState {
+	commitments: Map<number, Commitment>;
+	nextId: number;
+	nextFileId: number;
+}
+
+/** A commitment document, as the platform would render it. */
+export function commitmentPdf(c: Commitment): Buffer {
+	return minimalPdf(`Engagement juridique ${c.numeroEngagementJuridique}`, [
+		`Type : ${c.libelleTypeEngagementJuridique}`,
+		`Fournisseur : ${c.structureReceptriceEngagementJuridique}`,
+		`Montant HT : ${c.montantHT.toFixed(2)} ${c.devise}`,
+		`Etat : ${c.etat}`,
+	]);
+}
+
+export const SEED_COMMITMENT_NUMBER = 'EJ-2025-000184';
+
+export const engagementState = stateFor<SimulatorStore, EngagementState>((store) => {
+	const state: EngagementState = { commitments: new Map(), nextId: 3_100_000_001, nextFileId: 8_800_000_001 };
+	const buyer = [...store.structures.values()].find((s) => s.typeStructure === 'PUBLIQUE');
+	const supplier = [...store.structures.values()].find((s) => s.typeStructure === 'PRIVEE');
+	if (buyer && supplier) {
+		const at = store.now();
+		const commitment: Commitment = {
+			idEngagementJuridique: state.nextId++,
+			numeroEngagementJuridique: SEED_COMMITMENT_NUMBER,
+			libelleTypeEngagementJuridique: 'BON_DE_COMMANDE',
+			idStructureEmettrice: buyer.idStructureCPP,
+			idServiceEmetteur: buyer.services[0]?.idService ?? null,
+			structureReceptriceEngagementJuridique: supplier.identifiant,
+			typeIdentifiantStructureReceptrice: supplier.typeIdentifiant,
+			dateEngagementJuridique: '2025-01-20',
+			montantHT: 12_500,
+			montantTTC: 15_000,
+			devise: 'EUR',
+			objet: 'Maintenance du parc informatique 2025',
+			lignesPoste: [{ numeroLigne: 1, designation: 'Maintenance annuelle', quantite: 1, montantHT: 12_500 }],
+			etat: 'COMMANDE',
+			dateCreation: at,
+			historiqueStatuts: [
+				{ statut: 'BROUILLON', date: at, commentaire: null },
+				{ statut: 'COMMANDE', date: at, commentaire: null },
+			],
+			historiqueActions: [
+				{ action: 'CREATION', date: at, utilisateur: 'Service achats' },
+				{ action: 'VALIDATION', date: at, utilisateur: 'Service achats' },
+			],
+			piecesJointes: [],
+		};
+		commitment.piecesJointes.push({
+			idPieceJointe: state.nextFileId++,
+			nomFichier: 'devis_signe.pdf',
+			typeMime: 'application/pdf',
+			extension: 'PDF',
+			bytes: minimalPdf('Devis signé', [SEED_COMMITMENT_NUMBER]),
+		});
+		state.commitments.set(commitment.idEngagementJuridique, commitment);
+	}
+	return state;
+});
+
+export function commitmentByNumber(store: SimulatorStore, numero: string): Commitment | undefined {
+	for (const c of engagementState(store).commitments.values()) if (c.numeroEngagementJuridique === numero) return c;
+	return undefined;
+}

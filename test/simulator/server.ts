@@ -1,0 +1,283 @@
+/**
+ * The local PISTE + Chorus Pro simulator: an HTTP server on 127.0.0.1 answering the token endpoint and the
+ * `/cpro/...` APIs registered by the modules of `./apis/` (how to add one: see router.ts).
+ *
+ *   const sim = await startSimulator();            // random port, demo data
+ *   sim.url, sim.tokenUrl, sim.credentials          // what the n8n credential (environment Custom) needs
+ *   sim.faults.add({ path: '/soumettre', status: 503 });
+ *   sim.counts('/rechercher/recipiendaire');         // requests received on that path
+ *   await sim.close();
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+import * as factures from './apis/factures';
+import * as structures from './apis/structures';
+import * as transverses from './apis/transverses';
+import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
+import { BusinessError, HttpError, badRequestBody } from './envelope';
+import { faultAnswer, Faults, type RawAnswer } from './faults';
+import { Reply, Router, type Route } from './router';
+import { seedDemo, seedStructures } from './seed';
+import { SimulatorStore } from './store';
+import { validate, validateAgainstReference } from './swagger';
+
+export { SIM_CREDENTIALS } from './auth';
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './envelope';
+export { DEMO_IDS } from './seed';
+export { PDF_MAX_BYTES } from './factures/submission';
+export { FLUX_MAX_BYTES } from './factures/flux';
+export { DOWNLOAD_MAX_BYTES } from './factures/processing';
+export { ATTACHMENT_MAX_BYTES } from './apis/transverses';
+export type { FaultSpec } from './faults';
+export type { SimulatorStore } from './store';
+
+/** Every API module; each exports `register(router, store)`. Add new modules here. */
+export const API_MODULES: Array<{ register: (router: Router, store: SimulatorStore) => void }> = [
+	factures,
+	transverses,
+	structures,
+];
+
+export interface SimulatorOptions {
+	/** 0 (default) = a random free port. */
+	port?: number;
+	/** `expires_in` of issued tokens (default 3600, reference §1.3). */
+	tokenLifetimeSeconds?: number;
+	/** `demo` (default): structures + invoices in many statuses; `empty`: structures and attachments only. */
+	seed?: 'demo' | 'empty';
+	/** Time source for tokens, timestamps and history (default: the system clock). */
+	clock?: () => Date;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	query: string;
+	/** Parsed JSON, the form fields of a token request (client_secret masked), or the raw text. */
+	body: unknown;
+	/** Request headers except `authorization` and `cpro-account`. */
+	headers: Record<string, string>;
+	at: Date;
+}
+
+export interface Simulator {
+	/** Base URL serving /cpro/..., e.g. http://127.0.0.1:41234 */
+	url: string;
+	/** `${url}/api/oauth/token` */
+	tokenUrl: string;
+	credentials: Credentials;
+	store: SimulatorStore;
+	faults: Faults;
+	router: Router;
+	/** Requests received, all or those whose path ends with `pathSuffixOrFull`. */
+	counts(pathSuffixOrFull?: string): number;
+	requests: RecordedRequest[];
+	tokensIssued(): number;
+	/** Every token issued so far answers 401 from now on. */
+	expireTokens(): void;
+	close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json;charset=utf-8';
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): RawAnswer {
+	return {
+		status,
+		headers: { 'Content-Type': JSON_TYPE, ...headers },
+		body: body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8'),
+	};
+}
+
+function toAnswer(status: number, body: unknown, headers: Record<string, string>): RawAnswer {
+	if (body === undefined) return { status, headers, body: Buffer.alloc(0) };
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		return { status, headers: { 'Content-Type': 'text/plain;charset=utf-8', ...headers }, body: Buffer.from(body) };
+	}
+	return jsonAnswer(status, body, headers);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+	const value = req.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => (size > MAX_BODY_BYTES ? reject(new HttpError(413)) : resolve(Buffer.concat(chunks))));
+		req.on('error', reject);
+	});
+}
+
+function parseForRecord(raw: string, contentType: string | undefined): unknown {
+	if (raw === '') return undefined;
+	if (/urlencoded/i.test(contentType ?? '')) {
+		const form = Object.fromEntries(new URLSearchParams(raw));
+		if (form.client_secret !== undefined) form.client_secret = '***';
+		return form;
+	}
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw.length > 2000 ? `${raw.slice(0, 2000)}…` : raw;
+	}
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const clock = options.clock ?? (() => new Date());
+	const credentials: Credentials = { ...SIM_CREDENTIALS };
+	const store = new SimulatorStore(clock, {
+		idUtilisateur: 331,
+		prenom: 'Compte',
+		nom: 'TECHNIQUE',
+		email: credentials.login,
+		telephone: '0100000000',
+	});
+	if (options.seed === 'empty') seedStructures(store);
+	else seedDemo(store);
+	const auth = new PisteAuth(credentials, options.tokenLifetimeSeconds ?? 3600, clock);
+	const router = new Router();
+	for (const module of API_MODULES) module.register(router, store);
+	const faults = new Faults();
+	const requests: RecordedRequest[] = [];
+	const perPath = new Map<string, number>();
+
+	/** Everything after fault injection: gateway checks, then the handler. */
+	async function handle(req: IncomingMessage, path: string, query: string, raw: string): Promise<RawAnswer> {
+		const method = req.method ?? 'GET';
+		if (path === TOKEN_PATH) {
+			const a = auth.token(method, header(req, 'content-type'), raw, header(req, 'authorization'));
+			return toAnswer(a.status, a.body, a.headers);
+		}
+		const match = router.match(method, path);
+		if (!match) return jsonAnswer(404, { httpCode: 404, httpMessage: 'Not Found', moreInformation: 'API non trouvée' });
+		const { route, params } = match;
+		const bearer = auth.checkBearer(header(req, 'authorization'));
+		if (bearer) return toAnswer(bearer.status, bearer.body, bearer.headers);
+		if (!store.isSubscribed(route.api.name)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
+		if (route.api.requiresTechnicalAccount !== false) {
+			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'));
+			if (account) return toAnswer(account.status, account.body, account.headers);
+		}
+		let body: unknown = {};
+		if (method !== 'GET' && method !== 'DELETE') {
+			if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) {
+				return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la requête non supporté' });
+			}
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				return invalid(route, [raw.trim() === '' ? 'corps de requête vide' : 'JSON invalide']);
+			}
+			const reasons =
+				body === null || typeof body !== 'object' || Array.isArray(body)
+					? ['body: objet JSON attendu']
+					: route.bodyCheck
+						? route.bodyCheck.spec
+							? validate(route.bodyCheck.spec, route.bodyCheck.schema, body)
+							: validateAgainstReference(route.bodyCheck.schema, body)
+						: [];
+			if (reasons.length > 0) return invalid(route, reasons);
+		}
+		try {
+			const result = await route.handler({ body, params, query: new URLSearchParams(query), method, path, now: clock() });
+			if (result instanceof Reply) return toAnswer(result.status, result.body, result.headers);
+			return jsonAnswer(200, result);
+		} catch (error) {
+			if (error instanceof BusinessError) return jsonAnswer(200, error.toBody());
+			if (error instanceof HttpError) return toAnswer(error.status, error.body, error.headers);
+			const message = error instanceof Error ? error.message : String(error);
+			return jsonAnswer(500, { codeRetour: 500, libelle: `Erreur interne du serveur : ${message}` });
+		}
+	}
+
+	function invalid(route: Route, reasons: string[]): RawAnswer {
+		if (route.api.errorStyle === 'problem') {
+			return jsonAnswer(422, { type: 'about:blank', titre: 'Erreur de validation', statut: 422, detail: reasons.join('; '), instance: route.path });
+		}
+		return jsonAnswer(400, badRequestBody(reasons));
+	}
+
+	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const [path, query = ''] = (req.url ?? '/').split('?', 2);
+		const method = req.method ?? 'GET';
+		let raw = '';
+		let tooLarge = false;
+		try {
+			raw = (await readBody(req)).toString('utf8');
+		} catch {
+			tooLarge = true;
+		}
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(req.headers)) {
+			if (name !== 'authorization' && name !== 'cpro-account' && value !== undefined) headers[name] = String(value);
+		}
+		requests.push({ method, path, query, body: parseForRecord(raw, header(req, 'content-type')), headers, at: clock() });
+		perPath.set(path, (perPath.get(path) ?? 0) + 1);
+
+		const fault = faults.take(method, path);
+		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault?.replaces && !fault.afterHandling) return send(res, faultAnswer(fault), fault.body === 'reset');
+		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, raw);
+		if (fault?.replaces) return send(res, faultAnswer(fault, answer), fault.body === 'reset');
+		return send(res, answer, false);
+	}
+
+	function send(res: ServerResponse, answer: RawAnswer, reset: boolean): void {
+		if (reset) {
+			res.socket?.destroy();
+			return;
+		}
+		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+		res.end(answer.body);
+	}
+
+	const server: Server = createServer((req, res) => {
+		onRequest(req, res).catch((error) => {
+			if (!res.headersSent) res.writeHead(500, { 'Content-Type': JSON_TYPE });
+			res.end(JSON.stringify({ codeRetour: 500, libelle: String(error) }));
+		});
+	});
+	const sockets = new Set<Socket>();
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const url = `http://127.0.0.1:${port}`;
+
+	return {
+		url,
+		tokenUrl: `${url}${TOKEN_PATH}`,
+		credentials,
+		store,
+		faults,
+		router,
+		requests,
+		counts(pathSuffixOrFull?: string): number {
+			if (pathSuffixOrFull === undefined) return requests.length;
+			let n = 0;
+			for (const [path, count] of perPath) if (path.endsWith(pathSuffixOrFull)) n += count;
+			return n;
+		},
+		tokensIssued: () => auth.tokensIssued(),
+		expireTokens: () => auth.expireTokens(),
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
