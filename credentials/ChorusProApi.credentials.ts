@@ -141,7 +141,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bAnnuairePath',
 			type: 'string',
 			default: '',
-			placeholder: '/cpro/annuaire/v1',
+			placeholder: '/cpro/g2b/annuaire/v1',
 		},
 		{
 			displayName: 'G2B Flux Base Path',

@@ -38,8 +38,10 @@ export const API_GROUPS = {
 		pisteName: 'Référentiel des Organisations',
 		envelope: 'plain',
 	},
+	// The four G2B prefixes are not public (reference §10.1, §16.3): they follow the /cpro/<api>/v1 convention
+	// of PISTE under one `g2b` segment, and a credential field overrides each of them.
 	g2bAnnuaire: {
-		prefix: '/cpro/annuaire/v1',
+		prefix: '/cpro/g2b/annuaire/v1',
 		pisteName: 'Annuaire G2B',
 		envelope: 'plain',
 		overrideField: 'g2bAnnuairePath',

@@ -27,7 +27,9 @@ function bodyField(body: unknown, key: string): unknown {
 
 /** Short, secret-free text of an error body (RFC 7807 `detail`/`title`, organisations `Description`…). */
 export function describeBody(body: unknown): string | undefined {
-	for (const key of ['libelle', 'detail', 'title', 'Description', 'message', 'error_description', 'error']) {
+	// The Référentiel des Organisations answers 400 with an array of errors (reference §9): describe the first.
+	if (Array.isArray(body)) return body.length ? describeBody(body[0]) : undefined;
+	for (const key of ['libelle', 'detail', 'title', 'titre', 'Description', 'message', 'error_description', 'error']) {
 		const value = bodyField(body, key);
 		if (typeof value === 'string' && value.trim()) return value.trim();
 	}

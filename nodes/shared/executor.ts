@@ -87,6 +87,8 @@ export async function executeOperations(
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
+		// An aggregate operation runs once, for item 0, on behalf of every input item.
+		let aggregate = false;
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
 			const name = this.getNodeParameter('operation', i) as string;
@@ -96,8 +98,11 @@ export async function executeOperations(
 					itemIndex: i,
 				});
 			}
+			aggregate = operation.aggregate === true;
 			const results = await runOperation(this, operation, i);
-			output.push(...results.map((item) => ({ ...item, pairedItem: { item: i } })));
+			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
+			output.push(...results.map((item) => ({ ...item, pairedItem })));
+			if (aggregate) break;
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const e = error as NodeApiError;
@@ -107,8 +112,9 @@ export async function executeOperations(
 						...(e.description ? { description: e.description } : {}),
 						...(e.httpCode ? { httpCode: e.httpCode } : {}),
 					},
-					pairedItem: { item: i },
+					pairedItem: aggregate ? items.map((_, k) => ({ item: k })) : { item: i },
 				});
+				if (aggregate) break;
 				continue;
 			}
 			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);

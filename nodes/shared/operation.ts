@@ -90,6 +90,22 @@ export type Pagination =
 			totalPath?: string;
 			sortParam?: string;
 			sortColumns?: readonly string[];
+	  }
+	| {
+			/**
+			 * PPF-style searches (annuaire OpenAPI, G2B): a POST body with a result cap and an offset
+			 * (`limite` / `ignorer`), the total in the answer (`nombre_total_resultats`), sort criteria as
+			 * `tris: [{ champ, ordre: 'ascendant' | 'descendant' }]`.
+			 */
+			style: 'offset';
+			list: string;
+			limitKey: string;
+			offsetKey: string;
+			maxPageSize: number;
+			totalPath?: string;
+			/** Body key of the sort criteria array, when the API sorts. */
+			sortKey?: string;
+			sortColumns?: readonly string[];
 	  };
 
 export interface BinaryInput {
@@ -168,6 +184,11 @@ export interface Operation {
 	binaryOut?: BinaryOutput;
 	/** Marks operations the API documentation deprecates. */
 	deprecated?: boolean;
+	/**
+	 * Runs once for all input items (e.g. many invoices → one G2B flux): parameters are read from item 0, the
+	 * hooks read every item, and the output items are paired with all input items.
+	 */
+	aggregate?: boolean;
 	hooks?: OperationHooks;
 }
 

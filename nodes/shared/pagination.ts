@@ -95,6 +95,41 @@ async function queryPages(
 	return page.returnAll ? results : results.slice(0, page.limit);
 }
 
+/** PPF-style searches: `limite` / `ignorer` in the POST body, `nombre_total_resultats` in the answer. */
+async function offsetPages(
+	ctx: OperationContext,
+	built: BuiltRequest,
+	p: Extract<Pagination, { style: 'offset' }>,
+	page: PageRequest,
+): Promise<IDataObject[]> {
+	const pageSize = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
+	const results: IDataObject[] = [];
+	const body: IDataObject = { ...built.body };
+	if (page.sort?.column && p.sortKey) {
+		body[p.sortKey] = [
+			{ champ: page.sort.column, ordre: page.sort.direction === 'Ascendant' ? 'ascendant' : 'descendant' },
+		];
+	}
+	for (let n = 0; n < MAX_PAGES; n++) {
+		const response = await ctx.request({
+			api: ctx.operation.api,
+			method: built.method,
+			path: built.path,
+			body: { ...body, [p.limitKey]: pageSize, [p.offsetKey]: results.length },
+			qs: built.qs,
+			mutates: false,
+		});
+		// 204 No Content (nothing found) arrives as an empty object.
+		const list = (getPath(response, p.list) as IDataObject[] | undefined) ?? [];
+		results.push(...list);
+		if (!page.returnAll && results.length >= page.limit) break;
+		const total = p.totalPath ? Number(getPath(response, p.totalPath)) : NaN;
+		const more = Number.isFinite(total) ? results.length < total : list.length >= pageSize;
+		if (!more || list.length === 0) break;
+	}
+	return page.returnAll ? results : results.slice(0, page.limit);
+}
+
 /** Runs a search over its pagination variant and returns the found elements. */
 export async function paginate(
 	ctx: OperationContext,
@@ -105,6 +140,7 @@ export async function paginate(
 	if (!p) throw new Error(`${ctx.operation.operation} is not a search`);
 	if (p.style === 'body') return await bodyPages(ctx, built, p, page);
 	if (p.style === 'query') return await queryPages(ctx, built, p, page);
+	if (p.style === 'offset') return await offsetPages(ctx, built, p, page);
 	const response = await ctx.request({
 		api: ctx.operation.api,
 		method: built.method,

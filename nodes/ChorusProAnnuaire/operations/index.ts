@@ -1,0 +1,16 @@
+import type { Operation, Resource } from '../../shared/operation';
+import { g2bDirectoryOperations } from './g2bDirectory';
+import { organisationOperations } from './organisations';
+
+export const annuaireResources: Resource[] = [
+	{ name: 'Company (SIREN)', value: 'company', description: 'Legal units of the G2B directory (annuaire, unité légale)' },
+	{ name: 'Establishment (SIRET)', value: 'establishment', description: 'Establishments of the G2B directory (annuaire, établissement)' },
+	{ name: 'Routing Code', value: 'routingCode', description: 'Routing codes of the G2B directory (code routage)' },
+	{ name: 'Organisation SIREN', value: 'organisationSiren', description: 'Legal units of the Référentiel des Organisations' },
+	{ name: 'Organisation Structure', value: 'organisationStructure', description: 'Structures of the Référentiel des Organisations' },
+	{ name: 'Organisation Service', value: 'organisationService', description: 'Services of the Référentiel des Organisations' },
+	{ name: 'Health', value: 'health', description: 'Check that the APIs answer (healthcheck)' },
+];
+
+/** Every operation of the Annuaire node: the G2B directory and the Référentiel des Organisations. */
+export const annuaireOperations: Operation[] = [...g2bDirectoryOperations, ...organisationOperations];

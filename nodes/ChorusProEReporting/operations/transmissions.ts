@@ -1,0 +1,93 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { buildEReportingFileName, FluxRuleError } from '../../shared/archive';
+import type { Operation } from '../../shared/operation';
+import { ppfSearchOperation } from '../../shared/ppfSearch';
+
+/**
+ * E-reporting transmissions. The annex (§3.2.4) describes a read-only API giving the status of a public
+ * entity's e-reporting transmissions and the lifecycles the PPF sent back, but table 4.1 lists no resource yet
+ * ("A venir"). Chosen paths, following the other G2B APIs: POST /transmissions/recherche and
+ * GET /transmissions/{idTransmission} under the `eReporting` prefix, which the credential can override.
+ * E-reporting flux themselves are deposited through the Flux API (files named by the rule below).
+ */
+
+const api = 'eReporting' as const;
+
+export const TRANSMISSION_STATUSES = [
+	{ name: '300 Deposited (Déposée)', value: '300' },
+	{ name: '301 Rejected (Rejetée)', value: '301' },
+];
+
+export const TRANSMISSION_FIELDS = [
+	'idTransmission', 'siren', 'nomFichier', 'dateDebutPeriode', 'dateFinPeriode', 'idFlux', 'dateDepot', 'statut',
+	'motifs', 'cyclesDeVie',
+] as const;
+
+export const transmissionOperations: Operation[] = [
+	ppfSearchOperation(
+		{
+			resource: 'transmission',
+			operation: 'search',
+			name: 'Search',
+			action: 'Search e-reporting transmissions',
+			description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
+			api,
+			path: '/transmissions/recherche',
+		},
+		[
+			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
+			{ name: 'siren', label: 'SIREN', type: 'string', check: 'siren', op: 'strict', description: 'Declaring entity' },
+			{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
+			{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
+		],
+		TRANSMISSION_FIELDS,
+	),
+	{
+		resource: 'transmission',
+		operation: 'get',
+		name: 'Get',
+		action: 'Get an e-reporting transmission',
+		description: 'Status, rejection reasons and PPF lifecycle of one transmission (GET /transmissions/{idTransmission})',
+		api,
+		method: 'GET',
+		path: '/transmissions/{idTransmission}',
+		mutates: false,
+		fields: [{ name: 'idTransmission', label: 'Transmission ID', type: 'string', in: 'path', required: true, description: 'idTransmission (TT-1)' }],
+	},
+	{
+		resource: 'transmission',
+		operation: 'buildFileName',
+		name: 'Build File Name',
+		action: 'Build an e-reporting file name',
+		description: 'The name an e-reporting file must carry: {SIREN}_{IDtransmission}_{AAAAMMJJ}_{AAAAMMJJ}, checked part by part (no request)',
+		api,
+		method: 'GET',
+		path: '',
+		mutates: false,
+		fields: [
+			{ name: 'siren', label: 'SIREN', type: 'string', required: true, check: 'siren', description: 'SIREN of the declaring entity' },
+			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', required: true, description: 'TT-1: letters, digits, spaces and - + _ (no leading, trailing or doubled spaces)' },
+			{ name: 'dateDebutPeriode', label: 'Period Start', type: 'date', required: true },
+			{ name: 'dateFinPeriode', label: 'Period End', type: 'date', required: true },
+		],
+		hooks: {
+			run: async (ctx) => {
+				try {
+					const fileName = buildEReportingFileName({
+						siren: String(ctx.params.siren),
+						transmissionId: String(ctx.params.idTransmission),
+						periodStart: String(ctx.params.dateDebutPeriode),
+						periodEnd: String(ctx.params.dateFinPeriode),
+					});
+					return { fileName, fileNameXml: `${fileName}.xml` };
+				} catch (error) {
+					const reason = error instanceof FluxRuleError ? error.message : String(error);
+					throw new NodeOperationError(ctx.fn.getNode(), `E-reporting file name (item ${ctx.itemIndex}): ${reason}`, {
+						itemIndex: ctx.itemIndex,
+					});
+				}
+			},
+		},
+	},
+];

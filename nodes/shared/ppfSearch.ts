@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BuiltRequest, Field, Operation, OperationContext, Pagination } from './operation';
+
+/**
+ * Searches shaped like the PPF annuaire OpenAPI (reference §10.2, §15.11), which the G2B APIs follow:
+ * `{ filtres: { <field>: { op, valeur } }, tris: [{ champ, ordre }], champs: [...], limite, ignorer }` →
+ * `{ recherche, nombre_total_resultats, resultats: [...] }` (206 when truncated, 204 when nothing matches).
+ */
+
+/** `strict` = exact match, `contient` = contains; each filter of the OpenAPI allows exactly one of them. */
+export type PpfOperator = 'strict' | 'contient';
+
+export interface PpfFilter extends Omit<Field, 'key' | 'in'> {
+	op: PpfOperator;
+}
+
+/** The largest `limite` we ask for; the OpenAPI's example is 50 and it documents no maximum. */
+export const PPF_MAX_PAGE = 100;
+
+export function ppfPagination(sortColumns?: readonly string[]): Pagination {
+	return {
+		style: 'offset',
+		list: 'resultats',
+		limitKey: 'limite',
+		offsetKey: 'ignorer',
+		totalPath: 'nombre_total_resultats',
+		maxPageSize: PPF_MAX_PAGE,
+		...(sortColumns ? { sortKey: 'tris', sortColumns } : {}),
+	};
+}
+
+/** Filter fields (their value goes to `filtres.<name>.valeur`) and the hook that adds each filter's `op`. */
+export function ppfFilters(filters: PpfFilter[]): {
+	fields: Field[];
+	prepare: (ctx: OperationContext, request: BuiltRequest) => void;
+} {
+	const fields = filters.map(({ op, ...field }) => ({
+		...field,
+		key: `filtres.${field.name}.valeur`,
+		description: `${field.description ?? field.name} (filtre ${field.name}, ${op === 'strict' ? 'exact match' : 'contains'})`,
+	}));
+	const operators = new Map(filters.map((f) => [f.name, f.op]));
+	return {
+		fields,
+		prepare: (_ctx, request) => {
+			const filtres = request.body.filtres as IDataObject | undefined;
+			if (!filtres) return;
+			for (const [name, criterion] of Object.entries(filtres)) {
+				const op = operators.get(name);
+				if (op) (criterion as IDataObject).op = op;
+			}
+		},
+	};
+}
+
+/** "Fields to Return" (`champs`): the OpenAPI's list of a resource's fields. */
+export function ppfChamps(values: readonly string[], inBody = true): Field {
+	return {
+		name: 'champs',
+		label: 'Fields to Return',
+		type: 'multiOptions',
+		options: values,
+		...(inBody ? {} : { in: 'query' as const }),
+		description: 'Only these fields in the answer (champs); all when empty',
+	};
+}
+
+/** A complete PPF-style search operation. */
+export function ppfSearchOperation(
+	base: Omit<Operation, 'method' | 'fields' | 'mutates' | 'pagination' | 'hooks'>,
+	filters: PpfFilter[],
+	champs: readonly string[],
+	extraFields: Field[] = [],
+): Operation {
+	const { fields, prepare } = ppfFilters(filters);
+	return {
+		...base,
+		method: 'POST',
+		mutates: false,
+		fields: [...fields, ppfChamps(champs), ...extraFields],
+		pagination: ppfPagination(champs),
+		hooks: { prepare },
+	};
+}
