@@ -175,6 +175,16 @@ export class N8nInstance {
 		return !!this.server?.isRunning();
 	}
 
+	/** PID of `n8n start` (undefined when not started). */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
+	/** Resolves when `n8n start` exits (at once when it is not running). */
+	async waitForExit(): Promise<void> {
+		if (this.server) await this.server.exited;
+	}
+
 	/** Everything `n8n start` printed so far. */
 	serverOutput(): string {
 		return this.server?.output() ?? '';
@@ -314,10 +324,10 @@ export class N8nInstance {
 	 * `n8n start` in the background on free 127.0.0.1 ports; resolves when /healthz/readiness answers 200,
 	 * with an owner, a login session and a public-API key ready.
 	 */
-	async start(options: { timeoutMs?: number } = {}): Promise<void> {
+	async start(options: { timeoutMs?: number; port?: number } = {}): Promise<void> {
 		if (this.server?.isRunning()) return;
 		await this.prepareOwnerHash();
-		this.port = await uniqueFreePort();
+		this.port = options.port || (await uniqueFreePort());
 		const env = this.env(this.port, await uniqueFreePort());
 		const started = Date.now();
 		this.server = startBackground(this.runtime.node, [this.runtime.n8nBin, 'start'], {

@@ -1,0 +1,223 @@
+/**
+ * `npm run demo`: builds the package, starts the Chorus Pro simulator with demo data, installs (cached) and
+ * starts a real n8n 2.x with the package deployed the way n8n installs community packages, imports a
+ * credential pointing at the simulator and the workflows of examples/*.json, and prints the editor URL and
+ * the owner's login. Ctrl-C stops everything.
+ *
+ * `npm run demo -- --once`: the same set-up, but instead of starting the editor it runs the main example
+ * with `n8n execute`, prints its output and stops everything (exit code 1 if the run failed).
+ *
+ * Options: --once, --port=<n> (editor port; default a free one), --example=<file name in examples/>
+ * (the main example; default: a file named main*.json, else the first example starting with a Manual Trigger),
+ * --examples=<dir> (default examples/), --no-build (skip `npm run build`).
+ */
+import { existsSync, promises as fs } from 'fs';
+import { basename, join, resolve } from 'path';
+
+import {
+	cacheRoot,
+	ensureRuntime,
+	N8nInstance,
+	OWNER,
+	progress,
+	REPO_ROOT,
+	runOk,
+	stopAll,
+	cleanEnv,
+	type RunData,
+	type WorkflowFixture,
+} from '../test/e2e/harness';
+import { startSimulator } from '../test/simulator/server';
+
+const DEMO_VERSION = '2.41.1';
+const CREDENTIAL = { id: 'chorusProDemo001', name: 'Chorus Pro (simulator)', type: 'chorusProApi' } as const;
+
+interface Args {
+	once: boolean;
+	port?: number;
+	example?: string;
+	examplesDir: string;
+	build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const args: Args = { once: false, build: true, examplesDir: join(REPO_ROOT, 'examples') };
+	for (const arg of argv) {
+		if (arg === '--once') args.once = true;
+		else if (arg === '--no-build') args.build = false;
+		else if (arg.startsWith('--port=')) args.port = Number(arg.slice('--port='.length));
+		else if (arg.startsWith('--example=')) args.example = arg.slice('--example='.length);
+		else if (arg.startsWith('--examples=')) args.examplesDir = resolve(arg.slice('--examples='.length));
+		else throw new Error(`unknown option ${arg} (known: --once, --port=<n>, --example=<file>, --examples=<dir>, --no-build)`);
+	}
+	return args;
+}
+
+function say(line = ''): void {
+	process.stdout.write(`${line}\n`);
+}
+
+interface Example {
+	file: string;
+	workflow: WorkflowFixture;
+}
+
+/** A stable 16-character workflow id from a file name, for examples that carry none. */
+function idFor(file: string): string {
+	const letters = basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
+	return `demo${letters}0000000000000000`.slice(0, 16);
+}
+
+/** examples/*.json (a workflow or an array of them), with our credential references pointed at the demo one. */
+async function loadExamples(dir: string): Promise<Example[]> {
+	if (!existsSync(dir)) return [];
+	const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+	const examples: Example[] = [];
+	for (const file of files) {
+		const parsed = JSON.parse(await fs.readFile(join(dir, file), 'utf8')) as WorkflowFixture | WorkflowFixture[];
+		const list = Array.isArray(parsed) ? parsed : [parsed];
+		list.forEach((workflow, index) => {
+			if (!Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') return;
+			const id = workflow.id || idFor(index ? `${file}${index}` : file);
+			const nodes = (workflow.nodes as Array<Record<string, unknown>>).map((node) => {
+				const credentials = node.credentials as Record<string, unknown> | undefined;
+				if (!credentials?.[CREDENTIAL.type]) return node;
+				return { ...node, credentials: { ...credentials, [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } } };
+			});
+			examples.push({ file, workflow: { ...workflow, id, nodes, active: false } });
+		});
+	}
+	return examples;
+}
+
+const startsWithManualTrigger = (workflow: WorkflowFixture) =>
+	(workflow.nodes as Array<{ type?: string }>).some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+
+function pickMain(examples: Example[], wanted?: string): Example | undefined {
+	if (wanted) {
+		const found = examples.find((e) => e.file === wanted || e.file === `${wanted}.json` || e.workflow.id === wanted);
+		if (!found) throw new Error(`--example=${wanted}: no such example (have: ${examples.map((e) => e.file).join(', ') || 'none'})`);
+		return found;
+	}
+	return (
+		examples.find((e) => /^main/i.test(e.file) && startsWithManualTrigger(e.workflow)) ??
+		examples.find((e) => startsWithManualTrigger(e.workflow))
+	);
+}
+
+/** Each executed node's output items, in execution order. */
+function printRun(run: RunData): void {
+	const runData = run.data.resultData.runData;
+	for (const [node, runs] of Object.entries(runData)) {
+		for (const [i, nodeRun] of runs.entries()) {
+			const items = nodeRun.data?.main?.[0] ?? [];
+			say(`--- ${node}${runs.length > 1 ? ` (run ${i + 1})` : ''}: ${items.length} item(s)`);
+			for (const item of items) say(JSON.stringify(item.json, null, 2));
+			if (nodeRun.error) say(`error: ${JSON.stringify(nodeRun.error)}`);
+		}
+	}
+	const error = run.data.resultData.error;
+	if (error) say(`\nworkflow error: ${error.message ?? ''} ${error.description ?? ''}`);
+}
+
+async function main(): Promise<number> {
+	const args = parseArgs(process.argv.slice(2));
+
+	if (args.build) {
+		progress('npm run build');
+		await runOk('npm', ['run', 'build'], { cwd: REPO_ROOT, env: cleanEnv(), what: 'npm run build', timeoutMs: 10 * 60_000 });
+	}
+
+	const sim = await startSimulator({ seed: 'demo' });
+	let n8n: N8nInstance | undefined;
+	let stopping: Promise<void> | undefined;
+	const stopEverything = () =>
+		(stopping ??= (async () => {
+			await n8n?.stop();
+			await stopAll();
+			await sim.close();
+		})());
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			progress(`${signal}: stopping n8n and the simulator`);
+			void stopEverything().then(() => process.exit(0));
+		});
+	}
+
+	try {
+		progress(`simulator on ${sim.url}`);
+		const runtime = await ensureRuntime(DEMO_VERSION);
+		const userFolder = join(cacheRoot(), 'demo', DEMO_VERSION);
+		await fs.rm(userFolder, { recursive: true, force: true }); // a fresh instance on every run
+		await fs.mkdir(userFolder, { recursive: true });
+		n8n = await N8nInstance.create(runtime, { userFolder });
+
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				data: {
+					environment: 'custom',
+					baseUrl: sim.url,
+					tokenUrl: sim.tokenUrl,
+					clientId: sim.credentials.clientId,
+					clientSecret: sim.credentials.clientSecret,
+					login: sim.credentials.login,
+					password: sim.credentials.password,
+				},
+			},
+		]);
+
+		const examples = await loadExamples(args.examplesDir);
+		if (examples.length) {
+			await n8n.importWorkflows(examples.map((e) => e.workflow));
+			progress(`imported ${examples.length} example workflow(s): ${examples.map((e) => `${e.workflow.name} (${e.file})`).join(', ')}`);
+		} else {
+			progress(`no ${args.examplesDir}/*.json yet: no workflow imported`);
+		}
+
+		if (args.once) {
+			const example = pickMain(examples, args.example);
+			if (!example) {
+				say('No example workflow starting with a Manual Trigger to run (examples/*.json).');
+				return examples.length ? 1 : 0;
+			}
+			progress(`n8n execute --id=${example.workflow.id} (${example.workflow.name}, examples/${example.file})`);
+			const result = await n8n.execute(example.workflow.id);
+			if (!result.run) {
+				say(`n8n printed no run (exit code ${result.exitCode}):\n${result.stdout}\n${result.stderr}`);
+				return 1;
+			}
+			say(`\n=== ${example.workflow.name}: ${result.run.status ?? (result.exitCode === 0 ? 'success' : 'error')}`);
+			printRun(result.run);
+			return result.exitCode === 0 ? 0 : 1;
+		}
+
+		await n8n.start({ port: args.port });
+		say('');
+		say(`n8n ${DEMO_VERSION} with n8n-nodes-chorus-pro is running (PID ${n8n.pid}).`);
+		say(`  Editor:   ${n8n.baseUrl}`);
+		say(`  Login:    ${OWNER.email}`);
+		say(`  Password: ${OWNER.password}`);
+		say(`  Credential "${CREDENTIAL.name}" points at the simulator on ${sim.url}`);
+		say(
+			examples.length
+				? `  Workflows: ${examples.map((e) => e.workflow.name).join(', ')}`
+				: '  Workflows: none (no examples/*.json yet)',
+		);
+		say('Ctrl-C stops n8n and the simulator.');
+		await n8n.waitForExit();
+		progress('n8n exited');
+		return 0;
+	} finally {
+		await stopEverything();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		await stopAll();
+		process.exit(1);
+	},
+);
