@@ -66,48 +66,54 @@ export function commitmentPdf(c: Commitment): Buffer {
 	]);
 }
 
-export const SEED_COMMITMENT_NUMBER = 'EJ-2025-000184';
-
+/**
+ * One commitment per number the structures already know (`Structure.engagements`, used by factures soumettre
+ * to check `numeroBonCommande`), issued by that structure to the first private structure, state COMMANDE, with
+ * one attached file.
+ */
 export const engagementState = stateFor<SimulatorStore, EngagementState>((store) => {
 	const state: EngagementState = { commitments: new Map(), nextId: 3_100_000_001, nextFileId: 8_800_000_001 };
-	const buyer = [...store.structures.values()].find((s) => s.typeStructure === 'PUBLIQUE');
 	const supplier = [...store.structures.values()].find((s) => s.typeStructure === 'PRIVEE');
-	if (buyer && supplier) {
-		const at = store.now();
-		const commitment: Commitment = {
-			idEngagementJuridique: state.nextId++,
-			numeroEngagementJuridique: SEED_COMMITMENT_NUMBER,
-			libelleTypeEngagementJuridique: 'BON_DE_COMMANDE',
-			idStructureEmettrice: buyer.idStructureCPP,
-			idServiceEmetteur: buyer.services[0]?.idService ?? null,
-			structureReceptriceEngagementJuridique: supplier.identifiant,
-			typeIdentifiantStructureReceptrice: supplier.typeIdentifiant,
-			dateEngagementJuridique: '2025-01-20',
-			montantHT: 12_500,
-			montantTTC: 15_000,
-			devise: 'EUR',
-			objet: 'Maintenance du parc informatique 2025',
-			lignesPoste: [{ numeroLigne: 1, designation: 'Maintenance annuelle', quantite: 1, montantHT: 12_500 }],
-			etat: 'COMMANDE',
-			dateCreation: at,
-			historiqueStatuts: [
-				{ statut: 'BROUILLON', date: at, commentaire: null },
-				{ statut: 'COMMANDE', date: at, commentaire: null },
-			],
-			historiqueActions: [
-				{ action: 'CREATION', date: at, utilisateur: 'Service achats' },
-				{ action: 'VALIDATION', date: at, utilisateur: 'Service achats' },
-			],
-			piecesJointes: [],
-		};
-		commitment.piecesJointes.push({
-			idPieceJointe: state.nextFileId++,
-			nomFichier: 'devis_signe.pdf',
-			typeMime: 'application/pdf',
-			extension: 'PDF',
-			bytes: minimalPdf('Devis signé', [SEED_COMMITMENT_NUMBER]),
-		});
-		state.commitments.set(commitment.idEngagementJuridique, commitment);
+	const at = store.now();
+	for (const buyer of store.structures.values()) {
+		for (const numero of buyer.engagements) {
+			if (!supplier) break;
+			const commitment: Commitment = {
+				idEngagementJuridique: state.nextId++,
+				numeroEngagementJuridique: numero,
+				libelleTypeEngagementJuridique: 'BON_DE_COMMANDE',
+				idStructureEmettrice: buyer.idStructureCPP,
+				idServiceEmetteur: buyer.services[0]?.idService ?? null,
+				structureReceptriceEngagementJuridique: supplier.identifiant,
+				typeIdentifiantStructureReceptrice: supplier.typeIdentifiant,
+				dateEngagementJuridique: '2025-01-20',
+				montantHT: 12_500,
+				montantTTC: 15_000,
+				devise: 'EUR',
+				objet: 'Fournitures et maintenance 2025',
+				lignesPoste: [{ numeroLigne: 1, designation: 'Maintenance annuelle', quantite: 1, montantHT: 12_500 }],
+				etat: 'COMMANDE',
+				dateCreation: at,
+				historiqueStatuts: [
+					{ statut: 'BROUILLON', date: at, commentaire: null },
+					{ statut: 'COMMANDE', date: at, commentaire: null },
+				],
+				historiqueActions: [
+					{ action: 'CREATION', date: at, utilisateur: 'Service achats' },
+					{ action: 'VALIDATION', date: at, utilisateur: 'Service achats' },
+				],
+				piecesJointes: [
+					{
+						idPieceJointe: state.nextFileId++,
+						nomFichier: 'devis_signe.pdf',
+						typeMime: 'application/pdf',
+						extension: 'PDF',
+						bytes: minimalPdf('Devis signé', [numero]),
+					},
+				],
+			};
+			state.commitments.set(commitment.idEngagementJuridique, commitment);
+		}
 	}
 	return state;
 });
