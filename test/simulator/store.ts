@@ -268,6 +268,11 @@ export class SimulatorStore {
 	routing: 'immediate' | 'manual' = 'immediate';
 	/** consulterCRDetaille calls a flux shows a pending state before its final state (0 = final at once). */
 	fluxPendingObservations = 2;
+	/**
+	 * When set, a flux also moves one state per this many milliseconds of the store clock since its deposit
+	 * (whichever of calls and elapsed time is further wins), e.g. to model a platform that takes minutes.
+	 */
+	fluxStateDurationMs?: number;
 	/** Outcome forced on the next deposited flux (then cleared). */
 	nextFluxOutcome?: ForcedOutcome;
 

@@ -396,6 +396,20 @@ describe('simulator', () => {
 			}
 		});
 
+		it('can let the clock integrate a flux (fluxStateDurationMs)', async () => {
+			sim.store.fluxStateDurationMs = 60_000;
+			try {
+				const xml = ublInvoice('CLOCK-1', D.buyerWithService.siret, 'DST-INFO');
+				const numero = (await client.post(`${F}/deposer/flux`, { fichierFlux: Buffer.from(xml).toString('base64'), nomFichier: 'c.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' })).body.numeroFluxDepot;
+				expect((await client.post(`${F}/rechercher/fournisseur`, { numeroFluxDepot: numero })).body.listeFactures).toEqual([]);
+				time.advance(3 * 60_000);
+				expect((await client.post(`${F}/rechercher/fournisseur`, { numeroFluxDepot: numero })).body.listeFactures).toHaveLength(1);
+				expect((await client.post(`${T}/consulterCRDetaille`, { numeroFluxDepot: numero })).body.etatCourantDepotFlux).toBe('IN_INTEGRE');
+			} finally {
+				sim.store.fluxStateDurationMs = undefined;
+			}
+		});
+
 		it('refuses a flux over 30 MB with 20001 GDP_MSG_11.022', async () => {
 			const answer = await client.post(`${F}/deposer/flux`, { fichierFlux: 'A'.repeat(42 * 1024 * 1024), nomFichier: 'big.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
 			expect(answer.body.codeRetour).toBe(20001);

@@ -7,7 +7,7 @@ import { toDay } from '../dates';
 import { ok, paginate, readPage, sortBy, type PageRequest } from '../envelope';
 import { Criteria, invoiceColumns, invoiceDay, sameStructure } from '../factures/search';
 import { isRecipientOf, isSupplierOf, isValidatorOf, recipientInvoice, supplierInvoice, validatorInvoice } from '../factures/access';
-import { depositFlux } from '../factures/flux';
+import { depositFlux, settleDueFlux } from '../factures/flux';
 import { SUPPLIER_ACTIONABLE, VALIDATOR_VISIBLE } from '../factures/lifecycle';
 import { consulter, consulterHistorique, telechargerGroupe, traiterFactureAValider, traiterRecue } from '../factures/processing';
 import { completer, corrigerValideur, decodeBase64, deposerPdf, recycler, soumettre, traiterRejet } from '../factures/submission';
@@ -59,6 +59,7 @@ export function register(router: Router, store: SimulatorStore): void {
 	api.post('/traiterRejet', ({ body }) => traiterRejet(store, body));
 
 	api.post('/rechercher/fournisseur', ({ body }) => {
+		settleDueFlux(store);
 		const page = readPage(body.rechercheFactureParFournisseur);
 		const destinataires: Body[] = Array.isArray(body.listeDestinataire) ? body.listeDestinataire : [];
 		const criteria = common(body, new Criteria())

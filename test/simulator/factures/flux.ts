@@ -4,7 +4,8 @@
  * `deposer/flux` stores the file and answers at once with a `numeroFluxDepot`. Each consulterCR /
  * consulterCRDetaille call then moves the flux one state further (IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP
  * → IN_EN_COURS_TRAITEMENT_CPP → final; `store.fluxPendingObservations` sets how many pending answers come
- * first). On reaching its final state the flux is integrated: each invoice file (the file itself, or each
+ * first, `store.fluxStateDurationMs` lets the store clock move it too, see `settleDueFlux`). On reaching its
+ * final state the flux is integrated: each invoice file (the file itself, or each
  * entry of a tar.gz) is read (UBL or CII, alone or inside a Factur-X PDF: invoice number, date, type, seller
  * and buyer SIRET, buyer reference = service code, order reference = commitment number, totals), checked with
  * the same routing rules as `soumettre`, and becomes an invoice (`modeDepot` UPLOAD_API, a guess §16.3) or an
@@ -175,8 +176,12 @@ function parseFile(file: InvoiceFile): ParsedInvoice | undefined {
 export function observeFlux(store: SimulatorStore, flux: FluxRecord): FluxRecord {
 	if (FINAL_FLUX_STATES.includes(flux.etat)) return flux;
 	flux.observations++;
-	if (flux.observations <= store.fluxPendingObservations) {
-		const state = PENDING_STATES[Math.min(flux.observations - 1, PENDING_STATES.length - 1)];
+	const byClock = store.fluxStateDurationMs
+		? Math.floor((store.now().getTime() - flux.dateDepot.getTime()) / store.fluxStateDurationMs) + 1
+		: 0;
+	const steps = Math.max(flux.observations, byClock);
+	if (steps <= store.fluxPendingObservations) {
+		const state = PENDING_STATES[Math.min(steps - 1, PENDING_STATES.length - 1)];
 		if (state !== flux.etat) {
 			flux.etat = state;
 			flux.dateHeureEtat = store.now();
@@ -185,6 +190,17 @@ export function observeFlux(store: SimulatorStore, flux: FluxRecord): FluxRecord
 	}
 	integrate(store, flux);
 	return flux;
+}
+
+/** With `store.fluxStateDurationMs`, integrates every flux whose time is up (called before supplier searches). */
+export function settleDueFlux(store: SimulatorStore): void {
+	const duration = store.fluxStateDurationMs;
+	if (!duration) return;
+	const now = store.now().getTime();
+	for (const flux of store.flux.values()) {
+		if (FINAL_FLUX_STATES.includes(flux.etat)) continue;
+		if (Math.floor((now - flux.dateDepot.getTime()) / duration) + 1 > store.fluxPendingObservations) integrate(store, flux);
+	}
 }
 
 const XSD_ERROR: ErreurTechnique = {
