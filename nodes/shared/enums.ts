@@ -162,3 +162,8 @@ export const SORT_COLUMNS = {
 		'Devise', 'Statut', 'NumeroMarche', 'NumeroEngagement',
 	],
 } as const;
+
+/** rechercher/recipiendaire accepts 19 frameworks: no A3, A21–A25 (§11.2). */
+export const RECIPIENT_SEARCH_FRAMEWORKS = BILLING_FRAMEWORKS.filter(
+	(code) => !/^A(3|21|22|23|24|25)_/.test(code),
+);

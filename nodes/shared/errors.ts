@@ -37,6 +37,28 @@ export function describeBody(body: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * Words for network failures. The raw codes (ECONNRESET…) stay out of messages: n8n replaces any message that
+ * contains one with a generic sentence, which would hide whether a submission may have been filed.
+ */
+export function describeNetwork(code: string | undefined): string {
+	switch (code) {
+		case 'ECONNABORTED':
+		case 'ETIMEDOUT':
+			return 'no answer in time (timeout)';
+		case 'ECONNRESET':
+		case 'EPIPE':
+			return 'a dropped connection';
+		case 'ECONNREFUSED':
+			return 'a refused connection (server unreachable)';
+		case 'EAI_AGAIN':
+		case 'ENOTFOUND':
+			return 'an unknown host name';
+		default:
+			return 'a network failure';
+	}
+}
+
 function hintFor(status: number | undefined, context: ErrorContext): string {
 	const { pisteName } = apiInfo(context.api);
 	switch (status) {
@@ -71,7 +93,7 @@ function hintFor(status: number | undefined, context: ErrorContext): string {
 export function httpError(exchange: FailedExchange, context: ErrorContext): NodeApiError {
 	const { status, networkCode, body } = exchange;
 	const detail = describeBody(body);
-	const what = status ? `HTTP ${status}` : networkCode ? `network error ${networkCode}` : 'unreadable answer';
+	const what = status ? `HTTP ${status}` : networkCode ? describeNetwork(networkCode) : 'unreadable answer';
 	const message = `Chorus Pro request failed (${what})${detail ? `: ${detail}` : ''}`;
 	const codeRetour = bodyField(body, 'codeRetour');
 	const errorResponse: JsonObject = {
@@ -121,7 +143,7 @@ export function unknownOutcomeError(
 	const what = exchange.status
 		? `HTTP ${exchange.status}`
 		: exchange.networkCode
-			? `network error ${exchange.networkCode}`
+			? describeNetwork(exchange.networkCode)
 			: 'an unreadable answer';
 	return new NodeApiError(
 		context.node,

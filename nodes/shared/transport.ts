@@ -169,8 +169,11 @@ export async function apiRequest(
 				throw unknownOutcomeError(exchange, context, request.howToCheck ?? 'search for it in Chorus Pro.');
 			}
 			const wait = backoffMs(attempt, exchange);
+			// A Retry-After longer than we are willing to wait for one attempt: fail now with the hint.
+			const tooLong = (exchange.retryAfterSeconds ?? 0) * 1000 > RETRY_POLICY.maxDelayMs;
 			if (
 				isRetryable(exchange) &&
+				!tooLong &&
 				attempt < RETRY_POLICY.maxAttempts &&
 				waitedMs + wait <= RETRY_POLICY.maxTotalWaitMs
 			) {

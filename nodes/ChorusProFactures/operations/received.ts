@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { BILLING_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { RECIPIENT_SEARCH_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { downloadInvoices, invoiceHistory } from './anyRole';
 import { amountRange, dateRange, flag, id, invoiceId, languageField, paymentRequestType, statusFilter, text } from './fields';
@@ -36,7 +36,7 @@ export const receivedInvoiceOperations: Operation[] = [
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
 			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR'] },
 			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
-			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
+			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: RECIPIENT_SEARCH_FRAMEWORKS },
 			statusFilter(),
 			...amountRange('Apayer'),
 			text('numeroMarche', 'Contract Number', 'numeroMarche'),

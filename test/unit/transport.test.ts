@@ -1,0 +1,153 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
+
+/**
+ * Unit tests of the transport's policy with a scripted `httpRequestWithAuthentication`. The failures are shaped
+ * like what n8n-core throws (a NodeApiError whose cause is the axios error, request headers included), so the
+ * tests also prove that nothing of the request leaks into our errors.
+ */
+
+const SECRET_HEADERS = { Authorization: 'Bearer tok-SECRET', 'cpro-account': 'bG9naW46U0VDUkVU' };
+
+function axiosFailure(status: number | undefined, data?: unknown, headers: Record<string, string> = {}, code?: string) {
+	const cause = Object.assign(new Error(`Request failed${status ? ` with status code ${status}` : ''}`), {
+		code,
+		config: { headers: SECRET_HEADERS, data: '{"fichier":"..."}' },
+		response: status ? { status, data, headers } : undefined,
+	});
+	return Object.assign(new Error(cause.message), { cause });
+}
+
+type Step = { fail: Error } | { body: unknown };
+
+function context(steps: Step[]) {
+	const calls: IDataObject[] = [];
+	const fn = {
+		getNode: () => ({ name: 'Chorus Pro', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
+		getCredentials: async () => ({}),
+		helpers: {
+			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject) => {
+				calls.push(options);
+				const step = steps.shift();
+				if (!step) throw new Error('unexpected request');
+				if ('fail' in step) throw step.fail;
+				return step.body;
+			}),
+		},
+	} as unknown as IExecuteFunctions;
+	return { fn, calls };
+}
+
+const read = { api: 'factures' as const, method: 'POST' as const, path: '/rechercher/fournisseur', body: {}, mutates: false };
+const write = { api: 'factures' as const, method: 'POST' as const, path: '/soumettre', body: {}, mutates: true, howToCheck: 'search it' };
+
+function noSecret(error: unknown) {
+	const text = JSON.stringify(error) + String((error as Error).message) + String((error as NodeApiError).description);
+	expect(text).not.toMatch(/SECRET|bG9naW46/);
+}
+
+beforeAll(() => {
+	// Keep the unit test fast: the policy's delays are asserted through Retry-After values, not waited for long.
+	(RETRY_POLICY as { baseDelayMs: number }).baseDelayMs = 1;
+});
+
+describe('transport', () => {
+	it('sends JSON with the Swagger content type to the API prefix', async () => {
+		const { fn, calls } = context([{ body: { codeRetour: 0, libelle: 'TRA_MSG_00.000', x: 1 } }]);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ x: 1 });
+		expect(calls[0]).toMatchObject({
+			method: 'POST',
+			url: '/cpro/factures/v1/rechercher/fournisseur',
+			json: true,
+			headers: { 'Content-Type': 'application/json;charset=utf-8', Accept: 'application/json;charset=utf-8' },
+		});
+	});
+
+	it('turns codeRetour != 0 on HTTP 200 into a NodeApiError with the libelle', async () => {
+		const { fn } = context([{ body: { codeRetour: 20002, libelle: 'Incohérence au niveau du statut' } }]);
+		const error = await apiRequest.call(fn, read).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('Incohérence au niveau du statut');
+		expect(error.message).toContain('20002');
+	});
+
+	it('treats the operation\'s "no result" codes as an empty answer', async () => {
+		const { fn } = context([{ body: { codeRetour: 20000, libelle: 'TRA_MSG_00.015' } }]);
+		await expect(apiRequest.call(fn, { ...read, noResultCodes: [20000] })).resolves.toMatchObject({ noResult: true });
+	});
+
+	it('retries a read on 503 and 429, honouring Retry-After, then succeeds', async () => {
+		const { fn, calls } = context([
+			{ fail: axiosFailure(503) },
+			{ fail: axiosFailure(429, '', { 'retry-after': '0' }) },
+			{ body: { codeRetour: 0, ok: true } },
+		]);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: true });
+		expect(calls).toHaveLength(3);
+	});
+
+	it('bounds the retries of a read', async () => {
+		const steps = Array.from({ length: 10 }, () => ({ fail: axiosFailure(502) }));
+		const { fn, calls } = context(steps);
+		const error = await apiRequest.call(fn, read).catch((e) => e);
+		expect(calls).toHaveLength(RETRY_POLICY.maxAttempts);
+		expect(error.httpCode).toBe('502');
+		noSecret(error);
+	});
+
+	it('does not retry a Retry-After longer than the total wait budget', async () => {
+		const { fn, calls } = context([{ fail: axiosFailure(429, '', { 'retry-after': '3600' }) }]);
+		await expect(apiRequest.call(fn, read)).rejects.toThrow(/429/);
+		expect(calls).toHaveLength(1);
+	});
+
+	it('never re-sends a submission after a 503 and says its fate is unknown', async () => {
+		const { fn, calls } = context([{ fail: axiosFailure(503) }, { body: { codeRetour: 0 } }]);
+		const error = await apiRequest.call(fn, write).catch((e) => e);
+		expect(calls).toHaveLength(1);
+		expect(error.message).toMatch(/may or may not have been taken into account/);
+		expect(error.message).toMatch(/NOT sent again/);
+		expect(error.description).toContain('search it');
+		noSecret(error);
+	});
+
+	it('never re-sends a submission after a timeout or a broken body', async () => {
+		for (const step of [{ fail: axiosFailure(undefined, undefined, {}, 'ECONNABORTED') }, { body: '<html>Bad gateway</html>' }]) {
+			const { fn, calls } = context([step, { body: { codeRetour: 0 } }]);
+			await expect(apiRequest.call(fn, write)).rejects.toThrow(/may or may not/);
+			expect(calls).toHaveLength(1);
+		}
+	});
+
+	it('says a 429 on a submission filed nothing', async () => {
+		const { fn, calls } = context([{ fail: axiosFailure(429) }]);
+		await expect(apiRequest.call(fn, write)).rejects.toThrow(/nothing was filed/);
+		expect(calls).toHaveLength(1);
+	});
+
+	it('retries a read whose body is HTML or truncated JSON', async () => {
+		const { fn, calls } = context([{ body: '{"codeRetour":0,"liste' }, { body: { codeRetour: 0, ok: 1 } }]);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 1 });
+		expect(calls).toHaveLength(2);
+	});
+
+	it.each([
+		[401, /technical account/],
+		[403, /Subscribe the "Factures" API/],
+		[413, /too large/],
+	])('explains HTTP %s in plain words', async (status, hint) => {
+		const { fn } = context([{ fail: axiosFailure(status as number, { codeRetour: 1, libelle: 'x' }) }]);
+		const error = await apiRequest.call(fn, { ...read, sizeLimit: '10 MB per PDF' }).catch((e) => e);
+		expect(error.description).toMatch(hint);
+		expect(error.httpCode).toBe(String(status));
+		noSecret(error);
+	});
+
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		expect(parseRetryAfter('5')).toBe(5);
+		expect(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
