@@ -76,24 +76,55 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-/** Pulls status, body and Retry-After out of whatever n8n threw, dropping the request (it holds secrets). */
+const NETWORK_CODE = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND)\b/;
+
+/**
+ * What n8n threw when no usable answer came back. n8n-workflow's NodeApiError keeps neither the axios response
+ * nor the request (good: the request holds secrets), only `httpCode`, the messages and, for JSON bodies,
+ * `context.data`; network failures show their code in `httpCode` or in the messages.
+ */
 export function exchangeOf(error: unknown): FailedExchange & { message?: string } {
 	const err = error as {
-		cause?: { response?: unknown; code?: string };
-		response?: unknown;
+		httpCode?: string | null;
 		code?: string;
 		message?: string;
+		messages?: string[];
+		context?: { data?: unknown };
+		response?: { status?: number; data?: unknown; headers?: unknown };
 	};
-	const response = (err.cause?.response ?? err.response) as
-		| { status?: number; data?: unknown; headers?: unknown }
-		| undefined;
+	const httpCode = err.httpCode ?? undefined;
+	const status = err.response?.status ?? (httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined);
+	const texts = [httpCode, err.code, err.message, ...(err.messages ?? [])].filter(Boolean).join(' ');
 	return {
-		status: response?.status,
-		body: response?.data,
-		retryAfterSeconds: parseRetryAfter(header(response?.headers, 'retry-after')),
-		networkCode: err.cause?.code ?? err.code,
+		status,
+		body: err.response?.data ?? err.context?.data,
+		retryAfterSeconds: parseRetryAfter(header(err.response?.headers, 'retry-after')),
+		networkCode: status === undefined ? NETWORK_CODE.exec(texts)?.[1] : undefined,
 		message: err.message,
 	};
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: unknown;
+	body: unknown;
+}
+
+/**
+ * One HTTP exchange through the credential. Status errors are read from the full response (so Retry-After and
+ * the body stay available), except 401: then the request is sent again without that option so that n8n itself
+ * refreshes the PISTE token and retries once. A 401 means the gateway refused the request, so re-sending it
+ * cannot file anything twice.
+ */
+async function send(ctx: RequestContext, options: IHttpRequestOptions): Promise<FullResponse> {
+	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+		...options,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as FullResponse;
+	if (full.statusCode !== 401) return full;
+	const body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { ...options });
+	return { statusCode: 200, headers: {}, body };
 }
 
 function isRetryable(exchange: FailedExchange): boolean {
@@ -146,19 +177,30 @@ export async function apiRequest(
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		let body: unknown;
+		let exchange: FailedExchange | undefined;
 		try {
-			body = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options });
+			const response = await send(this, options);
+			body = response.body;
+			if (response.statusCode >= 300) {
+				exchange = {
+					status: response.statusCode,
+					body: response.body,
+					retryAfterSeconds: parseRetryAfter(header(response.headers, 'retry-after')),
+				};
+			}
 		} catch (error) {
-			const exchange = exchangeOf(error);
+			exchange = exchangeOf(error);
 			if (exchange.status === undefined && exchange.networkCode === undefined) {
 				// Not an HTTP exchange: the token could not be obtained (preAuthentication) or n8n refused the
-				// request. Those messages are ours and carry no secret.
+				// request. Those messages are ours or n8n's and carry no secret.
 				throw new NodeApiError(
 					context.node,
 					{ path },
-					{ message: exchange.message ?? 'Request failed', itemIndex },
+					{ message: (exchange as { message?: string }).message ?? 'Request failed', itemIndex },
 				);
 			}
+		}
+		if (exchange) {
 			if (request.mutates) {
 				if (exchange.status === 429) throw rateLimitedWriteError(context);
 				// Refused before it was sent, or a definite answer: the fate is known.

@@ -4,23 +4,22 @@ import { NodeApiError } from 'n8n-workflow';
 import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
 
 /**
- * Unit tests of the transport's policy with a scripted `httpRequestWithAuthentication`. The failures are shaped
- * like what n8n-core throws (a NodeApiError whose cause is the axios error, request headers included), so the
- * tests also prove that nothing of the request leaks into our errors.
+ * Unit tests of the transport's policy with a scripted `httpRequestWithAuthentication` that behaves like
+ * n8n-core's: with `ignoreHttpStatusErrors` + `returnFullResponse` it returns { statusCode, headers, body };
+ * otherwise it throws on status >= 400. Network failures throw like n8n does (NodeApiError-like objects whose
+ * `httpCode` is the network code); the thrown objects carry the secret headers, to prove nothing leaks.
  */
 
 const SECRET_HEADERS = { Authorization: 'Bearer tok-SECRET', 'cpro-account': 'bG9naW46U0VDUkVU' };
 
-function axiosFailure(status: number | undefined, data?: unknown, headers: Record<string, string> = {}, code?: string) {
-	const cause = Object.assign(new Error(`Request failed${status ? ` with status code ${status}` : ''}`), {
-		code,
-		config: { headers: SECRET_HEADERS, data: '{"fichier":"..."}' },
-		response: status ? { status, data, headers } : undefined,
-	});
-	return Object.assign(new Error(cause.message), { cause });
-}
+type Step = { status?: number; body?: unknown; headers?: Record<string, string> } | { network: string };
 
-type Step = { fail: Error } | { body: unknown };
+function networkFailure(code: string) {
+	return Object.assign(new Error(`connect ${code} 127.0.0.1:1`), {
+		httpCode: code,
+		config: { headers: SECRET_HEADERS },
+	});
+}
 
 function context(steps: Step[]) {
 	const calls: IDataObject[] = [];
@@ -32,7 +31,10 @@ function context(steps: Step[]) {
 				calls.push(options);
 				const step = steps.shift();
 				if (!step) throw new Error('unexpected request');
-				if ('fail' in step) throw step.fail;
+				if ('network' in step) throw networkFailure(step.network);
+				const status = step.status ?? 200;
+				if (options.ignoreHttpStatusErrors) return { statusCode: status, headers: step.headers ?? {}, body: step.body };
+				if (status >= 400) throw Object.assign(new Error(`Request failed with status code ${status}`), { httpCode: String(status), config: { headers: SECRET_HEADERS } });
 				return step.body;
 			}),
 		},
@@ -80,8 +82,8 @@ describe('transport', () => {
 
 	it('retries a read on 503 and 429, honouring Retry-After, then succeeds', async () => {
 		const { fn, calls } = context([
-			{ fail: axiosFailure(503) },
-			{ fail: axiosFailure(429, '', { 'retry-after': '0' }) },
+			{ status: 503, body: '' },
+			{ status: 429, body: '', headers: { 'Retry-After': '0' } },
 			{ body: { codeRetour: 0, ok: true } },
 		]);
 		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: true });
@@ -89,7 +91,7 @@ describe('transport', () => {
 	});
 
 	it('bounds the retries of a read', async () => {
-		const steps = Array.from({ length: 10 }, () => ({ fail: axiosFailure(502) }));
+		const steps = Array.from({ length: 10 }, () => ({ status: 502, body: '<html>Bad gateway</html>' }));
 		const { fn, calls } = context(steps);
 		const error = await apiRequest.call(fn, read).catch((e) => e);
 		expect(calls).toHaveLength(RETRY_POLICY.maxAttempts);
@@ -98,13 +100,13 @@ describe('transport', () => {
 	});
 
 	it('does not retry a Retry-After longer than the total wait budget', async () => {
-		const { fn, calls } = context([{ fail: axiosFailure(429, '', { 'retry-after': '3600' }) }]);
+		const { fn, calls } = context([{ status: 429, headers: { 'retry-after': '3600' } }]);
 		await expect(apiRequest.call(fn, read)).rejects.toThrow(/429/);
 		expect(calls).toHaveLength(1);
 	});
 
 	it('never re-sends a submission after a 503 and says its fate is unknown', async () => {
-		const { fn, calls } = context([{ fail: axiosFailure(503) }, { body: { codeRetour: 0 } }]);
+		const { fn, calls } = context([{ status: 503 }, { body: { codeRetour: 0 } }]);
 		const error = await apiRequest.call(fn, write).catch((e) => e);
 		expect(calls).toHaveLength(1);
 		expect(error.message).toMatch(/may or may not have been taken into account/);
@@ -114,7 +116,7 @@ describe('transport', () => {
 	});
 
 	it('never re-sends a submission after a timeout or a broken body', async () => {
-		for (const step of [{ fail: axiosFailure(undefined, undefined, {}, 'ECONNABORTED') }, { body: '<html>Bad gateway</html>' }]) {
+		for (const step of [{ network: 'ECONNABORTED' } as Step, { body: '<html>Bad gateway</html>' }]) {
 			const { fn, calls } = context([step, { body: { codeRetour: 0 } }]);
 			await expect(apiRequest.call(fn, write)).rejects.toThrow(/may or may not/);
 			expect(calls).toHaveLength(1);
@@ -122,7 +124,7 @@ describe('transport', () => {
 	});
 
 	it('says a 429 on a submission filed nothing', async () => {
-		const { fn, calls } = context([{ fail: axiosFailure(429) }]);
+		const { fn, calls } = context([{ status: 429 }]);
 		await expect(apiRequest.call(fn, write)).rejects.toThrow(/nothing was filed/);
 		expect(calls).toHaveLength(1);
 	});
@@ -138,11 +140,24 @@ describe('transport', () => {
 		[403, /Subscribe the "Factures" API/],
 		[413, /too large/],
 	])('explains HTTP %s in plain words', async (status, hint) => {
-		const { fn } = context([{ fail: axiosFailure(status as number, { codeRetour: 1, libelle: 'x' }) }]);
+		const { fn } = context([{ status: status as number, body: { codeRetour: 1, libelle: 'x' } }, { status: status as number }]);
 		const error = await apiRequest.call(fn, { ...read, sizeLimit: '10 MB per PDF' }).catch((e) => e);
 		expect(error.description).toMatch(hint);
 		expect(error.httpCode).toBe(String(status));
 		noSecret(error);
+	});
+
+	it('retries a read after a dropped connection', async () => {
+		const { fn, calls } = context([{ network: 'ECONNRESET' }, { body: { codeRetour: 0, ok: 2 } }]);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 2 });
+		expect(calls).toHaveLength(2);
+	});
+
+	it('hands a 401 back to n8n (token refresh + one retry) by re-sending without the status option', async () => {
+		const { fn, calls } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 3 } }]);
+		await expect(apiRequest.call(fn, write)).resolves.toMatchObject({ ok: 3 });
+		expect(calls[0].ignoreHttpStatusErrors).toBe(true);
+		expect(calls[1].ignoreHttpStatusErrors).toBeUndefined();
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date', () => {
