@@ -103,6 +103,20 @@ export const OWNER = {
 
 const instances = new Set<N8nInstance>();
 
+let staleSwept = false;
+
+/** User folders of runs that died without cleaning up (older than 6 hours), once per process. */
+async function removeStaleFolders(base: string): Promise<void> {
+	if (staleSwept) return;
+	staleSwept = true;
+	const cutoff = Date.now() - 6 * 3600_000;
+	for (const name of await fs.readdir(base).catch(() => [] as string[])) {
+		if (!/^(n8n-\d|pack-)/.test(name)) continue;
+		const stat = await fs.stat(join(base, name)).catch(() => undefined);
+		if (stat && stat.mtimeMs < cutoff) await fs.rm(join(base, name), { recursive: true, force: true });
+	}
+}
+
 /** Cuts the run JSON out of `n8n execute --rawOutput`'s logger output: from a line `{` to a line `}`. */
 export function extractRunJson(output: string): RunData | undefined {
 	const lines = output.split('\n');
@@ -152,6 +166,7 @@ export class N8nInstance {
 	static async create(runtime: Runtime, options: N8nOptions = {}): Promise<N8nInstance> {
 		const base = join(runtime.cacheRoot, 'tmp');
 		await fs.mkdir(base, { recursive: true });
+		await removeStaleFolders(base);
 		const userFolder = options.userFolder ?? (await fs.mkdtemp(join(base, `n8n-${runtime.version}-`)));
 		await fs.mkdir(join(userFolder, 'tmp'), { recursive: true });
 		await fs.mkdir(join(userFolder, 'fixtures'), { recursive: true });
