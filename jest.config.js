@@ -7,12 +7,14 @@ module.exports = {
 	projects: [
 		{
 			displayName: 'unit',
+			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/engine/**/*.test.ts'],
 		},
 		{
 			displayName: 'e2e',
+			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
