@@ -109,7 +109,8 @@ export const worksState = stateFor<SimulatorStore, WorksState>((store) => {
 		{ statut: 'A_COMPLETER', typeFactureTravaux: 'ETAT_ACOMPTE', cadreFacturation: 'A5_ETAT_ACOMPTE_FOURNISSEUR', idDossierFacturation: file },
 		{ statut: 'EN_ATTENTE_RECYCLAGE_FOURNISSEUR' },
 		{ statut: 'ERREUR_FOURNISSEUR_SUR_MOE', idStructureMoe: null },
-		{ statut: 'ERREUR_DE_MOE', idServiceMoe: 999 },
+		// The hospital acts as project manager here: its services let the supplier pick the right one.
+		{ statut: 'ERREUR_DE_MOE', idStructureMoe: d.buyerWithEngagement.idStructureCPP, idServiceMoe: 999 },
 		{
 			statut: 'ERREUR_FOURNISSEUR_SUR_VALIDEUR',
 			typeFactureTravaux: 'DP_DE_SOUSTRAITANT_TRAVAUX',

@@ -14,6 +14,11 @@ import type { AddressInfo, Socket } from 'net';
 import * as factures from './apis/factures';
 import * as structures from './apis/structures';
 import * as transverses from './apis/transverses';
+import * as facturesTravaux from './apis/facturesTravaux';
+import * as transversesMore from './apis/transversesMore';
+import * as structuresMore from './apis/structuresMore';
+import * as utilisateurs from './apis/utilisateurs';
+import * as engagements from './apis/engagements';
 import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
 import { BusinessError, HttpError, badRequestBody } from './envelope';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
@@ -37,6 +42,12 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 	factures,
 	transverses,
 	structures,
+	// Travaux, Transverse extras, Structures extras, Utilisateurs, Engagements (after the modules they extend).
+	facturesTravaux,
+	transversesMore,
+	structuresMore,
+	utilisateurs,
+	engagements,
 ];
 
 export interface SimulatorOptions {
