@@ -1,0 +1,696 @@
+/**
+ * Chorus Pro Factures node through n8n-core's real ExecuteContext (test/harness) with the real credential,
+ * against the simulator: every operation of `facturesOperations` runs, the request the simulator received is
+ * checked, and the transport's policy is proven end to end (token reuse and refresh, retries of reads only,
+ * codeRetour errors, continue-on-fail, input checks before any HTTP call, credential test). A secret canary
+ * runs over everything this file produced.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
+import {
+	CredentialStore,
+	binaryBuffer,
+	binaryItem,
+	capturedLogs,
+	runNode,
+	testCredential,
+} from '../harness/run';
+import { minimalPdf } from '../simulator/factures/documents';
+import {
+	DEMO_IDS,
+	MAX_PAGE_SIZE,
+	SIM_CREDENTIALS,
+	startSimulator,
+	type RecordedRequest,
+	type Simulator,
+} from '../simulator/server';
+
+const PREFIX = '/cpro/factures/v1';
+const node = new ChorusProFactures();
+const ran = new Set<string>();
+
+// ---- the secret canary's evidence ---------------------------------------------------------------------
+
+/** Every bearer token n8n persisted in any credential of this file (each one the simulator issued). */
+const tokens = new Set<string>();
+const originalSave = CredentialStore.prototype.save;
+CredentialStore.prototype.save = function save(this: CredentialStore, encrypted: string) {
+	originalSave.call(this, encrypted);
+	const token = this.data.accessToken;
+	if (typeof token === 'string' && token) tokens.add(token);
+};
+/** Everything a user could see: output items and errors (message, description, the whole object). */
+const seen: string[] = [];
+
+function record(output: INodeExecutionData[][]): void {
+	seen.push(JSON.stringify(output));
+}
+
+function recordError(error: unknown): void {
+	const e = error as { message?: string; description?: string };
+	seen.push(String(e.message), String(e.description), JSON.stringify(error));
+}
+
+let sim: Simulator;
+let credentials: CredentialStore;
+
+function credentialData(target: Simulator): IDataObject {
+	return { environment: 'custom', baseUrl: target.url, tokenUrl: target.tokenUrl, ...target.credentials };
+}
+
+interface RunOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	store?: CredentialStore;
+}
+
+async function runRaw(resource: string, operation: string, parameters: INodeParameters = {}, options: RunOptions = {}) {
+	ran.add(`${resource}:${operation}`);
+	try {
+		const output = await runNode(node, {
+			parameters: { resource, operation, ...parameters },
+			credentials: options.store ?? credentials,
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+		});
+		record(output);
+		return output[0];
+	} catch (error) {
+		recordError(error);
+		throw error;
+	}
+}
+
+async function run(resource: string, operation: string, parameters: INodeParameters = {}, options: RunOptions = {}) {
+	return (await runRaw(resource, operation, parameters, options)).map((item) => item.json);
+}
+
+async function fail(resource: string, operation: string, parameters: INodeParameters = {}, options: RunOptions = {}) {
+	const error = await runRaw(resource, operation, parameters, options).then(
+		() => undefined,
+		(e: unknown) => e as Error & { description?: string; httpCode?: string },
+	);
+	expect(error).toBeDefined();
+	return error!;
+}
+
+/** Requests the simulator received on a Factures path (or a full path). */
+function sentAll(path: string): RecordedRequest[] {
+	const full = path.startsWith('/cpro/') ? path : `${PREFIX}${path}`;
+	return sim.requests.filter((r) => r.path === full);
+}
+
+function sent(path: string): RecordedRequest {
+	const found = sentAll(path);
+	expect(found.length).toBeGreaterThan(0);
+	return found[found.length - 1];
+}
+
+const SUPPLIER = DEMO_IDS.supplier.idStructureCPP;
+const BUYER = DEMO_IDS.buyerWithService;
+
+/** Parameters of a valid invoice for Submit / Submit PDF (the buyer requires a service code). */
+function invoiceParameters(numero: string, extra: IDataObject = {}): INodeParameters {
+	return {
+		codeDestinataire: BUYER.siret,
+		idFournisseur: SUPPLIER,
+		numeroFactureSaisi: numero,
+		dateFacture: '2025-06-30',
+		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
+		typeFacture: 'FACTURE',
+		typeTva: 'TVA_SUR_DEBIT',
+		modePaiement: 'VIREMENT',
+		deviseFacture: 'EUR',
+		montantHtTotal: 1000,
+		montantTVA: 200,
+		montantTtcTotal: 1200,
+		montantAPayer: 1200,
+		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra },
+	};
+}
+
+const LINES = {
+	lignePoste: JSON.stringify([
+		{
+			lignePosteNumero: 1,
+			lignePosteReference: 'REF-1',
+			lignePosteDenomination: 'Prestation',
+			lignePosteQuantite: 1,
+			lignePosteUnite: 'lot',
+			lignePosteMontantUnitaireHT: 1000,
+			lignePosteTauxTva: 'TVA1',
+		},
+	]),
+	ligneTva: JSON.stringify([{ ligneTvaTaux: 'TVA1', ligneTvaMontantBaseHtParTaux: 1000, ligneTvaMontantTvaParTaux: 200 }]),
+};
+
+const pdfItem = async (name = 'facture-juin.pdf') =>
+	await binaryItem(minimalPdf('Facture', ['Prestation 1000 EUR HT']), name, 'application/pdf');
+
+const invoicesNumbered = (numero: string) => [...sim.store.invoices.values()].filter((i) => i.numeroFacture === numero);
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	credentials = new CredentialStore(credentialData(sim));
+});
+
+afterAll(async () => {
+	CredentialStore.prototype.save = originalSave;
+	await sim.close();
+});
+
+// ---- every operation against the simulator -------------------------------------------------------------
+
+describe('Emitted Invoice', () => {
+	it('submits a PDF: ajouter/fichier, then soumettre DEPOT_PDF_API with the uploaded pieceJointeId', async () => {
+		const pdf = await pdfItem();
+		const [result] = await run('emittedInvoice', 'submitPdf', invoiceParameters('PDF-2025-001'), { items: [pdf] });
+
+		const upload = sent('/cpro/transverses/v1/ajouter/fichier');
+		expect(upload.method).toBe('POST');
+		const uploaded = upload.body as IDataObject;
+		expect(uploaded).toMatchObject({ pieceJointeNom: 'facture-juin.pdf', pieceJointeTypeMime: 'application/pdf', pieceJointeExtension: 'PDF' });
+		expect(Buffer.from(String(uploaded.pieceJointeFichier), 'base64').subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+		const submit = sent('/soumettre');
+		const submitIndex = sim.requests.indexOf(submit);
+		expect(sim.requests.indexOf(upload)).toBeLessThan(submitIndex);
+		expect(submit.method).toBe('POST');
+		expect(submit.body).toMatchObject({
+			modeDepot: 'DEPOT_PDF_API',
+			numeroFactureSaisi: 'PDF-2025-001',
+			destinataire: { codeDestinataire: BUYER.siret, codeServiceExecutant: 'FACTURES_PUBLIQUES' },
+			fournisseur: { idFournisseur: SUPPLIER },
+			pieceJointePrincipale: [{ pieceJointePrincipaleId: result.pieceJointeId, pieceJointePrincipaleDesignation: 'facture-juin.pdf' }],
+		});
+		// The file content goes to ajouter/fichier only.
+		expect(JSON.stringify(submit.body)).not.toContain('pieceJointeFichier');
+		expect(typeof result.pieceJointeId).toBe('number');
+		expect(sim.store.files.get(result.pieceJointeId as number)?.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+		expect(result).toMatchObject({ numeroFacture: 'PDF-2025-001', statutFacture: 'DEPOSEE', fileName: 'facture-juin.pdf' });
+		expect(result.codeRetour).toBeUndefined();
+		const [invoice] = invoicesNumbered('PDF-2025-001');
+		expect(invoice.idFacture).toBe(result.identifiantFactureCPP);
+		expect(invoice.modeDepot).toBe('DEPOT_PDF_API');
+	});
+
+	it('submits a keyed-in invoice (SAISIE_API) with lines, then finds, gets and downloads it', async () => {
+		const [submitted] = await run('emittedInvoice', 'submit', invoiceParameters('SAISIE-2025-001', LINES));
+		expect(sent('/soumettre').body).toMatchObject({
+			modeDepot: 'SAISIE_API',
+			numeroFactureSaisi: 'SAISIE-2025-001',
+			dateFacture: '2025-06-30',
+			cadreDeFacturation: { codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR' },
+			references: { typeFacture: 'FACTURE', typeTva: 'TVA_SUR_DEBIT', modePaiement: 'VIREMENT', deviseFacture: 'EUR' },
+			montantTotal: { montantHtTotal: 1000, montantTVA: 200, montantTtcTotal: 1200, montantAPayer: 1200 },
+			lignePoste: [expect.objectContaining({ lignePosteReference: 'REF-1', lignePosteTauxTva: 'TVA1' })],
+			ligneTva: [{ ligneTvaTaux: 'TVA1', ligneTvaMontantBaseHtParTaux: 1000, ligneTvaMontantTvaParTaux: 200 }],
+		});
+		const id = submitted.identifiantFactureCPP as number;
+		expect(invoicesNumbered('SAISIE-2025-001').map((i) => i.idFacture)).toEqual([id]);
+
+		const found = await run('emittedInvoice', 'search', { limit: 10, additionalFields: { numeroFacture: 'SAISIE-2025-001' } });
+		expect(found.map((f) => f.identifiantFactureCPP)).toEqual([id]);
+		expect(sent('/rechercher/fournisseur').body).toEqual({
+			numeroFacture: 'SAISIE-2025-001',
+			rechercheFactureParFournisseur: { pageResultatDemandee: 1, nbResultatsParPage: 10 },
+		});
+
+		const [detail] = await run('emittedInvoice', 'get', { identifiantFactureCPP: id });
+		expect(sent('/consulter/fournisseur').body).toEqual({ identifiantFactureCPP: id });
+		expect(detail.facture).toBeDefined();
+		expect(detail.codeRetour).toBeUndefined();
+
+		const [file] = await runRaw('emittedInvoice', 'download', { listeFacture: String(id), format: 'PIVOT' });
+		expect(sent('/telecharger/groupe').body).toEqual({ listeFacture: [{ idFacture: id }], format: 'PIVOT' });
+		const bytes = await binaryBuffer(file);
+		expect(bytes.toString('utf8')).toMatch(/^\s*</);
+		expect(file.json).toMatchObject({ fileName: `facture_${id}.xml`, mimeType: 'application/xml', fileSize: bytes.length });
+		expect(file.json.fichierResultat).toBeUndefined();
+
+		const [history] = await run('emittedInvoice', 'getHistory', { idFacture: id });
+		expect(sent('/consulter/historique').body).toEqual({ idFacture: id });
+		expect(history.statutCourantCode).toBe(sim.store.invoice(id)?.statut);
+	});
+
+	it('deposits a structured flux and reads its integration report', async () => {
+		const xml = await binaryItem('<?xml version="1.0"?><Invoice/>', 'facture-ubl.xml', 'application/xml');
+		const [deposit] = await run('emittedInvoice', 'depositFlux', { syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }, { items: [xml] });
+		const body = sent('/deposer/flux').body as IDataObject;
+		expect(body).toMatchObject({ syntaxeFlux: 'IN_DP_E1_UBL_INVOICE', nomFichier: 'facture-ubl.xml' });
+		expect(Buffer.from(String(body.fichierFlux), 'base64').toString('utf8')).toContain('<Invoice/>');
+		const numero = deposit.numeroFluxDepot as string;
+		expect(numero).toMatch(/^CPP\d{22}$/);
+		expect(sim.store.flux.has(numero)).toBe(true);
+
+		const [report] = await run('emittedInvoice', 'getFluxReport', { numeroFluxDepot: numero });
+		expect(sent('/cpro/transverses/v1/consulterCRDetaille').body).toEqual({ numeroFluxDepot: numero });
+		expect(report).toMatchObject({ numeroFluxDepot: numero, rejectionReasons: [] });
+		expect(typeof report.etatCourantDepotFlux).toBe('string');
+		expect(typeof report.final).toBe('boolean');
+	});
+
+	it('completes a suspended invoice', async () => {
+		const invoice = sim.store.addInvoice({ statut: 'SUSPENDUE', motif: 'Bon de livraison manquant' });
+		const [done] = await run('emittedInvoice', 'complete', { identifiantFactureCPP: invoice.idFacture, commentaire: 'BL joint' });
+		expect(sent('/completer').body).toEqual({ identifiantFactureCPP: invoice.idFacture, commentaire: 'BL joint' });
+		expect(done.identifiantFactureCPP).toBe(invoice.idFacture);
+		expect(sim.store.invoice(invoice.idFacture)?.statut).toBe('COMPLETEE');
+	});
+
+	it('corrects the validator of an invoice in ERREUR_FOURNISSEUR_SUR_VALIDEUR', async () => {
+		const invoice = sim.store.addInvoice({
+			statut: 'ERREUR_FOURNISSEUR_SUR_VALIDEUR',
+			cadreFacturation: 'A9_FACTURE_SOUSTRAITANT',
+			idValideur1: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+		});
+		await run('emittedInvoice', 'correctValidator', {
+			idFacture: invoice.idFacture,
+			additionalFields: { idStructure: DEMO_IDS.partner.idStructureCPP },
+		});
+		expect(sent('/corriger/valideur/facture').body).toEqual({ idFacture: invoice.idFacture, idStructure: DEMO_IDS.partner.idStructureCPP });
+		expect(sim.store.invoice(invoice.idFacture)).toMatchObject({ statut: 'A_VALIDER_1', idValideur1: DEMO_IDS.partner.idStructureCPP });
+	});
+
+	it('acknowledges rejected invoices', async () => {
+		const a = sim.store.addInvoice({ statut: 'REJETEE', motif: 'Montant erroné' });
+		const b = sim.store.addInvoice({ statut: 'REJETEE', motif: 'Doublon' });
+		await run('emittedInvoice', 'acknowledgeRejections', { listeDemandePaiement: `${a.idFacture}, ${b.idFacture}` });
+		expect(sent('/traiterRejet').body).toEqual({
+			listeDemandePaiement: [{ idDemandePaiement: a.idFacture }, { idDemandePaiement: b.idFacture }],
+		});
+		expect(sim.store.invoice(a.idFacture)?.rejetTraite).toBe(true);
+		expect(sim.store.invoice(b.idFacture)?.rejetTraite).toBe(true);
+	});
+});
+
+describe('Received Invoice', () => {
+	it('searches with filters, gets one, sets its status and shows it in the history', async () => {
+		const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, numeroMarche: 'MAR-RECU-1' });
+		const found = await run('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { numeroMarche: 'MAR-RECU-1', statutCourant: ['MISE_A_DISPOSITION'] },
+		});
+		expect(found.map((f) => f.idFacture)).toEqual([invoice.idFacture]);
+		expect(sent('/rechercher/recipiendaire').body).toEqual({
+			numeroMarche: 'MAR-RECU-1',
+			statutCourant: ['MISE_A_DISPOSITION'],
+			paramRecherche: { pageResultatDemandee: 1, nbResultatsParPage: 1000 },
+		});
+
+		const [detail] = await run('receivedInvoice', 'get', { identifiantFactureCPP: invoice.idFacture, additionalFields: { codeLangue: 'FR' } });
+		expect(sent('/consulter/recipiendaire').body).toEqual({ identifiantFactureCPP: invoice.idFacture, codeLangue: 'FR' });
+		expect(detail.facture).toBeDefined();
+
+		const [status] = await run('receivedInvoice', 'setStatus', { idFacture: invoice.idFacture, nouveauStatut: 'SERVICE_FAIT' });
+		expect(sent('/traiter/recue').body).toEqual({ idFacture: invoice.idFacture, nouveauStatut: 'SERVICE_FAIT' });
+		expect(status).toMatchObject({ idFacture: invoice.idFacture, nouveauStatut: 'SERVICE_FAIT' });
+
+		const [history] = await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
+		expect(history.statutCourantCode).toBe('SERVICE_FAIT');
+		const entries = (history.historiquesDesStatuts as IDataObject).histoStatut as IDataObject[];
+		expect(entries[0].histoStatutCode).toBe('SERVICE_FAIT');
+	});
+
+	it('asks for the reason only when suspending, and sends it', async () => {
+		const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+		await run('receivedInvoice', 'setStatus', { idFacture: invoice.idFacture, nouveauStatut: 'SUSPENDUE', motif: 'Pièce manquante' });
+		expect(sent('/traiter/recue').body).toEqual({ idFacture: invoice.idFacture, nouveauStatut: 'SUSPENDUE', motif: 'Pièce manquante' });
+		expect(sim.store.invoice(invoice.idFacture)?.statut).toBe('SUSPENDUE');
+	});
+
+	it('downloads one invoice as a real PDF and two as a real ZIP', async () => {
+		const a = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+		const b = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+		const [single] = await runRaw('receivedInvoice', 'download', { listeFacture: String(a.idFacture), format: 'PDF' });
+		expect(sent('/telecharger/groupe').body).toEqual({ listeFacture: [{ idFacture: a.idFacture }], format: 'PDF' });
+		const pdf = await binaryBuffer(single);
+		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect(single.json).toMatchObject({ fileName: `facture_${a.idFacture}.pdf`, mimeType: 'application/pdf', fileSize: pdf.length });
+		expect(single.binary?.data).toMatchObject({ mimeType: 'application/pdf', fileName: `facture_${a.idFacture}.pdf` });
+
+		const [both] = await runRaw('receivedInvoice', 'download', {
+			listeFacture: `${a.idFacture},${b.idFacture}`,
+			format: 'PDF',
+			binaryPropertyName: 'factures',
+			additionalFields: { avecPiecesJointesComplementaires: 'false' },
+		});
+		expect(sent('/telecharger/groupe').body).toEqual({
+			listeFacture: [{ idFacture: a.idFacture }, { idFacture: b.idFacture }],
+			format: 'PDF',
+			avecPiecesJointesComplementaires: 'false',
+		});
+		const zip = await binaryBuffer(both, 'factures');
+		expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+		expect(both.json).toMatchObject({ fileName: `factures_${a.idFacture}_${b.idFacture}.zip`, mimeType: 'application/zip' });
+	});
+});
+
+describe('Invoice to Validate', () => {
+	it('searches, gets, validates, lists visible statuses, downloads and reads the history', async () => {
+		const invoice = sim.store.addInvoice({
+			statut: 'A_VALIDER_1',
+			idFournisseur: DEMO_IDS.partner.idStructureCPP,
+			cadreFacturation: 'A9_FACTURE_SOUSTRAITANT',
+			idValideur1: SUPPLIER,
+			numeroFacture: 'ST-VALID-1',
+		});
+		const found = await run('invoiceToValidate', 'search', { limit: 5, additionalFields: { numeroFacture: 'ST-VALID-1' } });
+		expect(found.map((f) => f.idFacture)).toEqual([invoice.idFacture]);
+		expect(sent('/rechercher/valideur').body).toEqual({
+			numeroFacture: 'ST-VALID-1',
+			pagination: { pageResultatDemandee: 1, nbResultatsParPage: 5 },
+		});
+
+		const [detail] = await run('invoiceToValidate', 'get', { identifiantFactureCPP: invoice.idFacture });
+		expect(sent('/consulter/valideur').body).toEqual({ identifiantFactureCPP: invoice.idFacture });
+		expect(detail.facture).toBeDefined();
+
+		const [decision] = await run('invoiceToValidate', 'process', {
+			idFacture: invoice.idFacture,
+			action: 'VALIDATION',
+			additionalFields: { complementInfo: 'Conforme' },
+		});
+		expect(sent('/traiter/factureAValider').body).toEqual({ idFacture: invoice.idFacture, action: 'VALIDATION', complementInfo: 'Conforme' });
+		expect(decision.statutFacture).toBe('VALIDEE_1');
+
+		const [file] = await runRaw('invoiceToValidate', 'download', { listeFacture: String(invoice.idFacture), format: 'PDF' });
+		expect((await binaryBuffer(file)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+		const [history] = await run('invoiceToValidate', 'getHistory', { idFacture: invoice.idFacture });
+		const codes = ((history.historiquesDesStatuts as IDataObject).histoStatut as IDataObject[]).map((h) => h.histoStatutCode);
+		expect(codes).toContain('VALIDEE_1');
+	});
+
+	it('lists the statuses a validator can see, one item each', async () => {
+		const statuses = await run('invoiceToValidate', 'getVisibleStatuses');
+		const request = sent('/recuperer/statutsFactureVisibles/valideur');
+		expect(request.method).toBe('POST');
+		// The operation has no fields: the API still needs a JSON object as body.
+		expect(request.body).toEqual({});
+		expect(statuses.length).toBeGreaterThan(1);
+		expect(statuses.every((s) => typeof s.codeStatutFacture === 'string')).toBe(true);
+	});
+});
+
+describe('Payment Request', () => {
+	it('searches payment requests as supplier', async () => {
+		const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', numeroFacture: 'DP-SEARCH-1' });
+		const found = await run('paymentRequest', 'search', {
+			roleUtilisateur: 'FOURNISSEUR',
+			returnAll: true,
+			additionalFields: { numeroFacture: 'DP-SEARCH-1' },
+		});
+		expect(sent('/rechercher/demandePaiement').body).toEqual({ roleUtilisateur: 'FOURNISSEUR', numeroFacture: 'DP-SEARCH-1' });
+		expect(found).toHaveLength(1);
+		expect(found[0]).toMatchObject({ idDemandePaiement: invoice.idFacture });
+	});
+});
+
+// ---- tokens --------------------------------------------------------------------------------------------
+
+describe('PISTE token', () => {
+	const historyOf = (id: number, count: number): [INodeParameters, RunOptions] => [
+		{ idFacture: id },
+		{ items: Array.from({ length: count }, () => ({ json: {} })) },
+	];
+
+	it('takes one token for 50 operations over 5 executions when the credential persists it', async () => {
+		const store = new CredentialStore(credentialData(sim));
+		const invoice = sim.store.addInvoice();
+		const tokensBefore = sim.tokensIssued();
+		const tokenRequestsBefore = sim.counts('/api/oauth/token');
+		const callsBefore = sim.counts('/consulter/historique');
+		for (let execution = 0; execution < 5; execution++) {
+			const [parameters, options] = historyOf(invoice.idFacture, 10);
+			const items = await run('receivedInvoice', 'getHistory', parameters, { ...options, store });
+			expect(items).toHaveLength(10);
+		}
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(50);
+		expect(sim.tokensIssued() - tokensBefore).toBe(1);
+		expect(sim.counts('/api/oauth/token') - tokenRequestsBefore).toBe(1);
+		expect(store.writes).toBe(1);
+	});
+
+	it('takes exactly one new token after the tokens expire (401 refreshed once)', async () => {
+		const store = new CredentialStore(credentialData(sim));
+		const invoice = sim.store.addInvoice();
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		const first = store.data.accessToken;
+		sim.expireTokens();
+		const tokensBefore = sim.tokensIssued();
+		const callsBefore = sim.counts('/consulter/historique');
+		const [parameters, options] = historyOf(invoice.idFacture, 3);
+		const items = await run('receivedInvoice', 'getHistory', parameters, { ...options, store });
+		expect(items).toHaveLength(3);
+		expect(sim.tokensIssued() - tokensBefore).toBe(1);
+		// Item 0: refused with 401 (transport), sent again through n8n (401 again: n8n refreshes the token), then
+		// with the new token; items 1 and 2 once each with the new token.
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(5);
+		expect(store.data.accessToken).not.toBe(first);
+	});
+
+	it('refreshes the token once when the gateway answers 401 twice, then succeeds', async () => {
+		const invoice = sim.store.addInvoice();
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
+		sim.faults.add({ path: '/consulter/historique', status: 401, times: 2 });
+		const tokensBefore = sim.tokensIssued();
+		const callsBefore = sim.counts('/consulter/historique');
+		const [history] = await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
+		expect(history.idFacture).toBe(invoice.idFacture);
+		expect(sim.tokensIssued() - tokensBefore).toBe(1);
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(3);
+	});
+
+	it('does not loop on a 401 that persists: one refresh, then a 401 error', async () => {
+		const invoice = sim.store.addInvoice();
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
+		sim.faults.add({ path: '/consulter/historique', status: 401, times: 10 });
+		const tokensBefore = sim.tokensIssued();
+		const callsBefore = sim.counts('/consulter/historique');
+		const error = await fail('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
+		expect(error.httpCode).toBe('401');
+		expect(sim.tokensIssued() - tokensBefore).toBe(1);
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(3);
+		sim.faults.clear();
+	});
+});
+
+// ---- pagination ----------------------------------------------------------------------------------------
+
+describe('Return All', () => {
+	it('reads 2,500 received invoices in the minimum number of pages', async () => {
+		const bulk = await startSimulator({ seed: 'empty' });
+		try {
+			const store = new CredentialStore(credentialData(bulk));
+			bulk.store.bulkInvoices(2500);
+			ran.add('receivedInvoice:search');
+			const output = await runNode(node, {
+				parameters: { resource: 'receivedInvoice', operation: 'search', returnAll: true },
+				credentials: store,
+			});
+			record(output);
+			const items = output[0];
+			expect(items).toHaveLength(2500);
+			expect(new Set(items.map((i) => i.json.idFacture)).size).toBe(2500);
+			const pages = bulk.requests.filter((r) => r.path === `${PREFIX}/rechercher/recipiendaire`);
+			expect(pages).toHaveLength(Math.ceil(2500 / MAX_PAGE_SIZE));
+			expect(pages).toHaveLength(3);
+			expect(pages.map((p) => (p.body as IDataObject).paramRecherche)).toEqual([1, 2, 3].map((n) => ({ pageResultatDemandee: n, nbResultatsParPage: MAX_PAGE_SIZE })));
+		} finally {
+			await bulk.close();
+		}
+	});
+});
+
+// ---- functional errors and continue-on-fail ------------------------------------------------------------
+
+describe('codeRetour != 0', () => {
+	it('is a NodeApiError with the libelle (invalid transition 20002)', async () => {
+		const invoice = sim.store.addInvoice({ statut: 'MISE_EN_PAIEMENT' });
+		const error = await fail('receivedInvoice', 'setStatus', { idFacture: invoice.idFacture, nouveauStatut: 'SERVICE_FAIT' });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain("Incohérence au niveau du statut d'origine ou de destination de la facture.");
+		expect(error.message).toContain('20002');
+		expect(sim.store.invoice(invoice.idFacture)?.statut).toBe('MISE_EN_PAIEMENT');
+	});
+
+	it('with Continue On Fail gives an error item and the next item still runs', async () => {
+		const paid = sim.store.addInvoice({ statut: 'MISE_EN_PAIEMENT' });
+		const available = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+		const before = sim.counts('/traiter/recue');
+		const output = await run(
+			'receivedInvoice',
+			'setStatus',
+			{ idFacture: '={{ $json.id }}', nouveauStatut: 'SERVICE_FAIT' },
+			{ continueOnFail: true, items: [{ json: { id: paid.idFacture } }, { json: { id: available.idFacture } }] },
+		);
+		expect(sim.counts('/traiter/recue') - before).toBe(2);
+		expect(output).toHaveLength(2);
+		expect(String(output[0].error)).toContain('Incohérence au niveau du statut');
+		expect(output[1]).toMatchObject({ idFacture: available.idFacture, nouveauStatut: 'SERVICE_FAIT' });
+		expect(sim.store.invoice(available.idFacture)?.statut).toBe('SERVICE_FAIT');
+	});
+});
+
+// ---- retries: reads only -------------------------------------------------------------------------------
+
+describe('Retries', () => {
+	it('retries a search after a 503 and succeeds (2 requests)', async () => {
+		const before = sim.counts('/rechercher/fournisseur');
+		sim.faults.add({ path: '/rechercher/fournisseur', status: 503, retryAfter: '0' });
+		const found = await run('emittedInvoice', 'search', { limit: 3 });
+		expect(found).toHaveLength(3);
+		expect(sim.counts('/rechercher/fournisseur') - before).toBe(2);
+	});
+
+	it('retries a search after a 429 with Retry-After', async () => {
+		const before = sim.counts('/rechercher/valideur');
+		sim.faults.add({ path: '/rechercher/valideur', status: 429, retryAfter: '0' });
+		const found = await run('invoiceToValidate', 'search', { limit: 2 });
+		expect(found.length).toBeGreaterThan(0);
+		expect(sim.counts('/rechercher/valideur') - before).toBe(2);
+	});
+
+	it('does not re-send soumettre after a 503: "may or may not", one request, nothing filed', async () => {
+		const before = sim.counts('/soumettre');
+		sim.faults.add({ path: '/soumettre', status: 503, retryAfter: '0' });
+		const error = await fail('emittedInvoice', 'submit', invoiceParameters('S503-0001', LINES));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('may or may not');
+		expect(error.message).toContain('NOT sent again');
+		expect(error.description).toContain('Search');
+		expect(sim.counts('/soumettre') - before).toBe(1);
+		expect(invoicesNumbered('S503-0001')).toHaveLength(0);
+	});
+
+	it('does not re-send soumettre when it was filed but the answer was lost (afterHandling)', async () => {
+		const uploads = sim.counts('/ajouter/fichier');
+		const before = sim.counts('/soumettre');
+		sim.faults.add({ path: '/soumettre', status: 503, afterHandling: true });
+		const error = await fail('emittedInvoice', 'submitPdf', invoiceParameters('LOST-0001'), { items: [await pdfItem()] });
+		expect(error.message).toContain('may or may not');
+		expect(sim.counts('/soumettre') - before).toBe(1);
+		expect(sim.counts('/ajouter/fichier') - uploads).toBe(1);
+		expect(invoicesNumbered('LOST-0001')).toHaveLength(1);
+	});
+});
+
+// ---- input checks before any HTTP call -----------------------------------------------------------------
+
+describe('Bad input never reaches the simulator', () => {
+	async function refused(
+		operation: string,
+		parameters: INodeParameters,
+		items: INodeExecutionData[] | undefined,
+		expected: RegExp[],
+	) {
+		const before = sim.counts();
+		const error = await fail('emittedInvoice', operation, parameters, { items });
+		expect(sim.counts()).toBe(before);
+		for (const pattern of expected) expect(error.message).toMatch(pattern);
+		return error;
+	}
+
+	it('a SIRET with a wrong checksum', async () => {
+		const error = await refused('submit', { ...invoiceParameters('BAD-1', LINES), codeDestinataire: '21750001600018' }, undefined, [
+			/"Recipient SIRET"/,
+			/item 0/,
+			/checksum/,
+		]);
+		expect(error.description).toContain('Nothing was sent to Chorus Pro');
+	});
+
+	it('an impossible date', async () => {
+		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 0/]);
+	});
+
+	it('a missing required field, on the second item', async () => {
+		const before = sim.counts();
+		const error = await fail(
+			'emittedInvoice',
+			'submit',
+			{ ...invoiceParameters('={{ $json.numero }}', LINES) },
+			{ items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
+		);
+		expect(sim.counts()).toBe(before);
+		expect(error.message).toMatch(/"Invoice Number" is required \(item 0\)/);
+
+		// Continue On Fail: each item is refused on its own, with its own index, and nothing is sent.
+		const output = await run(
+			'emittedInvoice',
+			'submit',
+			{ ...invoiceParameters('={{ $json.numero }}', LINES) },
+			{ continueOnFail: true, items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
+		);
+		expect(sim.counts()).toBe(before);
+		expect(String(output[1].error)).toMatch(/"Invoice Number" is required \(item 1\)/);
+	});
+
+	it('a missing binary property', async () => {
+		await refused('submitPdf', { ...invoiceParameters('BAD-3'), binaryPropertyName: 'facture' }, [await pdfItem()], [
+			/item 0/i,
+			/"facture"/,
+		]);
+	});
+
+	it('a PDF over 10 MB', async () => {
+		const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]);
+		const item = await binaryItem(big, 'enorme.pdf', 'application/pdf');
+		await refused('submitPdf', invoiceParameters('BAD-4'), [item], [/enorme\.pdf/, /item 0/, /10 MB/]);
+	});
+});
+
+// ---- credential test -----------------------------------------------------------------------------------
+
+describe('Credential test', () => {
+	it('accepts the simulator credentials', async () => {
+		await expect(testCredential(credentialData(sim))).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('tells a wrong technical account apart from a wrong client secret', async () => {
+		const account = await testCredential({ ...credentialData(sim), password: 'Mauvais-Mot-De-Passe-9!' });
+		const secret = await testCredential({ ...credentialData(sim), clientSecret: 'mauvais-client-secret' });
+		seen.push(JSON.stringify(account), JSON.stringify(secret));
+		expect(account.status).toBe('Error');
+		expect(secret.status).toBe('Error');
+		expect(account.message).not.toBe(secret.message);
+		// n8n 1.12x shows NodeApiError's 401 text for the gateway refusal (see test/harness/run.ts).
+		expect(account.message).toMatch(/Authorization failed|technical account/);
+		expect(account.message).not.toContain('client secret');
+		expect(secret.message).toContain('PISTE refused the client ID / client secret');
+		expect(secret.message).not.toContain('mauvais-client-secret');
+	});
+});
+
+// ---- coverage and canary (last) ------------------------------------------------------------------------
+
+describe('Whole file', () => {
+	it('ran every Factures operation', () => {
+		const missing = facturesOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key));
+		expect(missing).toEqual([]);
+	});
+
+	it('never shows a secret in an output item, an error or an n8n log line', () => {
+		const secrets = [
+			SIM_CREDENTIALS.clientSecret,
+			SIM_CREDENTIALS.password,
+			Buffer.from(`${SIM_CREDENTIALS.login}:${SIM_CREDENTIALS.password}`, 'utf8').toString('base64'),
+			'Mauvais-Mot-De-Passe-9!',
+			Buffer.from(`${SIM_CREDENTIALS.login}:Mauvais-Mot-De-Passe-9!`, 'utf8').toString('base64'),
+			'mauvais-client-secret',
+			...tokens,
+		];
+		// Every token the simulators issued reached a credential (and so this list).
+		expect(tokens.size).toBeGreaterThanOrEqual(6);
+		const logs = capturedLogs();
+		expect(seen.length).toBeGreaterThan(20);
+		for (const secret of secrets) {
+			for (const text of seen) expect(text.includes(secret) ? `${secret} in ${text.slice(0, 200)}` : '').toBe('');
+			for (const line of logs) expect(line.includes(secret) ? `${secret} in log ${line.slice(0, 200)}` : '').toBe('');
+		}
+	});
+});
