@@ -1,0 +1,229 @@
+/**
+ * Every workflow of examples/ imported into real n8n (2.41.1 and 1.123.81) with the credential it references
+ * ("Chorus Pro (simulator)", the one the demo imports) and run headless from its Manual Trigger against one
+ * simulator; each example's result is checked. The folder examples read and write
+ * (/home/node/.n8n-files/chorus-pro, n8n 2.x's default readable area in Docker) is swapped for a test folder.
+ */
+import { existsSync, promises as fs } from 'fs';
+import { join } from 'path';
+
+import {
+	cacheRoot,
+	describeE2E,
+	E2E_SETUP_TIMEOUT,
+	E2E_TEST_TIMEOUT,
+	ensureRuntime,
+	N8nInstance,
+	nodeOutput,
+	selectedVersions,
+	stopEverything,
+	type ExecuteResult,
+	type WorkflowFixture,
+} from './harness';
+import {
+	binaryOf,
+	checkRun,
+	CREDENTIAL,
+	EXAMPLE_FILES,
+	exampleFor,
+	leakedSecrets,
+	readExample,
+	secretsOf,
+	simulatorCredential,
+	startTokenTap,
+	writePdfs,
+	type TokenTap,
+} from './fixtures/chorus';
+import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+
+const FILES_IN_EXAMPLES = '/home/node/.n8n-files/chorus-pro';
+const BUYER = DEMO_IDS.buyerWithService;
+
+let sim: Simulator;
+let tap: TokenTap;
+
+function expectNoSecret(result: ExecuteResult): void {
+	checkRun(result, () => {
+		expect(leakedSecrets([result.stdout, result.stderr, JSON.stringify(result.run ?? {})], secretsOf(sim, tap))).toEqual([]);
+	});
+}
+
+function expectSuccess(result: ExecuteResult): void {
+	checkRun(result, () => expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' }));
+}
+
+describe('examples/ (static)', () => {
+	it('has the four examples, each runnable headless, with the demo credential and a main one', () => {
+		expect(EXAMPLE_FILES).toEqual([
+			'main-is-siret-a-recipient.json',
+			'refresh-referentials.json',
+			'submit-pdf-invoices-and-follow.json',
+			'sync-received-invoices.json',
+		]);
+		const ids = new Set<string>();
+		for (const file of EXAMPLE_FILES) {
+			const wf = readExample(file);
+			ids.add(wf.id);
+			const nodes = wf.nodes as Array<{ type: string; credentials?: Record<string, unknown> }>;
+			expect(nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(true);
+			const ours = nodes.filter((n) => n.type.startsWith('n8n-nodes-chorus-pro.'));
+			expect(ours.length).toBeGreaterThan(0);
+			for (const n of ours) expect(n.credentials).toEqual({ chorusProApi: { ...CREDENTIAL } });
+		}
+		expect(ids.size).toBe(EXAMPLE_FILES.length);
+	});
+});
+
+describeE2E('examples/ in real n8n (n8n execute)', () => {
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, seed: 'demo' });
+		tap = await startTokenTap(sim.url);
+	});
+
+	afterAll(async () => {
+		await stopEverything();
+		await tap?.close();
+		await sim?.close();
+	}, 120_000);
+
+	describe.each(selectedVersions())('n8n %s', (version) => {
+		const tag = version.replace(/\./g, '');
+		let n8n: N8nInstance;
+		let files: string;
+		const example = (file: string, replacements: Record<string, string> = {}): WorkflowFixture =>
+			exampleFor(file, { [FILES_IN_EXAMPLES]: files, ...replacements });
+
+		beforeAll(async () => {
+			await fs.mkdir(join(cacheRoot(), 'tmp'), { recursive: true });
+			files = await fs.mkdtemp(join(cacheRoot(), 'tmp', `examples-${tag}-`));
+			n8n = await N8nInstance.create(await ensureRuntime(version), { env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
+			await n8n.importCredentials([simulatorCredential(sim, tap.url)]);
+			await n8n.importWorkflows(EXAMPLE_FILES.map((file) => example(file)));
+		}, E2E_SETUP_TIMEOUT);
+
+		afterAll(async () => {
+			await n8n?.dispose();
+			if (files && process.env.CHORUS_E2E_KEEP !== '1') await fs.rm(files, { recursive: true, force: true });
+		}, 120_000);
+
+		it(
+			'main: "is this SIRET a Chorus Pro recipient, and what does it require?" — yes, and no',
+			async () => {
+				const main = readExample('main-is-siret-a-recipient.json');
+				const result = await n8n.execute(main.id);
+				expectSuccess(result);
+				checkRun(result, () => {
+					expect(nodeOutput(result.run, 'Answer')).toEqual([
+						{
+							siret: BUYER.siret,
+							isChorusProRecipient: true,
+							name: BUYER.name,
+							idStructureCPP: BUYER.idStructureCPP,
+							serviceCodeRequired: true,
+							engagementNumberRequired: false,
+							engagementNumberOrServiceCode: false,
+							activeServiceCodes: 'FACTURES_PUBLIQUES, DST-INFO',
+						},
+					]);
+					expect(nodeOutput(result.run, 'Not a recipient')).toEqual([]);
+				});
+				expectNoSecret(result);
+
+				// a private company is not a Chorus Pro recipient
+				const other = { ...example('main-is-siret-a-recipient.json', { [BUYER.siret]: DEMO_IDS.partner.siret }), id: `exNotRecip${tag}`.slice(0, 16) };
+				await n8n.importWorkflows([other]);
+				const no = await n8n.execute(other.id);
+				expectSuccess(no);
+				checkRun(no, () => {
+					expect(nodeOutput(no.run, 'Not a recipient')).toEqual([{ siret: DEMO_IDS.partner.siret, isChorusProRecipient: false }]);
+					expect(nodeOutput(no.run, 'Answer')).toEqual([]);
+				});
+			},
+			E2E_TEST_TIMEOUT,
+		);
+
+		it(
+			'submits the PDF invoices of a folder and shows the status Chorus Pro gave each one',
+			async () => {
+				const numbers = [`FA-EX-${tag}-001`, `FA-EX-${tag}-002`];
+				await writePdfs(join(files, 'outbox'), numbers.map((n) => `${n}.pdf`));
+				const wf = readExample('submit-pdf-invoices-and-follow.json');
+				const uploads = sim.counts('/ajouter/fichier');
+				const result = await n8n.execute(wf.id);
+				expectSuccess(result);
+				checkRun(result, () => {
+					expect(sim.counts('/ajouter/fichier') - uploads).toBe(2);
+					const rows = nodeOutput(result.run, 'Status');
+					expect(rows.map((r) => r.invoiceNumber).sort()).toEqual(numbers);
+					for (const row of rows) {
+						const invoice = [...sim.store.invoices.values()].find((i) => i.numeroFacture === row.invoiceNumber);
+						expect(row).toEqual(
+							expect.objectContaining({ idFacture: invoice?.idFacture, file: `${row.invoiceNumber}.pdf`, status: invoice?.statut }),
+						);
+						expect(row.status).toBe('MISE_A_DISPOSITION');
+						expect(String(row.history)).toContain('DEPOSEE');
+						expect(invoice?.idDestinataire).toBe(BUYER.idStructureCPP);
+					}
+				});
+				expectNoSecret(result);
+			},
+			E2E_TEST_TIMEOUT,
+		);
+
+		it(
+			'syncs the received invoices nobody downloaded: PDFs in a folder, one spreadsheet row each; the next run finds none',
+			async () => {
+				const recipients = sim.store.account.destinataire;
+				const pending = [...sim.store.invoices.values()].filter(
+					(i) => recipients.has(i.idDestinataire) && i.statut === 'MISE_A_DISPOSITION' && !i.factureTelechargeeParDestinataire,
+				);
+				expect(pending.length).toBeGreaterThan(0);
+				await fs.mkdir(join(files, 'inbox'), { recursive: true }); // the user creates the folder once (the note says so)
+				const wf = readExample('sync-received-invoices.json');
+				const result = await n8n.execute(wf.id);
+				expectSuccess(result);
+				checkRun(result, () => {
+					const rows = nodeOutput(result.run, 'Invoice row');
+					expect(rows.map((r) => r.invoiceNumber).sort()).toEqual(pending.map((i) => i.numeroFacture).sort());
+					for (const row of rows) expect(row.status).toBe('MISE_A_DISPOSITION');
+					const sheet = binaryOf(result, 'Spreadsheet');
+					expect(sheet).toEqual(expect.objectContaining({ fileName: 'received-invoices.csv' }));
+					for (const invoice of pending) {
+						expect(sim.store.invoice(invoice.idFacture)?.factureTelechargeeParDestinataire).toBe(true);
+					}
+				});
+				for (const invoice of pending) {
+					const file = join(files, 'inbox', `${invoice.numeroFacture}.pdf`);
+					expect(existsSync(file)).toBe(true);
+					expect((await fs.readFile(file)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+				}
+				expectNoSecret(result);
+
+				const again = await n8n.execute(wf.id);
+				expectSuccess(again);
+				checkRun(again, () => expect(nodeOutput(again.run, 'Invoice row')).toEqual([]));
+			},
+			E2E_TEST_TIMEOUT,
+		);
+
+		it(
+			'refreshes the referentials',
+			async () => {
+				const wf = readExample('refresh-referentials.json');
+				const result = await n8n.execute(wf.id);
+				expectSuccess(result);
+				checkRun(result, () => {
+					const [summary] = nodeOutput(result.run, 'Referentials');
+					expect(JSON.stringify(summary.currencies)).toContain('EUR');
+					expect((summary.vatRates as unknown[]).length).toBeGreaterThan(1);
+					expect(summary.countries).toBeGreaterThan(1);
+					expect((summary.paymentModes as unknown[]).length).toBeGreaterThan(1);
+					expect((summary.billingFrameworks as unknown[]).length).toBeGreaterThan(1);
+					expect(JSON.stringify(summary.supplierStructures)).toContain(String(DEMO_IDS.supplier.idStructureCPP));
+				});
+				expectNoSecret(result);
+			},
+			E2E_TEST_TIMEOUT,
+		);
+	});
+});
