@@ -110,9 +110,20 @@ export interface NodeOptions {
 	typeVersion?: number;
 }
 
+export interface BinaryInput {
+	content: Buffer | string;
+	fileName: string;
+	mimeType?: string;
+}
+
 export interface RunNodeOptions extends NodeOptions {
 	/** Input items of the node's main input; default one empty item, like a manual trigger. */
 	items?: INodeExecutionData[];
+	/**
+	 * Shortcut for a single input item carrying these binary properties (e.g. `{ data: { content, fileName } }`),
+	 * stored like `binaryItem` does. Ignored when `items` is given.
+	 */
+	binary?: Record<string, BinaryInput>;
 	/** Sets `node.onError = 'continueRegularOutput'`, what the "On Error: Continue" setting stores. */
 	continueOnFail?: boolean;
 	/** Default 'manual' ("Test step"); use 'trigger' / 'webhook' for production executions. */
@@ -195,7 +206,7 @@ export async function runNode(
 	const resolvedType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (!resolvedType.execute) throw new UnexpectedError(`${node.type} has no execute method`);
 
-	const items = options.items ?? [{ json: {} }];
+	const items = options.items ?? [await inputItem(options.binary)];
 	const inputData = { main: [items] };
 	const executeData: IExecuteData = { node, data: inputData, source: null };
 	const runExecutionData = createRunExecutionData({
@@ -324,6 +335,15 @@ export async function binaryItem(
 	const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
 	const binary = await prepareBinaryData(buffer, 'harness-input', WORKFLOW_ID, fileName, mimeType);
 	return { json, binary: { [property]: binary } };
+}
+
+async function inputItem(binary?: Record<string, BinaryInput>): Promise<INodeExecutionData> {
+	const item: INodeExecutionData = { json: {} };
+	for (const [property, { content, fileName, mimeType }] of Object.entries(binary ?? {})) {
+		const { binary: stored } = await binaryItem(content, fileName, mimeType, { property });
+		item.binary = { ...item.binary, ...stored };
+	}
+	return item;
 }
 
 /** Bytes of an output item's binary property, read back through the BinaryDataService. */

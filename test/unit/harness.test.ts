@@ -358,6 +358,14 @@ describe('engine harness (n8n-core ExecuteContext + real ChorusProApi credential
 		expect(item.json).toEqual({ size: pdf.length });
 		expect(item.binary?.data).toMatchObject({ fileName: 'reversed-facture.pdf', mimeType: 'application/pdf' });
 		expect(await binaryBuffer(item)).toEqual(Buffer.from(pdf).reverse());
+
+		// Same through the `binary` shortcut, under another property name read from a node parameter.
+		const [[again]] = await runNode(healthNode, {
+			credentials: store,
+			parameters: { operation: 'echoBinary', binaryPropertyName: 'attachment' },
+			binary: { attachment: { content: pdf, fileName: 'facture.pdf' } },
+		});
+		expect(await binaryBuffer(again)).toEqual(Buffer.from(pdf).reverse());
 	});
 
 	it('keeps poll static data between polls of an active workflow, not of manual runs', async () => {
