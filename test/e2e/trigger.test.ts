@@ -113,8 +113,7 @@ describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
 					const changes = await n8n.waitForExecutions({ workflowId: changedWf.id }, 1, 60_000);
 					expect(emitted(changes)).toEqual([`${invoice.idFacture}|SERVICE_FAIT`]);
 
-					// more polls with nothing new: still exactly once each
-					await pollBoth();
+					// another poll with nothing new: still exactly once each
 					await pollBoth();
 					await sleep(3000); // an execution started by the last poll would be listed by now
 					expect(emitted(await n8n.executions({ workflowId: newWf.id }))).toEqual([`${invoice.idFacture}|MISE_A_DISPOSITION`]);
