@@ -171,7 +171,9 @@ export async function apiRequest(
 	if (request.qs) options.qs = request.qs;
 	if (request.method !== 'GET') {
 		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
-		options.body = request.body ?? {};
+		const body = request.body ?? {};
+		// n8n drops an empty object body; Chorus Pro wants `{}` for operations without input (reference §5).
+		options.body = isJsonObject(body) && Object.keys(body).length === 0 ? '{}' : body;
 	}
 
 	let waitedMs = 0;
