@@ -1,5 +1,7 @@
 // Two projects: `unit` (transport, validation, executor, engine tests against the simulator: fast, daily work)
 // and `e2e` (the package installed into real n8n 1.x and 2.x; slow the first time, cached afterwards).
+// The scripts pass --forceExit: n8n-core's modules start timers when they are imported (three Timeouts exist
+// before any test code runs), so a jest worker that loaded the engine harness never exits on its own.
 const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
 
 /** @type {import('jest').Config} */
