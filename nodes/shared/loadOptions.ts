@@ -66,8 +66,7 @@ export async function getBillingFrameworks(this: ILoadOptionsFunctions): Promise
 	return await listOptions.call(this, {
 		api: 'transverses',
 		path: '/recuperer/cadrefacturation',
-		// Not `{}`: n8n drops an empty JSON body, which Chorus Pro refuses (AIFE clients send this user id 0).
-		body: { idUtilisateurCourant: 0 },
+		body: {},
 		list: 'listeCadreFacturation',
 		toOption: (e) => ({ name: String(e.codeCadreFacturation), value: String(e.codeCadreFacturation) }),
 	});

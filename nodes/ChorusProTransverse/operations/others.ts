@@ -3,7 +3,6 @@ import { FLUX_SYNTAXES } from '../../shared/enums';
 import { fluxReportOperation } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { NEVER_EMPTY } from './common';
 
 /** Recipient search and directory, flux reports, the account's links, and the health check (§5.1, §5.4–5.6, §7). */
 
@@ -45,7 +44,6 @@ export const recipientDirectoryOperations: Operation[] = [
 		path: '/telecharger/annuaire/destinataire',
 		mutates: false,
 		fields: [],
-		hooks: NEVER_EMPTY,
 		binaryOut: {
 			contentKey: 'fichierResultat',
 			fileName: (_params, response) =>

@@ -1,7 +1,7 @@
 import { INVOICE_STATUSES, PAYMENT_REQUEST_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Operation } from '../../shared/operation';
-import { LANGUAGE, NEVER_EMPTY } from './common';
+import { LANGUAGE } from './common';
 
 /**
  * Reference data (transverses "recuperer/*", §5.3, and the two request-category searches, §5.4). Every list is
@@ -36,7 +36,6 @@ function referential(
 		mutates: false,
 		splitList: list,
 		fields,
-		hooks: NEVER_EMPTY,
 	};
 }
 

@@ -5,7 +5,7 @@ import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
 import type { Field, Operation } from '../../shared/operation';
-import { LANGUAGE, NEVER_EMPTY, structureId } from './common';
+import { LANGUAGE, structureId } from './common';
 
 /**
  * Structures: the Structures API (official Swagger, §6; body keys exactly as the Swagger spells them), the
@@ -35,7 +35,6 @@ function activeStructures(operation: string, name: string, role: string, path: s
 		mutates: false,
 		splitList: 'listeStructures',
 		fields: [],
-		hooks: NEVER_EMPTY,
 	};
 }
 

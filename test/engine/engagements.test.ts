@@ -1,0 +1,222 @@
+/**
+ * Chorus Pro Engagements node through n8n-core's real ExecuteContext against the simulator: every operation
+ * runs at least once (REST paths with path and query parameters, GET/POST/PUT), the commitment lifecycle
+ * refuses invalid transitions, files go in and come back byte for byte, and bad input is refused before any call.
+ */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
+import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
+import { binaryBuffer, binaryItem, CredentialStore, runNode } from '../harness/run';
+import { DEMO_IDS } from '../simulator/seed';
+import { commitmentByNumber, commitmentPdf, engagementState } from '../simulator/seed-engagements';
+import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+
+const PREFIX = '/cpro/engagementsJuridiques/v1';
+const node = new ChorusProEngagements();
+const ran = new Set<string>();
+let sim: Simulator;
+let credentials: CredentialStore;
+
+async function runItems(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
+	ran.add(`${resource}:${operation}`);
+	const [output] = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials, items });
+	return output;
+}
+
+async function run(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
+	return (await runItems(resource, operation, parameters, items)).map((item) => item.json);
+}
+
+function sent(path: string): RecordedRequest {
+	const found = sim.requests.filter((r) => r.path === `${PREFIX}${path}`);
+	expect(found.length).toBeGreaterThan(0);
+	return found[found.length - 1];
+}
+
+const NEW_NUMBER = 'EJ-2025-000999';
+let createdId: number;
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+describe('Engagement (Commitment)', () => {
+	it('checks whether numbers exist with a GET on the referential path', async () => {
+		const [known] = await run('commitment', 'checkExists', { numero: DEMO_IDS.engagements[0] });
+		const request = sent(`/engagement/referentiel/${DEMO_IDS.engagements[0]}/existence`);
+		expect(request.method).toBe('GET');
+		expect(known).toEqual({ numeroEngagementJuridique: DEMO_IDS.engagements[0], existe: true });
+		const [unknown] = await run('commitment', 'checkExists', { numero: 'EJ/2025 404' });
+		expect(sent('/engagement/referentiel/EJ%2F2025%20404/existence').method).toBe('GET');
+		expect(unknown.existe).toBe(false);
+	});
+
+	it('searches commitments with filters and paging in parametresRecherche', async () => {
+		const found = await run('commitment', 'search', {
+			returnAll: true,
+			additionalFields: { idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP, etatCourantEngagementJuridique: 'COMMANDE' },
+			sort: { column: 'DateCreationEJ', direction: 'Descendant' },
+		});
+		expect(sent('/engagement/recherche')).toMatchObject({
+			method: 'POST',
+			body: {
+				idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+				etatCourantEngagementJuridique: 'COMMANDE',
+				parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: 1000, triColonne: 'DateCreationEJ', triSens: 'Descendant' },
+			},
+		});
+		expect(found.map((c) => c.numeroEngagementJuridique).sort()).toEqual([...DEMO_IDS.engagements].sort());
+	});
+
+	it('creates a draft, validates it, updates it, and follows its histories', async () => {
+		const [created] = await run('commitment', 'create', {
+			numeroEngagementJuridique: NEW_NUMBER,
+			libelleTypeEngagementJuridique: 'BON_DE_COMMANDE',
+			idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+			structureReceptriceEngagementJuridique: DEMO_IDS.supplier.siret,
+			dateEngagementJuridique: '2025-07-01',
+			montantHT: 4800,
+			additionalFields: { objet: 'Mobilier', lignesPoste: '[{"numeroLigne":1,"designation":"Bureaux","quantite":4,"montantHT":4800}]' },
+		});
+		expect(sent('/engagement')).toMatchObject({
+			method: 'POST',
+			body: {
+				numeroEngagementJuridique: NEW_NUMBER,
+				libelleTypeEngagementJuridique: 'BON_DE_COMMANDE',
+				idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+				structureReceptriceEngagementJuridique: DEMO_IDS.supplier.siret,
+				dateEngagementJuridique: '2025-07-01',
+				montantHT: 4800,
+				objet: 'Mobilier',
+				lignesPoste: [{ numeroLigne: 1, designation: 'Bureaux', quantite: 4, montantHT: 4800 }],
+			},
+		});
+		expect(created.etatCourantEngagementJuridique).toBe('BROUILLON');
+		createdId = created.idEngagementJuridique as number;
+
+		// A second create with the same number is refused by the platform, not sent twice by the node.
+		await expect(
+			run('commitment', 'create', {
+				numeroEngagementJuridique: NEW_NUMBER,
+				idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+				structureReceptriceEngagementJuridique: DEMO_IDS.supplier.siret,
+				dateEngagementJuridique: '2025-07-01',
+				montantHT: 1,
+			}),
+		).rejects.toThrow(/20003/);
+
+		const [validated] = await run('commitment', 'changeStatus', { id: createdId, statusOperation: 'valider', additionalFields: { commentaire: 'Budget OK' } });
+		expect(sent(`/engagement/${createdId}/statuts/valider`)).toMatchObject({ method: 'POST', body: { commentaire: 'Budget OK' } });
+		expect(validated.etatCourantEngagementJuridique).toBe('COMMANDE');
+		// A validated commitment is a purchase order number the recipient structure accepts on invoices.
+		expect(sim.store.structure(DEMO_IDS.buyerWithEngagement.idStructureCPP)?.engagements).toContain(NEW_NUMBER);
+
+		await expect(run('commitment', 'changeStatus', { id: createdId, statusOperation: 'rouvrir' })).rejects.toThrow(/20004/);
+
+		const [updated] = await run('commitment', 'update', { idEngagementJuridique: createdId, additionalFields: { montantHT: 5200, devise: 'EUR' } });
+		expect(sent('/engagement')).toMatchObject({ method: 'PUT', body: { idEngagementJuridique: createdId, montantHT: 5200, devise: 'EUR' } });
+		expect(updated.montantHT).toBe(5200);
+
+		const [detail] = await run('commitment', 'get', { id: createdId });
+		expect(sent(`/engagement/${createdId}`).method).toBe('GET');
+		expect(detail).toMatchObject({ numeroEngagementJuridique: NEW_NUMBER, etatCourantEngagementJuridique: 'COMMANDE', montantHT: 5200 });
+		expect(detail.codeRetour).toBeUndefined();
+
+		const statuses = await run('commitment', 'getStatusHistory', { id: createdId });
+		expect(sent(`/engagement/${createdId}/statuts`).method).toBe('GET');
+		expect(statuses.map((s) => s.statut)).toEqual(['BROUILLON', 'COMMANDE']);
+		const actions = await run('commitment', 'getActionHistory', { id: createdId });
+		expect(sent(`/engagement/${createdId}/actions`).method).toBe('GET');
+		expect(actions.map((a) => a.action)).toEqual(['CREATION', 'VALIDER', 'MODIFICATION']);
+
+		await run('commitment', 'changeStatus', { id: createdId, statusOperation: 'cloturer' });
+		await expect(run('commitment', 'update', { idEngagementJuridique: createdId, additionalFields: { montantHT: 1 } })).rejects.toThrow(/20004/);
+		expect(engagementState(sim.store).commitments.get(createdId)?.montantHT).toBe(5200);
+	});
+
+	it('refuses bad input before any HTTP call', async () => {
+		const before = sim.counts();
+		await expect(
+			run('commitment', 'create', {
+				numeroEngagementJuridique: 'E'.repeat(51),
+				idStructureEmettrice: 1,
+				structureReceptriceEngagementJuridique: 'x',
+				dateEngagementJuridique: '2025-07-01',
+				montantHT: 1,
+			}),
+		).rejects.toThrow(/Commitment Number.*item 0.*at most 50/);
+		await expect(
+			run('commitment', 'create', {
+				numeroEngagementJuridique: 'EJ-1',
+				idStructureEmettrice: 1,
+				structureReceptriceEngagementJuridique: 'x',
+				dateEngagementJuridique: '2025-02-30',
+				montantHT: 1,
+			}),
+		).rejects.toThrow(/Commitment Date.*item 0.*not a valid date/);
+		await expect(run('commitment', 'update', { idEngagementJuridique: 5 })).rejects.toThrow(/Nothing to update.*item 0/);
+		await expect(run('commitment', 'get', { id: 'abc' })).rejects.toThrow(/Commitment ID.*item 0.*whole number/);
+		await expect(run('commitment', 'create', {
+			numeroEngagementJuridique: 'EJ-2',
+			idStructureEmettrice: 1,
+			structureReceptriceEngagementJuridique: 'x',
+			dateEngagementJuridique: '2025-07-01',
+			montantHT: 1,
+			additionalFields: { lignesPoste: '[{' },
+		})).rejects.toThrow(/Lines \(JSON\).*not valid JSON/);
+		expect(sim.counts()).toBe(before);
+	});
+});
+
+describe('Commitment Attachment and Health', () => {
+	it('attaches a binary file to a commitment and downloads it back, byte for byte', async () => {
+		const seeded = commitmentByNumber(sim.store, DEMO_IDS.engagements[0])!;
+		const content = Buffer.from('Quantité;Prix\n4;1200\n', 'utf8');
+		const [added] = await run('commitmentAttachment', 'add', { idEngagement: seeded.idEngagementJuridique }, [
+			await binaryItem(content, 'bordereau.csv', 'text/csv'),
+		]);
+		expect(sent('/piece-jointe')).toMatchObject({
+			method: 'POST',
+			body: { idEngagement: seeded.idEngagementJuridique, fichier: content.toString('base64'), nomFichier: 'bordereau.csv', typeMime: 'text/csv', extension: 'CSV' },
+		});
+		const id = added.idPieceJointe as number;
+
+		const [file] = await runItems('commitmentAttachment', 'download', { id });
+		expect(sent(`/piece-jointe/${id}`).method).toBe('GET');
+		expect((await binaryBuffer(file)).equals(content)).toBe(true);
+		expect(file.json).toMatchObject({ fileName: 'bordereau.csv', mimeType: 'text/csv', fileSize: content.length });
+		expect(file.json.fichier).toBeUndefined();
+
+		const before = sim.counts();
+		await expect(run('commitmentAttachment', 'add', { idEngagement: seeded.idEngagementJuridique }, [await binaryItem('x', 'run.bat', 'text/plain')])).rejects.toThrow(
+			/extension "BAT"/,
+		);
+		expect(sim.counts()).toBe(before);
+	});
+
+	it('downloads the commitment document with the id as query parameter', async () => {
+		const seeded = commitmentByNumber(sim.store, DEMO_IDS.engagements[1])!;
+		const [file] = await runItems('commitmentAttachment', 'downloadCommitment', { idEngagement: seeded.idEngagementJuridique });
+		const request = sent('/piece-jointe/');
+		expect(request).toMatchObject({ method: 'GET', query: `idEngagement=${seeded.idEngagementJuridique}` });
+		expect((await binaryBuffer(file)).equals(commitmentPdf(seeded))).toBe(true);
+		expect(file.json).toMatchObject({ fileName: `${DEMO_IDS.engagements[1]}.pdf`, mimeType: 'application/pdf' });
+	});
+
+	it('checks the API health', async () => {
+		const [health] = await run('health', 'check');
+		expect(sent('/engagement/healthcheck').method).toBe('GET');
+		expect(health).toMatchObject({ status: 'UP' });
+	});
+});
+
+it('ran every operation of the node against the simulator', () => {
+	expect(engagementsOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key))).toEqual([]);
+	expect(engagementsOperations).toHaveLength(12);
+});
