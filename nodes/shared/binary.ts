@@ -6,12 +6,41 @@ import { formatBytes } from './validation';
 
 /** Files travel as base64 inside JSON (reference §13.1). These helpers convert from and to n8n binary data. */
 
-export interface InputFile {
-	bytes: Buffer;
-	fileName: string;
-	mimeType: string;
-	/** Upper case, without the dot (`PDF`), as Chorus Pro wants it. */
-	extension: string;
+/**
+ * An input file. When n8n keeps the binary in memory (its default mode) the data is already base64, which is
+ * what Chorus Pro wants: we send that string as is and decode bytes only if someone asks, so a 30 MB flux is
+ * not decoded and re-encoded on its way out.
+ */
+export class InputFile {
+	private decoded?: Buffer;
+
+	constructor(
+		readonly fileName: string,
+		readonly mimeType: string,
+		/** Upper case, without the dot (`PDF`), as Chorus Pro wants it. */
+		readonly extension: string,
+		private readonly source: { base64: string } | { bytes: Buffer },
+	) {}
+
+	get size(): number {
+		return 'bytes' in this.source ? this.source.bytes.length : base64Length(this.source.base64);
+	}
+
+	get bytes(): Buffer {
+		if ('bytes' in this.source) return this.source.bytes;
+		this.decoded ??= Buffer.from(this.source.base64, 'base64');
+		return this.decoded;
+	}
+
+	get base64(): string {
+		return 'base64' in this.source ? this.source.base64 : this.source.bytes.toString('base64');
+	}
+}
+
+/** Decoded length of a base64 string, without decoding it. */
+function base64Length(text: string): number {
+	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+	return Math.floor((text.length * 3) / 4) - padding;
 }
 
 /** Reads an input binary, checking presence, size and extension before anything is sent. */
@@ -34,17 +63,21 @@ export async function readInputFile(
 		);
 	}
 	const meta = fn.helpers.assertBinaryData(itemIndex, propertyName);
-	const bytes = await fn.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	// Without an id the binary lives in the item as base64; with one it is in n8n's binary data store.
+	const source = !meta.id && typeof meta.data === 'string' && meta.data
+		? { base64: meta.data }
+		: { bytes: await fn.helpers.getBinaryDataBuffer(itemIndex, propertyName) };
 	const fileName = meta.fileName ?? `file.${meta.fileExtension ?? 'bin'}`;
 	const extension = (meta.fileExtension ?? fileName.split('.').pop() ?? '').toUpperCase();
-	if (bytes.length > spec.maxBytes) {
+	const file = new InputFile(fileName, meta.mimeType ?? 'application/octet-stream', extension, source);
+	if (file.size > spec.maxBytes) {
 		throw new NodeOperationError(
 			fn.getNode(),
-			`The file "${fileName}" of item ${itemIndex} is ${formatBytes(bytes.length)}: over the Chorus Pro limit of ${spec.limitLabel}`,
+			`The file "${fileName}" of item ${itemIndex} is ${formatBytes(file.size)}: over the Chorus Pro limit of ${spec.limitLabel}`,
 			{ itemIndex, description: 'Nothing was sent to Chorus Pro. Reduce or split the file.' },
 		);
 	}
-	if (bytes.length === 0) {
+	if (file.size === 0) {
 		throw new NodeOperationError(fn.getNode(), `The file "${fileName}" of item ${itemIndex} is empty`, {
 			itemIndex,
 		});
@@ -56,12 +89,12 @@ export async function readInputFile(
 			{ itemIndex, description: `Accepted extensions: ${spec.extensions.join(', ')}` },
 		);
 	}
-	return { bytes, fileName, mimeType: meta.mimeType ?? 'application/octet-stream', extension };
+	return file;
 }
 
 /** Puts an input file into the request body following the operation's BinaryInput keys. */
 export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile): void {
-	body[spec.contentKey] = file.bytes.toString('base64');
+	body[spec.contentKey] = file.base64;
 	if (spec.fileNameKey && body[spec.fileNameKey] === undefined) body[spec.fileNameKey] = file.fileName;
 	if (spec.mimeTypeKey) body[spec.mimeTypeKey] = file.mimeType;
 	if (spec.extensionKey) body[spec.extensionKey] = file.extension;

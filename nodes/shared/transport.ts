@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiInfo, apiPrefix, type ApiGroup } from './apis';
+import { jsonBody } from './jsonBody';
 import {
 	businessError,
 	httpError,
@@ -171,9 +172,9 @@ export async function apiRequest(
 	if (request.qs) options.qs = request.qs;
 	if (request.method !== 'GET') {
 		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
-		const body = request.body ?? {};
-		// n8n drops an empty object body; Chorus Pro wants `{}` for operations without input (reference §5).
-		options.body = isJsonObject(body) && Object.keys(body).length === 0 ? '{}' : body;
+		// Serialised here, not by axios: n8n drops an empty object body (Chorus Pro wants `{}` for operations
+		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
+		options.body = jsonBody(request.body ?? {});
 	}
 
 	let waitedMs = 0;
