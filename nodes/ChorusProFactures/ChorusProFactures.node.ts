@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
+import { chorusProLoadOptions } from '../shared/loadOptions';
 import { buildProperties } from '../shared/properties';
 import { facturesOperations, facturesResources } from './operations';
 
@@ -21,6 +22,8 @@ export class ChorusProFactures implements INodeType {
 		credentials: [{ name: 'chorusProApi', required: true }],
 		properties: buildProperties(facturesResources, facturesOperations),
 	};
+
+	methods = { loadOptions: chorusProLoadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, facturesOperations);

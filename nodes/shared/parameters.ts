@@ -154,8 +154,8 @@ function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Fi
 export function readParameters(fn: IExecuteFunctions, operation: Operation, i: number): IDataObject {
 	const params: IDataObject = {};
 	for (const [field, raw] of readRaw(fn, operation, i)) {
-		// Optional top-level ids left at 0 mean "not set": Chorus ids start at 1.
-		const unset = isEmpty(raw) || (!field.required && field.type === 'integer' && raw === 0);
+		// An id left at 0 means "not set": Chorus ids start at 1.
+		const unset = isEmpty(raw) || (field.type === 'integer' && raw === 0);
 		if (unset) {
 			if (field.required) throw fieldError(fn, field, i, 'is required');
 			continue;
