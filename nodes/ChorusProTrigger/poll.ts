@@ -148,12 +148,12 @@ async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollS
 		// Statuses the filters leave out still count as "last status", so a later event says where it came from.
 		last.set(id, status);
 		if (!matches(event, invoice, settings.filters)) continue;
-		seen.add(key);
+		seen.add(key, parseApiDateTime(String(invoice[event.timeKey] ?? '')) ?? NaN, pollStart);
 		items.push(invoiceItem(event, invoice, previous));
 	}
 	const ordered = byChangeTime(items);
 	await withPdfs(fn, settings, event, ordered);
-	const next = commitScan(state, { pollStart, pollEnd: Date.now(), overlapMs: settings.overlapMs, seen, last });
+	const next = commitScan(state, { pollStart, overlapMs: settings.overlapMs, seen, last });
 	return { items: ordered, next };
 }
 
@@ -173,7 +173,6 @@ async function pollFlux(fn: IPollFunctions, settings: Settings, state: PollState
 	const items = await checkFollowedFlux(fn, memory, settings.scan);
 	const scanned = commitScan(state, {
 		pollStart,
-		pollEnd: Date.now(),
 		overlapMs: settings.overlapMs,
 		seen: new SeenChanges([]),
 		last: new LastStatuses(state.last),

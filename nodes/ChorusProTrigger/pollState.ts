@@ -16,8 +16,9 @@ import { INVOICE_STATUSES } from '../shared/enums';
  *   up to `overlap` off ours) is still found. Assumption, documented to the user: indexing delay + clock skew
  *   ≤ overlap.
  * - The overlap re-reads changes already emitted; `seen` holds a short hash of (invoice id, status, change
- *   time) for each emitted change, grouped by the poll that emitted it, and forgets a group once no search can
- *   return its changes any more. Its size is bounded by the changes of about two overlap windows.
+ *   time) for each emitted change, grouped by the minute of its change time, and forgets a minute once it is
+ *   before the next window start (no search can return it any more). Its size is bounded by the changes of
+ *   one overlap window.
  * - `last` remembers the last status emitted per invoice (the search only shows the current status), for the
  *   most recent invoices only, so an event can say which status the invoice left.
  * - Nothing here is written to static data before the poll has everything it will emit: a poll that fails
@@ -41,7 +42,7 @@ export interface PollState {
 	start: number;
 	/** Lower bound of the next search window (epoch ms). */
 	since: number;
-	/** [time the emitting poll ended (epoch ms), space-separated change hashes]. */
+	/** [minute of the change time (epoch ms), space-separated change hashes], for changes a window can still return. */
 	seen: Array<[number, string]>;
 	/** `id=status,…`, least recently emitted first. Status as its index in INVOICE_STATUSES (base 36) when known. */
 	last: string;
@@ -101,10 +102,13 @@ export function changeKey(invoiceId: string | number, status: string, changeTime
 	return (high * 0x10000 + low).toString(36);
 }
 
-/** The changes emitted recently, plus the ones this poll adds. */
+/** Hashes are grouped by the minute of their change time: a whole group is forgotten at once. */
+export const SEEN_BUCKET_MS = 60_000;
+
+/** The changes emitted recently, plus the ones this poll adds, grouped by minute of change time. */
 export class SeenChanges {
 	private readonly known = new Set<string>();
-	readonly added: string[] = [];
+	readonly added = new Map<number, string[]>();
 
 	constructor(groups: ReadonlyArray<[number, string]>) {
 		for (const [, keys] of groups) for (const key of keys.split(' ')) if (key) this.known.add(key);
@@ -114,10 +118,13 @@ export class SeenChanges {
 		return this.known.has(key);
 	}
 
-	add(key: string): void {
+	/** `changeTime` in epoch ms; NaN when the platform gave no readable time (kept until `fallbackTime`). */
+	add(key: string, changeTime: number, fallbackTime: number): void {
 		if (this.known.has(key)) return;
 		this.known.add(key);
-		this.added.push(key);
+		const time = Number.isFinite(changeTime) ? changeTime : fallbackTime;
+		const bucket = time - (time % SEEN_BUCKET_MS);
+		this.added.set(bucket, [...(this.added.get(bucket) ?? []), key]);
 	}
 }
 
@@ -173,19 +180,26 @@ export function windowStart(state: PollState): number {
 }
 
 /**
- * The state after a complete scan that started at `pollStart` and ended at `pollEnd`, having emitted the
- * changes in `seen.added`. A group of hashes is dropped once the window start has passed the end of the poll
- * that emitted it by more than `overlapMs`: a search starting there can no longer return those changes, even
- * with the clock skew the overlap allows for.
+ * The state after a complete scan that started at `pollStart`, having emitted the changes in `seen.added`. The
+ * next search only returns changes whose time is at least the new window start, so a minute of hashes whose end
+ * is before it can be forgotten: memory stays within about one overlap window of changes, whatever the polling
+ * interval. (A change the platform stamps before the window start and indexes later is outside every window:
+ * that is the documented limit, indexing delay + clock skew ≤ overlap.)
  */
 export function commitScan(
 	state: PollState,
-	scan: { pollStart: number; pollEnd: number; overlapMs: number; seen: SeenChanges; last: LastStatuses },
+	scan: { pollStart: number; overlapMs: number; seen: SeenChanges; last: LastStatuses },
 ): PollState {
-	const since = Math.max(scan.pollStart - scan.overlapMs, state.start);
-	const groups = state.seen.filter(([endedAt]) => endedAt + scan.overlapMs >= since);
-	if (scan.seen.added.length > 0) groups.push([scan.pollEnd, scan.seen.added.join(' ')]);
-	return { ...state, since: Math.max(since, state.since), seen: groups, last: scan.last.encode() };
+	const since = Math.max(scan.pollStart - scan.overlapMs, state.start, state.since);
+	const buckets = new Map<number, string>(state.seen);
+	for (const [bucket, keys] of scan.seen.added) {
+		const before = buckets.get(bucket);
+		buckets.set(bucket, before ? `${before} ${keys.join(' ')}` : keys.join(' '));
+	}
+	const seen = [...buckets]
+		.filter(([bucket]) => bucket + SEEN_BUCKET_MS > since)
+		.sort(([a], [b]) => a - b);
+	return { ...state, since, seen, last: scan.last.encode() };
 }
 
 // ---- flux following ----------------------------------------------------------------------------------

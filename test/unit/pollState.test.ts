@@ -24,13 +24,15 @@ function poll(state: PollState, pollStart: number, changes: Array<[number, strin
 	const last = new LastStatuses(state.last);
 	const emitted: Array<{ id: number; status: string; previous?: string }> = [];
 	for (const [id, status, time] of changes) {
+		// Like the platform's search: only changes at or after the window start come back.
+		if (Date.parse(time) < windowStart(state)) continue;
 		const key = changeKey(id, status, time);
 		if (seen.has(key)) continue;
 		emitted.push({ id, status, previous: last.get(String(id)) });
 		last.set(String(id), status);
-		seen.add(key);
+		seen.add(key, Date.parse(time), pollStart);
 	}
-	const next = commitScan(state, { pollStart, pollEnd: pollStart + 1000, overlapMs, seen, last });
+	const next = commitScan(state, { pollStart, overlapMs, seen, last });
 	return { emitted, next };
 }
 
@@ -66,13 +68,23 @@ describe('poll state', () => {
 		let state = initialState('cfg', T0);
 		for (let i = 0; i < 100; i++) {
 			const changes: Array<[number, string, string]> = [];
-			for (let j = 0; j < 10; j++) changes.push([i * 10 + j, 'MANDATEE', `t${i}`]);
+			for (let j = 0; j < 10; j++) changes.push([i * 10 + j, 'MANDATEE', new Date(T0 + i * 5 * MIN + j * 20_000).toISOString()]);
 			state = poll(state, T0 + (i + 1) * 5 * MIN, changes).next;
 		}
-		// Overlap 10 min, one poll every 5 min: hashes of about 5 polls are kept, not 100.
-		expect(state.seen.length).toBeLessThanOrEqual(5);
-		expect(state.seen.length).toBeGreaterThanOrEqual(2);
+		// Overlap 10 min: only the minutes of change time a next window can return are kept, not 100 polls.
+		expect(state.seen.length).toBeLessThanOrEqual(11);
+		expect(state.seen.every(([minute]) => minute + 60_000 > windowStart(state))).toBe(true);
 		expect(JSON.stringify(state).length).toBeLessThan(16 * 1024);
+	});
+
+	it('holds 1,000 changes of one poll and the next poll within 16 KB', () => {
+		let state = initialState('cfg', T0);
+		for (let p = 1; p <= 3; p++) {
+			const changes: Array<[number, string, string]> = [];
+			for (let j = 0; j < 1000; j++) changes.push([p * 100_000 + j, 'MANDATEE', new Date(T0 + (p - 1) * 15 * MIN + j * 900).toISOString()]);
+			state = poll(state, T0 + p * 15 * MIN, changes).next;
+		}
+		expect(JSON.stringify(state).length).toBeLessThanOrEqual(16 * 1024);
 	});
 
 	it('remembers the last status of a bounded number of invoices', () => {
