@@ -4,7 +4,7 @@
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
-	{ ignores: ['test/**', 'bench/**', 'scripts/**', 'examples/**', 'jest.config.js'] },
+	{ ignores: ['test/**', 'bench/**', 'scripts/**', 'examples/**', '.cache/**', 'dist/**', 'jest.config.js'] },
 	...configWithoutCloudSupport,
 	{
 		// The builder computes each parameter's default from the operation description; the rule cannot see it.

@@ -5,7 +5,7 @@
  * codeRetour errors, continue-on-fail, input checks before any HTTP call, credential test). A secret canary
  * runs over everything this file produced.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
@@ -57,7 +57,7 @@ function recordError(error: unknown): void {
 let sim: Simulator;
 let credentials: CredentialStore;
 
-function credentialData(target: Simulator): IDataObject {
+function credentialData(target: Simulator): ICredentialDataDecryptedObject {
 	return { environment: 'custom', baseUrl: target.url, tokenUrl: target.tokenUrl, ...target.credentials };
 }
 
