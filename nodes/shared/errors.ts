@@ -105,7 +105,11 @@ export function httpError(exchange: FailedExchange, context: ErrorContext): Node
 	};
 	return new NodeApiError(context.node, errorResponse, {
 		message,
-		description: hintFor(status, context),
+		// An RFC 7807 404 (PPF/G2B) names a missing resource on a known path, not an unknown path.
+		description:
+			status === 404 && typeof bodyField(body, 'statut') === 'number'
+				? 'The API answered that this resource does not exist: check the identifier you gave (SIREN, SIRET, routing code, flux or invoice ID).'
+				: hintFor(status, context),
 		httpCode: status ? String(status) : undefined,
 		itemIndex: context.itemIndex,
 	});

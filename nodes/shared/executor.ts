@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
 import { paginate, type PageRequest } from './pagination';
@@ -73,7 +74,8 @@ export async function runOperation(
 		const list = response[operation.splitList];
 		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
 	}
-	return [{ json: withoutEnvelope(response) }];
+	// Only the cpro envelope has codeRetour/libelle to drop: a plain API's `libelle` is data (a service's name).
+	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
 
 /**

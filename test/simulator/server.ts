@@ -19,6 +19,11 @@ import * as transversesMore from './apis/transversesMore';
 import * as structuresMore from './apis/structuresMore';
 import * as utilisateurs from './apis/utilisateurs';
 import * as engagements from './apis/engagements';
+import * as eReporting from './apis/eReporting';
+import * as g2bAnnuaire from './apis/g2bAnnuaire';
+import * as g2bFactures from './apis/g2bFactures';
+import * as g2bFlux from './apis/g2bFlux';
+import * as organisations from './apis/organisations';
 import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
 import { BusinessError, HttpError, badRequestBody } from './envelope';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
@@ -42,6 +47,11 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 	factures,
 	transverses,
 	structures,
+	g2bAnnuaire,
+	organisations,
+	g2bFlux,
+	g2bFactures,
+	eReporting,
 	// Travaux, Transverse extras, Structures extras, Utilisateurs, Engagements (after the modules they extend).
 	facturesTravaux,
 	transversesMore,
