@@ -23,111 +23,105 @@ function getPath(source: IDataObject, path: string): unknown {
 	return path.split('.').reduce<unknown>((node, key) => (node as IDataObject | undefined)?.[key], source);
 }
 
-/** Page number/size in the request body, counters in the answer (Factures, Structures, Transverses…). */
-async function bodyPages(
+/** How one pagination variant asks for page `n` and tells whether more pages follow. */
+interface PageScheme {
+	/** Body and query of page `n` (0-based), given how many results were collected before it. */
+	page(n: number, collected: number): { body?: IDataObject; qs: IDataObject };
+	list(response: IDataObject): IDataObject[];
+	/** Whether another page follows, from the answer's counters (undefined when the answer has none). */
+	more(response: IDataObject, n: number, collected: number): boolean | undefined;
+	noResultCodes?: readonly number[];
+}
+
+/** The one paging loop: asks page after page until the counters, a short page or the limit say stop. */
+async function collect(
 	ctx: OperationContext,
 	built: BuiltRequest,
-	p: Extract<Pagination, { style: 'body' }>,
 	page: PageRequest,
+	pageSize: number,
+	scheme: PageScheme,
 ): Promise<IDataObject[]> {
-	const pageSize = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
 	const results: IDataObject[] = [];
-	for (let number = 1; number <= MAX_PAGES; number++) {
-		const paging: IDataObject = {
-			...((p.request ? built.body[p.request] : {}) as IDataObject),
-			pageResultatDemandee: number,
-			nbResultatsParPage: pageSize,
-		};
-		if (page.sort?.column) {
-			paging.triColonne = page.sort.column;
-			paging.triSens = page.sort.direction ?? 'Descendant';
-		}
-		const body = p.request ? { ...built.body, [p.request]: paging } : { ...built.body, ...paging };
+	for (let n = 0; n < MAX_PAGES; n++) {
+		const { body, qs } = scheme.page(n, results.length);
 		const response = await ctx.request({
 			api: ctx.operation.api,
 			method: built.method,
 			path: built.path,
 			body,
-			qs: built.qs,
+			qs,
 			mutates: false,
-			noResultCodes: p.noResultCodes ?? NO_RESULT_CODES,
+			noResultCodes: scheme.noResultCodes,
 		});
-		const list = listOf(response, p.list);
+		const list = scheme.list(response);
 		results.push(...list);
 		if (!page.returnAll && results.length >= page.limit) break;
-		const counters = (p.response ? response[p.response] : response) as IDataObject | undefined;
-		const pages = Number(counters?.pages);
-		const more = Number.isFinite(pages) && pages > 0 ? number < pages : list.length >= pageSize;
+		const more = scheme.more(response, n, results.length) ?? list.length >= pageSize;
 		if (!more || list.length === 0) break;
 	}
 	return page.returnAll ? results : results.slice(0, page.limit);
 }
 
-/** REST APIs (Référentiel des Organisations, G2B): page and size in the query string. */
-async function queryPages(
-	ctx: OperationContext,
-	built: BuiltRequest,
-	p: Extract<Pagination, { style: 'query' }>,
-	page: PageRequest,
-): Promise<IDataObject[]> {
-	const pageSize = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
-	const results: IDataObject[] = [];
-	for (let n = 0; n < MAX_PAGES; n++) {
-		const qs: IDataObject = { ...built.qs, [p.pageParam]: p.firstPage + n, [p.sizeParam]: pageSize };
-		if (page.sort?.column && p.sortParam) {
-			qs[p.sortParam] = `${page.sort.column}${page.sort.direction === 'Ascendant' ? '' : ',desc'}`;
-		}
-		const response = await ctx.request({
-			api: ctx.operation.api,
-			method: built.method,
-			path: built.path,
-			body: built.method === 'GET' ? undefined : built.body,
-			qs,
-			mutates: false,
-		});
-		const list = (getPath(response, p.list) as IDataObject[] | undefined) ?? [];
-		results.push(...list);
-		if (!page.returnAll && results.length >= page.limit) break;
-		const total = p.totalPath ? Number(getPath(response, p.totalPath)) : NaN;
-		const more = Number.isFinite(total) ? results.length < total : list.length >= pageSize;
-		if (!more || list.length === 0) break;
-	}
-	return page.returnAll ? results : results.slice(0, page.limit);
+function counted(total: unknown, collected: number): boolean | undefined {
+	const n = Number(total);
+	return Number.isFinite(n) && total !== undefined && total !== null ? collected < n : undefined;
+}
+
+/** Page number/size in the request body, counters in the answer (Factures, Structures, Transverses…). */
+function bodyScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'body' }>, page: PageRequest, size: number): PageScheme {
+	return {
+		page: (n) => {
+			const paging: IDataObject = {
+				...((p.request ? built.body[p.request] : {}) as IDataObject),
+				pageResultatDemandee: n + 1,
+				nbResultatsParPage: size,
+			};
+			if (page.sort?.column) {
+				paging.triColonne = page.sort.column;
+				paging.triSens = page.sort.direction ?? 'Descendant';
+			}
+			const body = p.request ? { ...built.body, [p.request]: paging } : { ...built.body, ...paging };
+			return { body, qs: built.qs };
+		},
+		list: (response) => listOf(response, p.list),
+		more: (response, n) => {
+			const counters = (p.response ? response[p.response] : response) as IDataObject | undefined;
+			const pages = Number(counters?.pages);
+			return Number.isFinite(pages) && pages > 0 ? n + 1 < pages : undefined;
+		},
+		noResultCodes: p.noResultCodes ?? NO_RESULT_CODES,
+	};
+}
+
+/** REST APIs (Engagements…): page and size in the query string. */
+function queryScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'query' }>, page: PageRequest, size: number): PageScheme {
+	return {
+		page: (n) => {
+			const qs: IDataObject = { ...built.qs, [p.pageParam]: p.firstPage + n, [p.sizeParam]: size };
+			if (page.sort?.column && p.sortParam) {
+				qs[p.sortParam] = `${page.sort.column}${page.sort.direction === 'Ascendant' ? '' : ',desc'}`;
+			}
+			return { body: built.method === 'GET' ? undefined : built.body, qs };
+		},
+		list: (response) => (getPath(response, p.list) as IDataObject[] | undefined) ?? [],
+		more: (response, _n, collected) => (p.totalPath ? counted(getPath(response, p.totalPath), collected) : undefined),
+	};
 }
 
 /** PPF-style searches: `limite` / `ignorer` in the POST body, `nombre_total_resultats` in the answer. */
-async function offsetPages(
-	ctx: OperationContext,
-	built: BuiltRequest,
-	p: Extract<Pagination, { style: 'offset' }>,
-	page: PageRequest,
-): Promise<IDataObject[]> {
-	const pageSize = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
-	const results: IDataObject[] = [];
+function offsetScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'offset' }>, page: PageRequest, size: number): PageScheme {
 	const body: IDataObject = { ...built.body };
 	if (page.sort?.column && p.sortKey) {
 		body[p.sortKey] = [
 			{ champ: page.sort.column, ordre: page.sort.direction === 'Ascendant' ? 'ascendant' : 'descendant' },
 		];
 	}
-	for (let n = 0; n < MAX_PAGES; n++) {
-		const response = await ctx.request({
-			api: ctx.operation.api,
-			method: built.method,
-			path: built.path,
-			body: { ...body, [p.limitKey]: pageSize, [p.offsetKey]: results.length },
-			qs: built.qs,
-			mutates: false,
-		});
+	return {
+		page: (_n, collected) => ({ body: { ...body, [p.limitKey]: size, [p.offsetKey]: collected }, qs: built.qs }),
 		// 204 No Content (nothing found) arrives as an empty object.
-		const list = (getPath(response, p.list) as IDataObject[] | undefined) ?? [];
-		results.push(...list);
-		if (!page.returnAll && results.length >= page.limit) break;
-		const total = p.totalPath ? Number(getPath(response, p.totalPath)) : NaN;
-		const more = Number.isFinite(total) ? results.length < total : list.length >= pageSize;
-		if (!more || list.length === 0) break;
-	}
-	return page.returnAll ? results : results.slice(0, page.limit);
+		list: (response) => (getPath(response, p.list) as IDataObject[] | undefined) ?? [],
+		more: (response, _n, collected) => (p.totalPath ? counted(getPath(response, p.totalPath), collected) : undefined),
+	};
 }
 
 /** Runs a search over its pagination variant and returns the found elements. */
@@ -138,9 +132,16 @@ export async function paginate(
 ): Promise<IDataObject[]> {
 	const p = ctx.operation.pagination;
 	if (!p) throw new Error(`${ctx.operation.operation} is not a search`);
-	if (p.style === 'body') return await bodyPages(ctx, built, p, page);
-	if (p.style === 'query') return await queryPages(ctx, built, p, page);
-	if (p.style === 'offset') return await offsetPages(ctx, built, p, page);
+	if (p.style !== 'none') {
+		const size = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
+		const scheme =
+			p.style === 'body'
+				? bodyScheme(built, p, page, size)
+				: p.style === 'query'
+					? queryScheme(built, p, page, size)
+					: offsetScheme(built, p, page, size);
+		return await collect(ctx, built, page, size, scheme);
+	}
 	const response = await ctx.request({
 		api: ctx.operation.api,
 		method: built.method,
