@@ -63,7 +63,7 @@ export interface Field {
 /**
  * How a search pages (reference §2.2). `body`: page number and size in the request body (inside `request`, or at
  * top level when `request` is ''), counters `pageCourante`/`pages`/`total` in the response (inside `response`, or
- * at top level when ''). `none`: the whole list comes in one answer. `query`: REST APIs with page/size in the query.
+ * at top level when ''). `none`: the whole list comes in one answer. `offset`: PPF-style limit/offset in the body.
  */
 export type Pagination =
 	| {
@@ -79,18 +79,6 @@ export type Pagination =
 			noResultCodes?: readonly number[];
 	  }
 	| { style: 'none'; list: string; noResultCodes?: readonly number[] }
-	| {
-			style: 'query';
-			list: string;
-			pageParam: string;
-			sizeParam: string;
-			firstPage: 0 | 1;
-			maxPageSize: number;
-			/** Dot path of the total count in the answer, when the API gives it. */
-			totalPath?: string;
-			sortParam?: string;
-			sortColumns?: readonly string[];
-	  }
 	| {
 			/**
 			 * PPF-style searches (annuaire OpenAPI, G2B): a POST body with a result cap and an offset

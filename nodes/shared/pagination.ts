@@ -93,21 +93,6 @@ function bodyScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'body' 
 	};
 }
 
-/** REST APIs (Engagements…): page and size in the query string. */
-function queryScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'query' }>, page: PageRequest, size: number): PageScheme {
-	return {
-		page: (n) => {
-			const qs: IDataObject = { ...built.qs, [p.pageParam]: p.firstPage + n, [p.sizeParam]: size };
-			if (page.sort?.column && p.sortParam) {
-				qs[p.sortParam] = `${page.sort.column}${page.sort.direction === 'Ascendant' ? '' : ',desc'}`;
-			}
-			return { body: built.method === 'GET' ? undefined : built.body, qs };
-		},
-		list: (response) => (getPath(response, p.list) as IDataObject[] | undefined) ?? [],
-		more: (response, _n, collected) => (p.totalPath ? counted(getPath(response, p.totalPath), collected) : undefined),
-	};
-}
-
 /** PPF-style searches: `limite` / `ignorer` in the POST body, `nombre_total_resultats` in the answer. */
 function offsetScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'offset' }>, page: PageRequest, size: number): PageScheme {
 	const body: IDataObject = { ...built.body };
@@ -134,12 +119,7 @@ export async function paginate(
 	if (!p) throw new Error(`${ctx.operation.operation} is not a search`);
 	if (p.style !== 'none') {
 		const size = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
-		const scheme =
-			p.style === 'body'
-				? bodyScheme(built, p, page, size)
-				: p.style === 'query'
-					? queryScheme(built, p, page, size)
-					: offsetScheme(built, p, page, size);
+		const scheme = p.style === 'body' ? bodyScheme(built, p, page, size) : offsetScheme(built, p, page, size);
 		return await collect(ctx, built, page, size, scheme);
 	}
 	const response = await ctx.request({
