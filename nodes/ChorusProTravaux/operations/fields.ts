@@ -1,4 +1,4 @@
-import type { Field } from '../../shared/operation';
+import type { Field, Operation } from '../../shared/operation';
 import { BILLING_FRAMEWORKS } from '../../shared/enums';
 
 /** Field shapes the works-invoice operations share (factures de travaux, reference §4). */
@@ -44,3 +44,30 @@ export const textField = (name: string, label: string, description: string, extr
 	description,
 	...extra,
 });
+
+/**
+ * A works-invoice action that moves its status: one POST with the invoice id and the given fields, never re-sent
+ * after an unknown outcome. Used by the "process" and "in error" groups of table 4.1.
+ */
+export function worksStatusChange(resource: string) {
+	return (
+		operation: string,
+		name: string,
+		action: string,
+		description: string,
+		path: string,
+		extra: Operation['fields'],
+	): Operation => ({
+		resource,
+		operation,
+		name,
+		action,
+		description,
+		api: 'facturesTravaux',
+		method: 'POST',
+		path,
+		mutates: true,
+		howToCheck: 'get the works invoice (Works Invoice → Get) and look at its current status before running this item again.',
+		fields: [worksInvoiceId, ...extra],
+	});
+}

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { comment, integerField, textField, worksInvoiceId } from './fields';
+import { comment, integerField, textField, worksStatusChange } from './fields';
 
 /**
  * "Process a works invoice in error" group of table 4.1: the supplier fixes a piece that was suspended,
@@ -8,24 +8,7 @@ import { comment, integerField, textField, worksInvoiceId } from './fields';
  */
 const resource = 'worksInvoiceInError';
 
-const CHECK_STATUS =
-	'get the works invoice (Works Invoice → Get) and see whether its status already changed before running this item again.';
-
-function fix(operation: string, name: string, action: string, description: string, path: string, extra: Operation['fields']): Operation {
-	return {
-		resource,
-		operation,
-		name,
-		action,
-		description,
-		api: 'facturesTravaux',
-		method: 'POST',
-		path,
-		mutates: true,
-		howToCheck: CHECK_STATUS,
-		fields: [worksInvoiceId, ...extra],
-	};
-}
+const fix = worksStatusChange(resource);
 
 export const worksInvoiceInErrorOperations: Operation[] = [
 	fix(

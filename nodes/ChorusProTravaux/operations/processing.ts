@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { comment, WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES, worksInvoiceId } from './fields';
+import { comment, WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES, worksStatusChange } from './fields';
 
 /**
  * "Process a works invoice" group of table 4.1: what the project manager (MOE) or the project owner (MOA)
@@ -8,31 +8,7 @@ import { comment, WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES, worksInvoiceId } from '
  */
 const resource = 'worksInvoiceToProcess';
 
-const CHECK_STATUS =
-	'get the works invoice (Works Invoice → Get) and look at its current status before running this item again.';
-
-function statusChange(
-	operation: string,
-	name: string,
-	action: string,
-	description: string,
-	path: string,
-	extra: Operation['fields'],
-): Operation {
-	return {
-		resource,
-		operation,
-		name,
-		action,
-		description,
-		api: 'facturesTravaux',
-		method: 'POST',
-		path,
-		mutates: true,
-		howToCheck: CHECK_STATUS,
-		fields: [worksInvoiceId, ...extra],
-	};
-}
+const statusChange = worksStatusChange(resource);
 
 export const worksInvoiceToProcessOperations: Operation[] = [
 	statusChange(
