@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 /**
  * Serialises a request body to the bytes sent on the wire. Files travel as base64 strings inside the JSON
  * (up to 40 MB of text for a 30 MB flux); `JSON.stringify` would copy each of them into one more big string
- * before axios copies that into a Buffer. Here large base64 strings are left out of the JSON text and spliced
+ * before n8n's HTTP client copies that into a Buffer. Here large base64 strings are left out of the JSON text and spliced
  * in as bytes, so the body costs one copy of the file instead of two. Base64 needs no JSON escaping.
  */
 

@@ -80,7 +80,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 const NETWORK_CODE = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND)\b/;
 
 /**
- * What n8n threw when no usable answer came back. n8n-workflow's NodeApiError keeps neither the axios response
+ * What n8n threw when no usable answer came back. n8n-workflow's NodeApiError keeps neither the HTTP client's response
  * nor the request (good: the request holds secrets), only `httpCode`, the messages and, for JSON bodies,
  * `context.data`; network failures show their code in `httpCode` or in the messages.
  */
@@ -172,7 +172,7 @@ export async function apiRequest(
 	if (request.qs) options.qs = request.qs;
 	if (request.method !== 'GET') {
 		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
-		// Serialised here, not by axios: n8n drops an empty object body (Chorus Pro wants `{}` for operations
+		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
 		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
 		options.body = jsonBody(request.body ?? {});
 	}
