@@ -19,7 +19,7 @@ export async function benchEnv(options: SimulatorOptions = {}): Promise<BenchEnv
 		sim,
 		target,
 		newCredential: () =>
-			new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials }),
+			new CredentialStore(sim.credentialData()),
 		close: () => sim.close(),
 	};
 }

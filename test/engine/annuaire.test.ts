@@ -21,7 +21,7 @@ let credentials: CredentialStore;
 
 beforeAll(async () => {
 	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

@@ -39,7 +39,7 @@ let createdId: number;
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

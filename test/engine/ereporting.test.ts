@@ -29,7 +29,7 @@ let work: string;
 
 beforeAll(async () => {
 	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+	credentials = new CredentialStore(sim.credentialData());
 	work = mkdtempSync(join(tmpdir(), 'g2b-flux-'));
 });
 

@@ -5,7 +5,7 @@
  * codeRetour errors, continue-on-fail, input checks before any HTTP call, credential test). A secret canary
  * runs over everything this file produced.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
@@ -56,10 +56,6 @@ function recordError(error: unknown): void {
 
 let sim: Simulator;
 let credentials: CredentialStore;
-
-function credentialData(target: Simulator): ICredentialDataDecryptedObject {
-	return { environment: 'custom', baseUrl: target.url, tokenUrl: target.tokenUrl, ...target.credentials };
-}
 
 interface RunOptions {
 	items?: INodeExecutionData[];
@@ -154,7 +150,7 @@ const invoicesNumbered = (numero: string) => [...sim.store.invoices.values()].fi
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	credentials = new CredentialStore(credentialData(sim));
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {
@@ -419,7 +415,7 @@ describe('PISTE token', () => {
 	];
 
 	it('takes one token for 50 operations over 5 executions when the credential persists it', async () => {
-		const store = new CredentialStore(credentialData(sim));
+		const store = new CredentialStore(sim.credentialData());
 		const invoice = sim.store.addInvoice();
 		const tokensBefore = sim.tokensIssued();
 		const tokenRequestsBefore = sim.counts('/api/oauth/token');
@@ -436,7 +432,7 @@ describe('PISTE token', () => {
 	});
 
 	it('takes exactly one new token after the tokens expire (401 refreshed once)', async () => {
-		const store = new CredentialStore(credentialData(sim));
+		const store = new CredentialStore(sim.credentialData());
 		const invoice = sim.store.addInvoice();
 		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
 		const first = store.data.accessToken;
@@ -485,7 +481,7 @@ describe('Return All', () => {
 	it('reads 2,500 received invoices in the minimum number of pages', async () => {
 		const bulk = await startSimulator({ seed: 'empty' });
 		try {
-			const store = new CredentialStore(credentialData(bulk));
+			const store = new CredentialStore(bulk.credentialData());
 			bulk.store.bulkInvoices(2500);
 			ran.add('receivedInvoice:search');
 			const output = await runNode(node, {
@@ -648,12 +644,12 @@ describe('Bad input never reaches the simulator', () => {
 
 describe('Credential test', () => {
 	it('accepts the simulator credentials', async () => {
-		await expect(testCredential(credentialData(sim))).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		await expect(testCredential(sim.credentialData())).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 
 	it('tells a wrong technical account apart from a wrong client secret', async () => {
-		const account = await testCredential({ ...credentialData(sim), password: 'Mauvais-Mot-De-Passe-9!' });
-		const secret = await testCredential({ ...credentialData(sim), clientSecret: 'mauvais-client-secret' });
+		const account = await testCredential({ ...sim.credentialData(), password: 'Mauvais-Mot-De-Passe-9!' });
+		const secret = await testCredential({ ...sim.credentialData(), clientSecret: 'mauvais-client-secret' });
 		seen.push(JSON.stringify(account), JSON.stringify(secret));
 		expect(account.status).toBe('Error');
 		expect(secret.status).toBe('Error');

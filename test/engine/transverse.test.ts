@@ -40,7 +40,7 @@ function sent(fullPath: string): RecordedRequest {
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

@@ -36,7 +36,7 @@ const status = (id: number) => worksState(sim.store).invoices.get(id)?.statut;
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	credentials = new CredentialStore({ environment: 'custom', baseUrl: sim.url, tokenUrl: sim.tokenUrl, ...sim.credentials });
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
 import { CredentialStore, runPoll } from '../harness/run';
+import { fakeDateOnly } from '../harness/clock';
 import { depositFlux } from '../simulator/factures/flux';
 import { DEMO_IDS, startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 import type { Invoice } from '../simulator/store';
@@ -89,22 +90,10 @@ function ublInvoice(numero: string, buyerSiret: string, serviceCode: string): st
 }
 
 beforeAll(async () => {
-	jest.useFakeTimers({
-		doNotFake: [
-			'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-			'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval',
-			'clearInterval', 'setTimeout', 'clearTimeout',
-		],
-		now: T0,
-	});
+	fakeDateOnly(T0);
 	// The demo seed, dated from T0: the A9 sub-contracting invoices and the supplier's own invoices.
 	sim = await startSimulator({ seed: 'demo', tokenLifetimeSeconds: 365 * 86_400 });
-	credentials = new CredentialStore({
-		environment: 'custom',
-		baseUrl: sim.url,
-		tokenUrl: sim.tokenUrl,
-		...sim.credentials,
-	});
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

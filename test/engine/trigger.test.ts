@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
 import { binaryBuffer, CredentialStore, runPoll } from '../harness/run';
+import { fakeDateOnly } from '../harness/clock';
 import { depositFlux } from '../simulator/factures/flux';
 import { startSimulator, type Simulator } from '../simulator/server';
 
@@ -32,21 +33,9 @@ async function poll(parameters: INodeParameters, staticData: IDataObject, mode: 
 }
 
 beforeAll(async () => {
-	jest.useFakeTimers({
-		doNotFake: [
-			'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-			'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval',
-			'clearInterval', 'setTimeout', 'clearTimeout',
-		],
-		now: T0,
-	});
+	fakeDateOnly(T0);
 	sim = await startSimulator({ seed: 'empty', tokenLifetimeSeconds: 365 * 86_400 });
-	credentials = new CredentialStore({
-		environment: 'custom',
-		baseUrl: sim.url,
-		tokenUrl: sim.tokenUrl,
-		...sim.credentials,
-	});
+	credentials = new CredentialStore(sim.credentialData());
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * `/cpro/...` APIs registered by the modules of `./apis/` (how to add one: see router.ts).
  *
  *   const sim = await startSimulator();            // random port, demo data
- *   sim.url, sim.tokenUrl, sim.credentials          // what the n8n credential (environment Custom) needs
+ *   sim.credentialData()                            // the n8n credential (environment Custom) pointing here
  *   sim.faults.add({ path: '/soumettre', status: 503 });
  *   sim.counts('/rechercher/recipiendaire');         // requests received on that path
  *   await sim.close();
@@ -98,6 +98,8 @@ export interface Simulator {
 	tokensIssued(): number;
 	/** Every token issued so far answers 401 from now on. */
 	expireTokens(): void;
+	/** The data of a `chorusProApi` credential pointing at this simulator (environment Custom). */
+	credentialData(): { environment: 'custom'; baseUrl: string; tokenUrl: string; clientId: string; clientSecret: string; login: string; password: string };
 	close(): Promise<void>;
 }
 
@@ -294,6 +296,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return n;
 		},
 		tokensIssued: () => auth.tokensIssued(),
+		credentialData: () => ({ environment: 'custom' as const, baseUrl: url, tokenUrl: `${url}${TOKEN_PATH}`, ...credentials }),
 		expireTokens: () => auth.expireTokens(),
 		close: () =>
 			new Promise<void>((resolve) => {
