@@ -17,7 +17,7 @@ import {
 	tail,
 	type Execution,
 } from './harness';
-import { chorus, CREDENTIAL, leakedSecrets, secretsOf, simulatorCredential, startTokenTap, workflow, type TokenTap } from './fixtures/chorus';
+import { chorus, CREDENTIAL, leakedSecrets, registeredTypes, secretsOf, simulatorCredential, startTokenTap, workflow, type TokenTap } from './fixtures/chorus';
 import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
 
 const RECEIVED_SEARCH = '/rechercher/recipiendaire';
@@ -88,10 +88,17 @@ describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
 				const searchesBefore = sim.counts(RECEIVED_SEARCH);
 				await n8n.start();
 				try {
+					// the server loaded every node and the credential of the package, the way users install it
+					const types = await n8n.loadedTypes();
+					expect(types.nodes).toEqual(expect.arrayContaining(registeredTypes().nodes));
+					expect(types.credentials).toEqual(expect.arrayContaining(registeredTypes().credentials));
+
 					// the credential's test (the editor's "Test" button) really calls PISTE and Chorus Pro
-					const tokensBefore = sim.tokensIssued();
+					// (it may reuse the token the activation polls already stored: what matters is the API call)
+					const checksBefore = sim.counts('/cpro/transverses/v1/health-check');
 					await expect(n8n.testCredential(CREDENTIAL.id)).resolves.toEqual(expect.objectContaining({ status: 'OK' }));
-					expect(sim.tokensIssued()).toBeGreaterThan(tokensBefore);
+					expect(sim.counts('/cpro/transverses/v1/health-check')).toBe(checksBefore + 1);
+					expect(sim.tokensIssued()).toBeGreaterThanOrEqual(1);
 
 					// activation polled once per workflow: the cursor starts now, nothing old is emitted
 					for (let i = 0; i < 120 && sim.counts(RECEIVED_SEARCH) < searchesBefore + 2; i++) await sleep(500);
