@@ -78,6 +78,19 @@ export async function runOperation(
 	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
 
+/** What a workflow can branch on when "Continue On Fail" turns an error into an item. */
+const ERROR_FIELDS = ['codeRetour', 'libelle', 'outcome'] as const;
+
+function errorItem(error: NodeApiError): IDataObject {
+	// `errorResponse` is the secret-free object our errors are built from (errors.ts), never the request.
+	const details = (error as { errorResponse?: IDataObject }).errorResponse ?? {};
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	for (const key of ERROR_FIELDS) if (details[key] !== undefined && details[key] !== null) json[key] = details[key];
+	return json;
+}
+
 /**
  * A node's `execute`: for each input item, find the chosen operation and run it. With "Continue On Fail" an
  * item's error becomes an output item and the next item still runs.
@@ -107,13 +120,8 @@ export async function executeOperations(
 			if (aggregate) break;
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const e = error as NodeApiError;
 				output.push({
-					json: {
-						error: e.message,
-						...(e.description ? { description: e.description } : {}),
-						...(e.httpCode ? { httpCode: e.httpCode } : {}),
-					},
+					json: errorItem(error as NodeApiError),
 					pairedItem: aggregate ? items.map((_, k) => ({ item: k })) : { item: i },
 				});
 				if (aggregate) break;

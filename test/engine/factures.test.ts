@@ -527,6 +527,8 @@ describe('codeRetour != 0', () => {
 		expect(sim.counts('/traiter/recue') - before).toBe(2);
 		expect(output).toHaveLength(2);
 		expect(String(output[0].error)).toContain('Incohérence au niveau du statut');
+		// what a workflow branches on: the Chorus code and message, next to the readable error
+		expect(output[0]).toMatchObject({ codeRetour: 20002, libelle: expect.stringContaining('Incohérence') });
 		expect(output[1]).toMatchObject({ idFacture: available.idFacture, nouveauStatut: 'SERVICE_FAIT' });
 		expect(sim.store.invoice(available.idFacture)?.statut).toBe('SERVICE_FAIT');
 	});
@@ -572,6 +574,12 @@ describe('Retries', () => {
 		expect(sim.counts('/soumettre') - before).toBe(1);
 		expect(sim.counts('/ajouter/fichier') - uploads).toBe(1);
 		expect(invoicesNumbered('LOST-0001')).toHaveLength(1);
+	});
+
+	it('with Continue On Fail marks the item whose submission may have been filed (outcome: unknown)', async () => {
+		sim.faults.add({ path: '/soumettre', status: 503 });
+		const [item] = await run('emittedInvoice', 'submit', invoiceParameters('S503-0002', LINES), { continueOnFail: true });
+		expect(item).toMatchObject({ outcome: 'unknown', httpCode: '503', error: expect.stringContaining('may or may not') });
 	});
 });
 
