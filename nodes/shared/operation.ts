@@ -178,6 +178,26 @@ export interface Operation {
 	 */
 	aggregate?: boolean;
 	hooks?: OperationHooks;
+	/** Where the request shape comes from (issue 9: every operation states it; a test enforces it). */
+	evidence?: Evidence;
+}
+
+/**
+ * Where an operation's method, path and body come from, most trusted first (see "Evidence beats agreement" in the
+ * README): an official Swagger; an official AIFE example page; a public client whose tests ran against the sandbox
+ * or production; the path alone in table 4.1 of the AIFE annex; or nothing published (our reading).
+ */
+export type EvidenceLevel = 'swagger' | 'aifeExample' | 'testedClient' | 'annexPath' | 'unpublished';
+
+export interface Evidence {
+	level: EvidenceLevel;
+	/**
+	 * What anyone can open: Swagger file + operationId, the AIFE page URL, repository + file of the client, "annex
+	 * v6.1 table 4.1", or for `unpublished` what the shape was built from.
+	 */
+	source: string;
+	/** What the source does not settle (a guessed body key, a status verb…), said plainly. */
+	note?: string;
 }
 
 export interface Resource {
