@@ -13,7 +13,6 @@ import {
 	writeState,
 	type PollState,
 } from '../../nodes/ChorusProTrigger/pollState';
-import { parseApiDateTime, toParisDateTime } from '../../nodes/ChorusProTrigger/parisTime';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 2, 16, 9, 0, 0);
@@ -118,23 +117,5 @@ describe('poll state', () => {
 		expect(back.done.length).toBe(200);
 		expect(back.done[199]).toBe('CPP499');
 		expect(back.watch.get('CPP9999')).toBe('IN_RECU');
-	});
-});
-
-describe('Paris time', () => {
-	it('reads the API date shapes, Paris local time when no offset is given', () => {
-		expect(parseApiDateTime('2025-03-16T10:41:57.004+01:00')).toBe(Date.UTC(2025, 2, 16, 9, 41, 57, 4));
-		expect(parseApiDateTime('2025-03-16 10:41')).toBe(Date.UTC(2025, 2, 16, 9, 41));
-		expect(parseApiDateTime('2025-07-16T10:00:00')).toBe(Date.UTC(2025, 6, 16, 8, 0)); // summer: UTC+2
-		expect(parseApiDateTime('2025-03-16')).toBe(Date.UTC(2025, 2, 15, 23, 0));
-		expect(parseApiDateTime('16/03/2025')).toBe(Date.UTC(2025, 2, 15, 23, 0));
-		expect(parseApiDateTime('2025-03-16T09:00:00Z')).toBe(Date.UTC(2025, 2, 16, 9, 0));
-		expect(parseApiDateTime('2025-02-30')).toBeUndefined();
-		expect(parseApiDateTime(null)).toBeUndefined();
-	});
-
-	it('writes search bounds in Paris local time', () => {
-		expect(toParisDateTime(Date.UTC(2025, 2, 16, 9, 41, 57, 900))).toBe('2025-03-16T10:41:57');
-		expect(toParisDateTime(Date.UTC(2025, 6, 16, 8, 0, 0))).toBe('2025-07-16T10:00:00');
 	});
 });
