@@ -26,6 +26,7 @@ import * as g2bFlux from './apis/g2bFlux';
 import * as organisations from './apis/organisations';
 import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
 import { BusinessError, HttpError, badRequestBody } from './envelope';
+import { platformDates, resetPlatformDates } from './dates';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
 import { Reply, Router, type Route } from './router';
 import { seedDemo, seedStructures } from './seed';
@@ -91,6 +92,8 @@ export interface Simulator {
 	credentials: Credentials;
 	store: SimulatorStore;
 	faults: Faults;
+	/** How the platform reads times without offset in the repeated autumn hour, and whether answers carry offsets. */
+	dates: typeof platformDates;
 	router: Router;
 	/** Requests received, all or those whose path ends with `pathSuffixOrFull`. */
 	counts(pathSuffixOrFull?: string): number;
@@ -170,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const router = new Router();
 	for (const module of API_MODULES) module.register(router, store);
 	const faults = new Faults();
+	resetPlatformDates();
 	const requests: RecordedRequest[] = [];
 	const perPath = new Map<string, number>();
 
@@ -287,6 +291,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		credentials,
 		store,
 		faults,
+		dates: platformDates,
 		router,
 		requests,
 		counts(pathSuffixOrFull?: string): number {
