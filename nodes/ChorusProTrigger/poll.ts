@@ -147,7 +147,7 @@ async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollS
 		const time = parseApiDateTime(rawTime);
 		// A bound widened for the autumn hour returns older changes: those before the window under every reading of
 		// their time were emitted already, or predate the activation.
-		if (time !== undefined && latestReading(time) < from) continue;
+		if (time !== undefined && time < from && latestReading(time) < from) continue;
 		// Keyed by instant (a time without offset resolves the same way every poll), not by the string.
 		const key = changeKey(id, status, time === undefined ? rawTime : String(time));
 		const previous = last.get(id);

@@ -207,7 +207,7 @@ export function commitScan(
 	// hour before its start, and a time without offset in the repeated hour may be an hour later than its key.
 	const floor = earliestFloorFrom(since);
 	const seen = [...buckets]
-		.filter(([bucket]) => latestReading(bucket) + SEEN_BUCKET_MS > floor)
+		.filter(([bucket]) => bucket + SEEN_BUCKET_MS > floor || latestReading(bucket) + SEEN_BUCKET_MS > floor)
 		.sort(([a], [b]) => a - b);
 	return { ...state, since, seen, last: scan.last.encode() };
 }

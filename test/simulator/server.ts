@@ -252,18 +252,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 		const fault = faults.take(method, path);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-		if (fault?.replaces && !fault.afterHandling) return send(res, faultAnswer(fault), fault.body === 'reset');
+		const breaks = fault?.body === 'reset' || fault?.body === 'cut' ? fault.body : undefined;
+		if (fault?.replaces && !fault.afterHandling && breaks !== 'cut') return send(res, faultAnswer(fault), breaks);
 		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, raw);
-		if (fault?.replaces) return send(res, faultAnswer(fault, answer), fault.body === 'reset');
-		return send(res, answer, false);
+		if (fault?.replaces) return send(res, faultAnswer(fault, answer), breaks);
+		return send(res, answer);
 	}
 
-	function send(res: ServerResponse, answer: RawAnswer, reset: boolean): void {
-		if (reset) {
+	function send(res: ServerResponse, answer: RawAnswer, breaks?: 'reset' | 'cut'): void {
+		if (breaks === 'reset') {
 			res.socket?.destroy();
 			return;
 		}
 		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+		if (breaks === 'cut') {
+			// Headers and half the body reach the client, then the connection breaks.
+			res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => res.socket?.destroy());
+			return;
+		}
 		res.end(answer.body);
 	}
 
