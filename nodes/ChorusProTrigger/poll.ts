@@ -71,7 +71,7 @@ function readSettings(fn: IPollFunctions): Settings {
 	else if (event !== 'fluxFinalState') statuses = fn.getNodeParameter('statuses', []) as string[];
 	let startDate: number | undefined;
 	if (typeof options.startDate === 'string' && options.startDate.trim()) {
-		startDate = parseApiDateTime(options.startDate.trim().replace(/\.\d+$/, ''));
+		startDate = parseApiDateTime(options.startDate);
 		if (startDate === undefined) {
 			throw new NodeOperationError(fn.getNode(), `Option "Start Date" is not a date: "${options.startDate}"`, {
 				description: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Paris time), or pick it in the date picker.',
