@@ -119,3 +119,29 @@ describe('poll state', () => {
 		expect(back.watch.get('CPP9999')).toBe('IN_RECU');
 	});
 });
+
+describe('poll state across the autumn repeated hour (2026-10-25, Paris 02:00–03:00 twice = 00:00–02:00 UTC)', () => {
+	const at = (h: number, m: number) => Date.UTC(2026, 9, 25, h, m);
+	const buckets = (state: PollState) => state.seen.map(([bucket]) => new Date(bucket).toISOString().slice(11, 16));
+
+	it('keeps the minutes a window widened to the earliest reading of its bound can re-read, then forgets them', () => {
+		const seen = new SeenChanges([]);
+		seen.add(changeKey(1, 'SERVICE_FAIT', String(at(-1, 40))), at(-1, 40), 0); // 23:40 UTC = 01:40 summer time
+		seen.add(changeKey(2, 'SERVICE_FAIT', String(at(0, 20))), at(0, 20), 0); // 02:20 summer time (first 02:20)
+		const last = new LastStatuses('');
+		// Cursor at 00:45 UTC (02:45 summer time): its bound may be read an hour earlier, down to 23:45 UTC.
+		let state = commitScan(initialState('cfg', at(-2, 0)), { pollStart: at(0, 55), overlapMs: 10 * MIN, seen, last });
+		expect(state.since).toBe(at(0, 45));
+		expect(buckets(state)).toEqual(['00:20']);
+		// Cursor at 01:10 UTC (02:10 winter time, the second 02:10): the bound may mean 00:10 UTC; a time without
+		// offset keyed 00:20 UTC may also be 01:20 UTC.
+		state = commitScan(state, { pollStart: at(1, 20), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual(['00:20']);
+		// Cursor at 01:25 UTC: its bound may mean 00:25 UTC, and the change keyed 00:20 UTC may be 01:20 UTC.
+		state = commitScan(state, { pollStart: at(1, 35), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual(['00:20']);
+		// Out of the repeated hour (03:05 winter time): nothing before 02:05 UTC can come back.
+		state = commitScan(state, { pollStart: at(2, 15), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual([]);
+	});
+});
