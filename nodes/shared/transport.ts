@@ -18,6 +18,7 @@ import {
 	type ErrorContext,
 	type FailedExchange,
 } from './errors';
+import type { RequestPace } from './pace';
 
 export const CREDENTIAL_TYPE = 'chorusProApi';
 
@@ -46,6 +47,8 @@ export interface ApiRequest {
 	/** For mutating requests: how the user can check whether it went through. */
 	howToCheck?: string;
 	timeoutMs?: number;
+	/** Shared by the requests of one execution: a 429 holds all of them back (pace.ts). */
+	pace?: RequestPace;
 }
 
 /** Bounded retry for reads: at most 4 attempts and 60 s of waiting in all. */
@@ -182,7 +185,9 @@ export async function apiRequest(
 		let body: unknown;
 		let exchange: FailedExchange | undefined;
 		try {
-			const response = await send(this, options);
+			const response = request.pace
+				? await request.pace.send(async () => await send(this, options))
+				: await send(this, options);
 			body = response.body;
 			if (response.statusCode >= 300) {
 				exchange = {
@@ -223,6 +228,8 @@ export async function apiRequest(
 				waitedMs + wait <= RETRY_POLICY.maxTotalWaitMs
 			) {
 				waitedMs += wait;
+				// The quota is the execution's, not this request's: its siblings wait too.
+				if (exchange.status === 429) request.pace?.hold(wait);
 				await sleep(wait);
 				continue;
 			}

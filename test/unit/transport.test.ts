@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { RequestPace } from '../../nodes/shared/pace';
 import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
 
 /**
@@ -164,5 +165,29 @@ describe('transport', () => {
 		expect(parseRetryAfter('5')).toBe(5);
 		expect(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8);
 		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
+
+describe('request pace of one execution', () => {
+	it('holds every later request of the execution back after a 429, not only the refused one', async () => {
+		const pace = new RequestPace();
+		await pace.send(async () => undefined);
+		const heldAt = Date.now();
+		pace.hold(80);
+		const sentAfter = await pace.send(async () => Date.now() - heldAt);
+		expect(sentAfter).toBeGreaterThanOrEqual(70);
+	});
+
+	it('holds the batch in the transport when a read gets a 429', async () => {
+		const pace = new RequestPace();
+		const { fn, calls } = context([{ status: 429, headers: { 'Retry-After': '0.1' } }, { body: { codeRetour: 0, ok: 1 } }]);
+		const refused = apiRequest.call(fn, { ...read, pace });
+		while (calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
+		const refusedAt = Date.now();
+		// A sibling request of the same execution, started while the refused one waits for its Retry-After.
+		const siblingWaited = await pace.send(async () => Date.now() - refusedAt);
+		expect(siblingWaited).toBeGreaterThanOrEqual(80);
+		await expect(refused).resolves.toMatchObject({ ok: 1 });
 	});
 });
