@@ -1,11 +1,13 @@
 /**
  * Issue 13 through n8n-core's real ExecuteContext and the real credential, against the simulator: the items of a
  * read run side by side (output in input order, each paired with its item), writes never overlap, a 429 in a
- * parallel batch holds the batch back without losing or repeating an item.
+ * parallel batch holds the batch back without losing or repeating an item, and concurrent executions meeting an
+ * expired (or missing) token make one token request between them.
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { forgetMintedTokens } from '../../nodes/shared/tokenFlight';
 import { CredentialStore, binaryItem, runNode } from '../harness/run';
 import { startSimulator, type Simulator } from '../simulator/server';
 
@@ -105,5 +107,39 @@ describe('Parallel Requests', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_, i) => ({ item: i })));
 		// 20 answered reads plus the 4 refused ones, each sent again once.
 		expect(sim.counts(HISTORY) - callsBefore).toBe(24);
+	});
+});
+
+describe('PISTE token across concurrent executions', () => {
+	const executions = 20;
+
+	async function concurrentRuns(store: CredentialStore): Promise<void> {
+		const { ids, items } = invoiceItems(executions);
+		const outputs = await Promise.all(items.map(async (item) => await readHistories([item], { store })));
+		expect(outputs.map((output) => output[0].json.idFacture)).toEqual(ids);
+	}
+
+	it('20 executions after the token expired make exactly 1 token request and send the expired token once each', async () => {
+		const store = new CredentialStore(sim.credentialData());
+		await readHistories(invoiceItems(1).items, { store });
+		sim.expireTokens();
+		const tokensBefore = sim.counts('/api/oauth/token');
+		const callsBefore = sim.counts(HISTORY);
+
+		await concurrentRuns(store);
+
+		expect(sim.counts('/api/oauth/token') - tokensBefore).toBe(1);
+		// At most one 401 per execution: the refused token is never sent a second time.
+		expect(sim.counts(HISTORY) - callsBefore).toBeLessThanOrEqual(2 * executions);
+	});
+
+	it('20 executions starting on a credential with no token yet make exactly 1 token request', async () => {
+		forgetMintedTokens(); // a process that has not minted a token yet
+		const store = new CredentialStore(sim.credentialData());
+		const tokensBefore = sim.counts('/api/oauth/token');
+
+		await concurrentRuns(store);
+
+		expect(sim.counts('/api/oauth/token') - tokensBefore).toBe(1);
 	});
 });

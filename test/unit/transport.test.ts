@@ -22,14 +22,17 @@ function networkFailure(code: string) {
 	});
 }
 
-function context(steps: Step[]) {
+/** `stored`: the access token the credential holds at each read (the last one repeats). */
+function context(steps: Step[], stored: string[] = ['tok-SECRET']) {
 	const calls: IDataObject[] = [];
+	const tokensSent: unknown[] = [];
 	const fn = {
 		getNode: () => ({ name: 'Chorus Pro', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
-		getCredentials: async () => ({}),
+		getCredentials: async () => ({ accessToken: stored.length > 1 ? stored.shift() : stored[0] }),
 		helpers: {
-			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject) => {
+			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject, extra?: { credentialsDecrypted?: { data?: IDataObject } }) => {
 				calls.push(options);
+				tokensSent.push(extra?.credentialsDecrypted?.data?.accessToken);
 				const step = steps.shift();
 				if (!step) throw new Error('unexpected request');
 				if ('network' in step) throw networkFailure(step.network);
@@ -40,7 +43,7 @@ function context(steps: Step[]) {
 			}),
 		},
 	} as unknown as IExecuteFunctions;
-	return { fn, calls };
+	return { fn, calls, tokensSent };
 }
 
 const read = { api: 'factures' as const, method: 'POST' as const, path: '/rechercher/fournisseur', body: {}, mutates: false };
@@ -154,11 +157,26 @@ describe('transport', () => {
 		expect(calls).toHaveLength(2);
 	});
 
-	it('hands a 401 back to n8n (token refresh + one retry) by re-sending without the status option', async () => {
-		const { fn, calls } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 3 } }]);
+	it('after a 401 sends once more with the token field emptied, so n8n mints a token instead of re-sending the refused one', async () => {
+		const { fn, calls, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 3 } }]);
 		await expect(apiRequest.call(fn, write)).resolves.toMatchObject({ ok: 3 });
-		expect(calls[0].ignoreHttpStatusErrors).toBe(true);
-		expect(calls[1].ignoreHttpStatusErrors).toBeUndefined();
+		expect(tokensSent).toEqual(['tok-SECRET', '']);
+		// A second 401 is reported, not handed to n8n's own refresh (which would mint again and re-send).
+		expect(calls.map((call) => call.ignoreHttpStatusErrors)).toEqual([true, true]);
+	});
+
+	it('after a 401 uses the token another execution stored meanwhile, without minting', async () => {
+		const { fn, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 4 } }], ['tok-old', 'tok-new']);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 4 });
+		expect(tokensSent).toEqual(['tok-old', 'tok-new']);
+	});
+
+	it('reports a 401 that persists after one new token, without a third request', async () => {
+		const { fn, calls } = context([{ status: 401 }, { status: 401 }]);
+		const error = await apiRequest.call(fn, read).catch((e) => e);
+		expect(error.httpCode).toBe('401');
+		expect(calls).toHaveLength(2);
+		noSecret(error);
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date', () => {
@@ -169,6 +187,23 @@ describe('transport', () => {
 });
 
 describe('request pace of one execution', () => {
+	it('sends the first request alone, then the others together', async () => {
+		const pace = new RequestPace();
+		const log: string[] = [];
+		let answerFirst!: () => void;
+		const first = pace.send(async () => {
+			log.push('first sent');
+			await new Promise<void>((resolve) => (answerFirst = resolve));
+			log.push('first answered');
+		});
+		const others = [1, 2].map(async (n) => await pace.send(async () => void log.push(`other ${n} sent`)));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(log).toEqual(['first sent']);
+		answerFirst();
+		await Promise.all([first, ...others]);
+		expect(log).toEqual(['first sent', 'first answered', 'other 1 sent', 'other 2 sent']);
+	});
+
 	it('holds every later request of the execution back after a 429, not only the refused one', async () => {
 		const pace = new RequestPace();
 		await pace.send(async () => undefined);
