@@ -79,6 +79,42 @@ describe('Evidence of every operation', () => {
 	});
 });
 
+describe('Editor notice of operations whose body is not published', () => {
+	const nodes = Object.values(ACTION_NODES).map(({ type, operations: ops }) => ({ properties: type().description.properties, ops }));
+
+	it('each annex-path or unpublished operation shows one notice, for that operation only, naming its source and the fix', () => {
+		for (const { properties, ops } of nodes) {
+			for (const op of ops) {
+				const notices = properties.filter(
+					(p) =>
+						p.type === 'notice' &&
+						p.displayOptions?.show?.resource?.includes(op.resource) &&
+						p.displayOptions?.show?.operation?.includes(op.operation),
+				);
+				const expected = op.method && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath');
+				expect({ op: `${op.resource}:${op.operation}`, notices: notices.length }).toEqual({
+					op: `${op.resource}:${op.operation}`,
+					notices: expected ? 1 : 0,
+				});
+				if (!expected) continue;
+				const text = notices[0].displayName;
+				expect(text).toContain(op.evidence!.level === 'unpublished' ? op.evidence!.source : op.evidence!.note!);
+				expect(text).toMatch(/400, 403, 404 or 415/);
+				expect(text).toMatch(/API Base Paths/);
+			}
+		}
+	});
+
+	it('the notices cover the unpublished and annex-path operations counted in the README table', () => {
+		const withNotice = nodes.flatMap(({ properties }) => properties.filter((p) => p.type === 'notice'));
+		const expected = operations.filter(
+			({ op }) => op.method && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath'),
+		);
+		expect(withNotice.length).toBe(expected.length);
+		expect(expected.length).toBeGreaterThan(0);
+	});
+});
+
 describe('README conformance table', () => {
 	it('is the one generated from the operations (run npm run docs:conformance)', () => {
 		const readme = readFileSync(README, 'utf8');
