@@ -36,7 +36,7 @@ function mediaType(contentType: string | undefined): string | undefined {
 }
 
 async function replay(sample: Sample): Promise<INodeExecutionData[]> {
-	server.play(sample.response.status, sample.response.body);
+	server.play(sample.response.status, sample.response.body, sample.response.contentType);
 	const [output] = await runNode(ACTION_NODES[sample.node].type(), {
 		credentials,
 		parameters: { resource: sample.resource, operation: sample.operation, ...sample.parameters },
@@ -76,13 +76,16 @@ describe('Replay corpus', () => {
 			if (sample.request.body !== undefined) {
 				expect({
 					missingOrWrongType: shapeDifferences(sample.request.body, sent.body),
-					invented: extraKeys(sample.request.body, sent.body),
+					invented: extraKeys(sample.request.body, sent.body).filter(
+						(key) => !sample.request.allowedExtraKeys?.some((allowed) => key === `$.${allowed}`),
+					),
 					values: valueDifferences(sample.request.body, sent.body, sample.request.ignoreValues),
 				}).toEqual({ missingOrWrongType: [], invented: [], values: [] });
 			}
 			const json = output.map((item) => item.json);
 			if (sample.expect.error !== undefined) {
-				expect(String(json[0]?.error ?? '')).toContain(sample.expect.error);
+				// What the user reads: the message and its hint.
+				expect(`${json[0]?.error ?? ''} ${json[0]?.description ?? ''}`).toContain(sample.expect.error);
 				return;
 			}
 			if (sample.expect.itemCount !== undefined) expect(json).toHaveLength(sample.expect.itemCount);

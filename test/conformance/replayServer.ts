@@ -16,8 +16,8 @@ export interface ReplayedRequest {
 export interface ReplayServer {
 	url: string;
 	requests: ReplayedRequest[];
-	/** The answer of every API call from now on. */
-	play(status: number, body: unknown): void;
+	/** The answer of every API call from now on (JSON unless the body is a string or another type is given). */
+	play(status: number, body: unknown, contentType?: string): void;
 	close(): Promise<void>;
 }
 
@@ -39,7 +39,10 @@ function parse(text: string): unknown {
 
 export async function startReplayServer(): Promise<ReplayServer> {
 	const requests: ReplayedRequest[] = [];
-	let answer: { status: number; body: unknown } = { status: 500, body: { error: 'no sample is playing' } };
+	let answer: { status: number; body: unknown; contentType?: string } = {
+		status: 500,
+		body: { error: 'no sample is playing' },
+	};
 	const server = createServer((req, res) => {
 		void readBody(req).then((text) => {
 			const path = (req.url ?? '').split('?')[0];
@@ -50,11 +53,11 @@ export async function startReplayServer(): Promise<ReplayServer> {
 			}
 			requests.push({ method: req.method ?? '', path, contentType: req.headers['content-type'], body: parse(text) });
 			if (typeof answer.body === 'string') {
-				res.writeHead(answer.status, answer.body === '' ? {} : { 'Content-Type': 'text/plain' });
+				res.writeHead(answer.status, answer.body === '' ? {} : { 'Content-Type': answer.contentType ?? 'text/plain' });
 				res.end(answer.body);
 				return;
 			}
-			res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+			res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/json' });
 			res.end(JSON.stringify(answer.body));
 		});
 	});
@@ -63,8 +66,8 @@ export async function startReplayServer(): Promise<ReplayServer> {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
-		play(status, body) {
-			answer = { status, body };
+		play(status, body, contentType) {
+			answer = { status, body, contentType };
 			requests.length = 0;
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -25,8 +25,11 @@ export interface Sample {
 		body?: IDataObject;
 		/** Dot paths of body values the parameters do not determine (types are still compared). */
 		ignoreValues?: string[];
+		/** Top-level keys the node may add that the source does not show (e.g. a paging offset), each said in the note. */
+		allowedExtraKeys?: string[];
 	};
-	response: { status: number; body: unknown };
+	/** `contentType` when the source names one other than JSON (e.g. application/problem+json). */
+	response: { status: number; body: unknown; contentType?: string };
 	expect: {
 		/** Subset of the first output items, in order. */
 		items?: IDataObject[];
@@ -38,6 +41,8 @@ export interface Sample {
 	knownMismatch?: string;
 	/** Why the simulator cannot answer this exact request (e.g. an identifier only the real platform has). */
 	simulatorGap?: string;
+	/** The technical account the simulator check uses when the sample's condition is a wrong one. */
+	simulatorAs?: { login?: string; password?: string };
 }
 
 export const SAMPLES_DIR = join(__dirname, 'samples');
