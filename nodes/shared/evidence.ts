@@ -34,11 +34,11 @@ export function swagger(file: keyof typeof SWAGGER_FILES, operation: string, not
 	};
 }
 
-/** An official example page of the Chorus Pro community site, by its slug (`search-works-invoice`). */
-export function aifeExample(slug: string, note?: string): Evidence {
+/** An official example page of the Chorus Pro community site, by its English slug or its path on the site. */
+export function aifeExample(page: string, note?: string): Evidence {
 	return {
 		level: 'aifeExample',
-		source: `${AIFE_SITE}/${slug}/?lang=en`,
+		source: `${AIFE_SITE}/${/[/?]/.test(page) ? page : `${page}/?lang=en`}`,
 		...(note ? { note } : {}),
 	};
 }
