@@ -103,7 +103,8 @@ export const ISSUES_URL = 'https://github.com/n8n-nodes-chorus-pro/n8n-nodes-cho
  */
 export function evidenceNotice(operation: Operation): string | undefined {
 	const evidence = operation.evidence;
-	if (!operation.method || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
+	// No path: the operation makes no HTTP call (e.g. a file-name helper), so there is nothing the platform can refuse.
+	if (!operation.path || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
 		return undefined;
 	}
 	const what =

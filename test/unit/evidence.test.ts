@@ -92,7 +92,7 @@ describe('Editor notice of operations whose body is not published', () => {
 						p.displayOptions?.show?.resource?.includes(op.resource) &&
 						p.displayOptions?.show?.operation?.includes(op.operation),
 				);
-				const expected = op.method && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath');
+				const expected = op.path && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath');
 				expect({ op: `${op.resource}:${op.operation}`, notices: notices.length }).toEqual({
 					op: `${op.resource}:${op.operation}`,
 					notices: expected ? 1 : 0,
@@ -109,7 +109,7 @@ describe('Editor notice of operations whose body is not published', () => {
 	it('the notices cover the unpublished and annex-path operations counted in the README table', () => {
 		const withNotice = nodes.flatMap(({ properties }) => properties.filter((p) => p.type === 'notice'));
 		const expected = operations.filter(
-			({ op }) => op.method && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath'),
+			({ op }) => op.path && (op.evidence?.level === 'unpublished' || op.evidence?.level === 'annexPath'),
 		);
 		expect(withNotice.length).toBe(expected.length);
 		expect(expected.length).toBeGreaterThan(0);
