@@ -232,6 +232,14 @@ describe('Emitted Invoice', () => {
 		expect(history.statutCourantCode).toBe(sim.store.invoice(id)?.statut);
 	});
 
+	it('checks an invoice before submitting it: the problems, and nothing sent', async () => {
+		const [result] = await run('emittedInvoice', 'checkBeforeSubmit', invoiceParameters('CHECK-2025-001', { codeServiceExecutant: 'ANCIEN-SVC' }), {
+			items: [await pdfItem()],
+		});
+		expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'SERVICE_CODE_INACTIVE', parameter: 'codeServiceExecutant' })] });
+		expect(invoicesNumbered('CHECK-2025-001')).toEqual([]);
+	});
+
 	it('deposits a structured flux and reads its integration report', async () => {
 		const xml = await binaryItem('<?xml version="1.0"?><Invoice/>', 'facture-ubl.xml', 'application/xml');
 		const [deposit] = await run('emittedInvoice', 'depositFlux', { syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }, { items: [xml] });
