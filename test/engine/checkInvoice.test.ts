@@ -7,11 +7,14 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { invoiceDataFields } from '../../nodes/ChorusProFactures/operations/invoiceData';
 import { CredentialStore, binaryItem, runNode } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
 
 const node = new ChorusProFactures();
+/** The label the user sees for a parameter (problems name the field by it). */
+const label = (parameter: string) => invoiceDataFields().find((f) => f.name === parameter)?.label;
 const SUPPLIER = DEMO_IDS.supplier.idStructureCPP;
 const BANK_DETAILS = 45_678;
 const BUYER = DEMO_IDS.buyerWithService;
@@ -106,8 +109,8 @@ describe('Check Before Submitting', () => {
 		const result = await checkOne(invoice('CHK-IN-001', { codeDestinataire: '21750001600018', montantTVA: '' }));
 		expect(result.ok).toBe(false);
 		expect(result.problems).toEqual([
-			expect.objectContaining({ field: 'Recipient SIRET', parameter: 'codeDestinataire', code: 'INVALID_VALUE' }),
-			expect.objectContaining({ field: 'Total VAT', parameter: 'montantTVA', code: 'REQUIRED' }),
+			expect.objectContaining({ field: label('codeDestinataire'), parameter: 'codeDestinataire', code: 'INVALID_VALUE' }),
+			expect.objectContaining({ field: label('montantTVA'), parameter: 'montantTVA', code: 'REQUIRED' }),
 		]);
 		expect(result.checks).toMatchObject({ input: 'failed', recipient: 'notChecked', totals: 'notChecked', invoiceNumber: 'passed' });
 	});
@@ -115,7 +118,7 @@ describe('Check Before Submitting', () => {
 	it('finds a SIRET that is not a Chorus Pro recipient', async () => {
 		const result = await checkOne(invoice('CHK-RC-001', { codeDestinataire: DEMO_IDS.partner.siret }));
 		expect(codes(result)).toEqual(['RECIPIENT_NOT_FOUND']);
-		expect((result.problems as IDataObject[])[0]).toMatchObject({ field: 'Recipient SIRET', parameter: 'codeDestinataire' });
+		expect((result.problems as IDataObject[])[0]).toMatchObject({ field: label('codeDestinataire'), parameter: 'codeDestinataire' });
 		expect(result.checks).toMatchObject({ recipient: 'failed', serviceCode: 'notChecked', engagementNumber: 'notChecked' });
 	});
 
@@ -139,7 +142,7 @@ describe('Check Before Submitting', () => {
 		expect(codes(await checkOne(toHospital('CHK-EJ-001', {})))).toEqual(['ENGAGEMENT_REQUIRED']);
 		const unknown = await checkOne(toHospital('CHK-EJ-002', { numeroBonCommande: 'EJ-2025-999999' }));
 		expect(codes(unknown)).toEqual(['ENGAGEMENT_UNKNOWN']);
-		expect((unknown.problems as IDataObject[])[0]).toMatchObject({ field: 'Commitment / Purchase Order Number', parameter: 'numeroBonCommande' });
+		expect((unknown.problems as IDataObject[])[0]).toMatchObject({ field: label('numeroBonCommande'), parameter: 'numeroBonCommande' });
 		const known = await checkOne(toHospital('CHK-EJ-003', { numeroBonCommande: DEMO_IDS.engagements[0] }));
 		expect(known).toMatchObject({ ok: true, problems: [] });
 	});
@@ -254,7 +257,8 @@ describe('Check First', () => {
 			(e: unknown) => e as Error & { description?: string },
 		);
 		expect(error?.message).toMatch(/Invoice "CF-STOP-001" was not submitted: Check First found 1 problem/);
-		expect(error?.description).toMatch(/Recipient Service Code: .*codeServiceDoitEtreRenseigne.*What to do/);
+		expect(error?.description).toContain(`${label('codeServiceExecutant')}: `);
+		expect(error?.description).toMatch(/codeServiceDoitEtreRenseigne.*What to do/);
 		expect(since(from, '/soumettre')).toBe(0);
 		expect(since(from, '/ajouter/fichier')).toBe(0);
 		expect(since(from, '/structures/v1/consulter')).toBeGreaterThan(0);

@@ -153,6 +153,10 @@ const checkFirstField: Field = {
 /** Runs the checks; throws with the problems when there are any, else answers what was and was not checked. */
 async function checkOrStop(ctx: OperationContext): Promise<IDataObject> {
 	const report = new CheckReport(ctx.operation.fields);
+	// The executor already refused missing or invalid input and a missing or oversized PDF, and the keyed-in
+	// submission its missing lines, before this hook: what is left are the platform's checks.
+	report.pass('input');
+	report.pass('document');
 	await checkWithPlatform(ctx, report, ctx.params);
 	const { problems, checks, notChecked } = report.toJson();
 	if (report.problems.length === 0) return { checks, notChecked };
