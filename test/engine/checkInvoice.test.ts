@@ -11,6 +11,7 @@ import { invoiceDataFields } from '../../nodes/ChorusProFactures/operations/invo
 import { CredentialStore, binaryItem, runNode } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { invoiceFields } from './invoiceFixture';
 
 const node = new ChorusProFactures();
 /** The label the user sees for a parameter (problems name the field by it). */
@@ -36,19 +37,7 @@ afterAll(async () => {
 /** The fields of a valid invoice to the buyer that requires a service code. */
 function invoice(numero: string, top: IDataObject = {}, additional: IDataObject = {}): INodeParameters {
 	return {
-		codeDestinataire: BUYER.siret,
-		idFournisseur: SUPPLIER,
-		numeroFactureSaisi: numero,
-		dateFacture: '2025-06-30',
-		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
-		typeFacture: 'FACTURE',
-		typeTva: 'TVA_SUR_DEBIT',
-		modePaiement: 'VIREMENT',
-		deviseFacture: 'EUR',
-		montantHtTotal: 1000,
-		montantTVA: 200,
-		montantTtcTotal: 1200,
-		montantAPayer: 1200,
+		...invoiceFields(numero),
 		...top,
 		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', codeCoordonneesBancairesFournisseur: BANK_DETAILS, ...additional },
 	};

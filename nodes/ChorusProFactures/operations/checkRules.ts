@@ -27,9 +27,8 @@ function described(list: Operation[], resource: string, operation: string): Oper
 
 const FIRST_PAGE: PageRequest = { returnAll: false, limit: 10 };
 
-/** The list an operation splits its answer into (e.g. `listeDevises`), read from its description. */
-async function listed(ctx: OperationContext, operation: Operation, params: IDataObject): Promise<IDataObject[]> {
-	const answer = await lookUp(ctx, operation, params);
+/** The list of an answer: a search's results, or the list the operation splits its answer into (`listeDevises`…). */
+function listOf(operation: Operation, answer: IDataObject | IDataObject[]): IDataObject[] {
 	if (Array.isArray(answer)) return answer;
 	const list = operation.splitList ? answer[operation.splitList] : undefined;
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
@@ -41,17 +40,27 @@ function reasonOf(error: unknown): string {
 	return [message, description].filter(Boolean).join(' — ') || 'the look-up failed';
 }
 
-/** Runs a look-up; on failure the listed checks become "not checked" and `undefined` is returned. */
-async function attempt<T>(
-	report: CheckReport,
-	checks: Array<[CheckName, string]>,
-	what: string,
-	load: () => Promise<T>,
-): Promise<T | undefined> {
+interface Question {
+	/** The checks (and their parameter) that depend on the answer: "not checked" when it cannot be had. */
+	for: Array<[CheckName, string]>;
+	/** What is asked, in words, for the "not checked" reason. */
+	what: string;
+	operation: Operation;
+	params: IDataObject;
+	page?: PageRequest;
+	/** Set for answers that do not depend on the invoice: asked once per execution. */
+	cacheKey?: string;
+}
+
+/** Asks the platform through a described operation; on failure the dependent checks become "not checked". */
+async function ask<T>(ctx: OperationContext, report: CheckReport, question: Question): Promise<T | undefined> {
+	const load = async () => (await lookUp(ctx, question.operation, question.params, question.page)) as T;
 	try {
-		return await load();
+		return question.cacheKey ? await ctx.lookups.get(question.cacheKey, load) : await load();
 	} catch (error) {
-		for (const [check, parameter] of checks) report.cannotCheck(check, parameter, `${what} failed: ${reasonOf(error)}`);
+		for (const [check, parameter] of question.for) {
+			report.cannotCheck(check, parameter, `${question.what} failed: ${reasonOf(error)}`);
+		}
 		return undefined;
 	}
 }
@@ -77,11 +86,14 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 		unchecked('It depends on the recipient, which is missing or invalid.');
 		return;
 	}
-	const recipients = await attempt(report, [['recipient', 'codeDestinataire'], ...dependants], 'The recipient search (rechercher/destinataire)', async () =>
-		await ctx.lookups.get(`recipient:${siret}`, async () =>
-			(await lookUp(ctx, described(recipientOperations, 'recipient', 'search'), { identifiant: siret }, FIRST_PAGE)) as IDataObject[],
-		),
-	);
+	const recipients = await ask<IDataObject[]>(ctx, report, {
+		for: [['recipient', 'codeDestinataire'], ...dependants],
+		what: 'The recipient search (rechercher/destinataire)',
+		operation: described(recipientOperations, 'recipient', 'search'),
+		params: { identifiant: siret },
+		page: FIRST_PAGE,
+		cacheKey: `recipient:${siret}`,
+	});
 	if (!recipients) return;
 	const recipient = recipients.find((r) => String(r.siret) === siret);
 	if (!recipient) {
@@ -99,11 +111,13 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 	const idStructure = Number(recipient.idStructureCPP);
 	const name = String(recipient.nomDestinataire ?? siret);
 
-	const structure = await attempt(report, dependants, 'Reading the recipient structure (structures consulter)', async () =>
-		await ctx.lookups.get(`structure:${idStructure}`, async () =>
-			(await lookUp(ctx, described(structureOperations, 'structure', 'get'), { idStructureCPP: idStructure })) as IDataObject,
-		),
-	);
+	const structure = await ask<IDataObject>(ctx, report, {
+		for: dependants,
+		what: 'Reading the recipient structure (structures consulter)',
+		operation: described(structureOperations, 'structure', 'get'),
+		params: { idStructureCPP: idStructure },
+		cacheKey: `structure:${idStructure}`,
+	});
 	if (!structure) return;
 	const rules = (structure.parametres ?? {}) as IDataObject;
 
@@ -130,11 +144,13 @@ async function checkServiceCode(
 		report.pass('serviceCode');
 		return undefined;
 	}
-	const services = await attempt(report, [['serviceCode', 'codeServiceExecutant'], ['engagementNumber', 'numeroBonCommande']], "Listing the recipient's services (rechercher/services)", async () =>
-		await ctx.lookups.get(`services:${idStructure}`, async () =>
-			(await lookUp(ctx, described(structureOperations, 'structure', 'searchServices'), { idStructure })) as IDataObject[],
-		),
-	);
+	const services = await ask<IDataObject[]>(ctx, report, {
+		for: [['serviceCode', 'codeServiceExecutant'], ['engagementNumber', 'numeroBonCommande']],
+		what: "Listing the recipient's services (rechercher/services)",
+		operation: described(structureOperations, 'structure', 'searchServices'),
+		params: { idStructure },
+		cacheKey: `services:${idStructure}`,
+	});
 	if (!services) return null;
 	const active = services.filter((s) => s.estActif === true).map((s) => String(s.codeService));
 	if (!code) {
@@ -187,11 +203,13 @@ async function checkEngagement(
 		let requiredByService = false;
 		if (service) {
 			const idService = Number(service.idService);
-			const detail = await attempt(report, [['engagementNumber', field]], 'Reading the service (structures consulter/service)', async () =>
-				await ctx.lookups.get(`service:${idStructure}:${idService}`, async () =>
-					(await lookUp(ctx, described(structureOperations, 'structure', 'getService'), { idStructure, idService })) as IDataObject,
-				),
-			);
+			const detail = await ask<IDataObject>(ctx, report, {
+				for: [['engagementNumber', field]],
+				what: 'Reading the service (structures consulter/service)',
+				operation: described(structureOperations, 'structure', 'getService'),
+				params: { idStructure, idService },
+				cacheKey: `service:${idStructure}:${idService}`,
+			});
 			if (!detail) return;
 			requiredByService = (detail.parametres as IDataObject | undefined)?.numeroEngagement === true;
 		}
@@ -213,11 +231,13 @@ async function checkEngagement(
 		}
 		return;
 	}
-	const exists = await attempt(report, [['engagementNumber', field]], 'The commitment existence check (Engagements API)', async () =>
-		await ctx.lookups.get(`engagement:${numero}`, async () =>
-			(await lookUp(ctx, described(commitmentOperations, 'commitment', 'checkExists'), { numero })) as IDataObject,
-		),
-	);
+	const exists = await ask<IDataObject>(ctx, report, {
+		for: [['engagementNumber', field]],
+		what: 'The commitment existence check (Engagements API)',
+		operation: described(commitmentOperations, 'commitment', 'checkExists'),
+		params: { numero },
+		cacheKey: `engagement:${numero}`,
+	});
 	if (!exists) return;
 	if (typeof exists.existe !== 'boolean') {
 		report.cannotCheck('engagementNumber', field, 'The Engagements API answered without saying whether the number exists (no "existe").');
@@ -248,9 +268,14 @@ async function checkInvoiceNumber(ctx: OperationContext, report: CheckReport, pa
 		report.cannotCheck('invoiceNumber', 'numeroFactureSaisi', 'It needs the invoice number and the supplier structure, one of which is missing or invalid.');
 		return;
 	}
-	const found = await attempt(report, [['invoiceNumber', 'numeroFactureSaisi']], 'The search of emitted invoices (rechercher/fournisseur)', async () =>
-		(await lookUp(ctx, described(emittedInvoiceOperations, 'emittedInvoice', 'search'), { numeroFacture: numero, idFournisseur }, FIRST_PAGE)) as IDataObject[],
-	);
+	// Not cached: a number submitted earlier in this execution must be found.
+	const found = await ask<IDataObject[]>(ctx, report, {
+		for: [['invoiceNumber', 'numeroFactureSaisi']],
+		what: 'The search of emitted invoices (rechercher/fournisseur)',
+		operation: described(emittedInvoiceOperations, 'emittedInvoice', 'search'),
+		params: { numeroFacture: numero, idFournisseur },
+		page: FIRST_PAGE,
+	});
 	if (!found) return;
 	const earlier = found.find((invoice) => String(invoice.numeroFacture) === numero);
 	if (!earlier) {
@@ -307,18 +332,16 @@ async function checkInList(
 	check: CheckName,
 	parameter: string,
 	value: string | undefined,
-	source: { operation: Operation; params: IDataObject; cacheKey: string; key: string; what: string },
+	source: Omit<Question, 'for'> & { key: string },
 	problem: (known: string[]) => [code: string, message: string, action: string],
 ): Promise<void> {
 	if (!value) {
 		report.cannotCheck(check, parameter, 'The value is missing or invalid.');
 		return;
 	}
-	const list = await attempt(report, [[check, parameter]], source.what, async () =>
-		await ctx.lookups.get(source.cacheKey, async () => await listed(ctx, source.operation, source.params)),
-	);
-	if (!list) return;
-	const known = list.map((entry) => String(entry[source.key]));
+	const answer = await ask<IDataObject | IDataObject[]>(ctx, report, { ...source, for: [[check, parameter]] });
+	if (!answer) return;
+	const known = listOf(source.operation, answer).map((entry) => String(entry[source.key]));
 	if (known.includes(value)) {
 		report.pass(check);
 		return;
