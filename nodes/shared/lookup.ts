@@ -4,6 +4,13 @@ import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './op
 import { paginate, type PageRequest } from './pagination';
 import { buildRequest } from './parameters';
 
+/** The description of `resource:operation` in a node's list (a programming error when it is missing). */
+export function described(operations: readonly Operation[], resource: string, operation: string): Operation {
+	const found = operations.find((op) => op.resource === resource && op.operation === operation);
+	if (!found) throw new Error(`No operation ${resource}:${operation}`);
+	return found;
+}
+
 /**
  * Runs another described operation from a hook (e.g. "Check Before Submitting" reads the recipient's structure
  * with Structure → Get): the same request builder, hooks, pagination and transport as if a user had run it, so a

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../shared/binary';
 import { sendAsDescribed } from '../../shared/executor';
+import { described } from '../../shared/lookup';
 import type { BuiltRequest, Field, Operation, OperationContext } from '../../shared/operation';
 import { buildRequest } from '../../shared/parameters';
 import { BINARY_PROPERTY } from '../../shared/properties';
@@ -20,11 +21,7 @@ const resource = 'emittedInvoice';
 /** The node version from which new nodes check first by default (saved nodes of version 1 keep submitting). */
 export const CHECK_FIRST_SINCE = 1.1;
 
-const submitOperation = (operation: 'submit' | 'submitPdf'): Operation => {
-	const found = emittedInvoiceOperations.find((op) => op.resource === resource && op.operation === operation);
-	if (!found) throw new Error(`No operation ${resource}:${operation}`);
-	return found;
-};
+const emitted = (operation: 'submit' | 'submitPdf' | 'search'): Operation => described(emittedInvoiceOperations, resource, operation);
 
 const SUBMIT_AS = 'submitAs';
 
@@ -32,7 +29,7 @@ const SUBMIT_AS = 'submitAs';
 async function checkDocument(ctx: OperationContext, report: CheckReport): Promise<void> {
 	if (ctx.params[SUBMIT_AS] === 'keyedIn') {
 		try {
-			requireLines(ctx, buildRequest(submitOperation('submit'), ctx.params));
+			requireLines(ctx, buildRequest(emitted('submit'), ctx.params));
 			report.pass('document');
 		} catch (error) {
 			const parameter = ctx.params.lignePoste === undefined ? 'lignePoste' : 'ligneTva';
@@ -52,7 +49,7 @@ async function checkDocument(ctx: OperationContext, report: CheckReport): Promis
 		return;
 	}
 	try {
-		await readInputFile(ctx.fn, ctx.itemIndex, property, submitOperation('submitPdf').binaryIn!);
+		await readInputFile(ctx.fn, ctx.itemIndex, property, emitted('submitPdf').binaryIn!);
 		report.pass('document');
 	} catch (error) {
 		report.fail('document', BINARY_PROPERTY, 'FILE_NOT_ACCEPTED', (error as Error).message, (error as NodeOperationError).description ?? '');
@@ -104,10 +101,10 @@ export const checkBeforeSubmittingOperation: Operation = {
 	description:
 		"Find what Chorus Pro or the buyer would reject an invoice for (recipient, service code, commitment number, invoice number, totals, bank details…) from the platform's own data, without sending it",
 	api: 'factures',
-	// Composite: its one Factures call is the search for an earlier invoice with the same number; the other
-	// look-ups are the operations named in checkRules.ts, each with its own evidence.
-	method: 'POST',
-	path: '/rechercher/fournisseur',
+	// Composite: its one Factures call is Emitted Invoice → Search (an earlier invoice with the same number); the
+	// other look-ups are the operations named in checkRules.ts, each with its own evidence.
+	method: emitted('search').method,
+	path: emitted('search').path,
 	mutates: false,
 	reportsInputProblems: true,
 	fields: [

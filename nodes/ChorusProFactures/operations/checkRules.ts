@@ -4,7 +4,8 @@ import { commitmentOperations } from '../../ChorusProEngagements/operations/comm
 import { recipientOperations } from '../../ChorusProTransverse/operations/others';
 import { referentialOperations } from '../../ChorusProTransverse/operations/referentials';
 import { structureOperations } from '../../ChorusProTransverse/operations/structures';
-import { lookUp } from '../../shared/lookup';
+import { apiInfo } from '../../shared/apis';
+import { described, lookUp } from '../../shared/lookup';
 import type { Operation, OperationContext } from '../../shared/operation';
 import type { PageRequest } from '../../shared/pagination';
 import type { CheckName, CheckReport } from './checkReport';
@@ -18,12 +19,6 @@ import { emittedInvoiceOperations } from './emitted';
  * per execution (`ctx.lookups`). A look-up that fails (API not subscribed → 403, platform error) makes its
  * checks "not checked", with the reason.
  */
-
-function described(list: Operation[], resource: string, operation: string): Operation {
-	const found = list.find((op) => op.resource === resource && op.operation === operation);
-	if (!found) throw new Error(`No operation ${resource}:${operation}`);
-	return found;
-}
 
 const FIRST_PAGE: PageRequest = { returnAll: false, limit: 10 };
 
@@ -43,8 +38,6 @@ function reasonOf(error: unknown): string {
 interface Question {
 	/** The checks (and their parameter) that depend on the answer: "not checked" when it cannot be had. */
 	for: Array<[CheckName, string]>;
-	/** What is asked, in words, for the "not checked" reason. */
-	what: string;
 	operation: Operation;
 	params: IDataObject;
 	page?: PageRequest;
@@ -58,9 +51,9 @@ async function ask<T>(ctx: OperationContext, report: CheckReport, question: Ques
 	try {
 		return question.cacheKey ? await ctx.lookups.get(question.cacheKey, load) : await load();
 	} catch (error) {
-		for (const [check, parameter] of question.for) {
-			report.cannotCheck(check, parameter, `${question.what} failed: ${reasonOf(error)}`);
-		}
+		const { operation } = question;
+		const what = `"${operation.action}" (${apiInfo(operation.api).pisteName} API, ${operation.path})`;
+		for (const [check, parameter] of question.for) report.cannotCheck(check, parameter, `${what} failed: ${reasonOf(error)}`);
 		return undefined;
 	}
 }
@@ -88,7 +81,6 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 	}
 	const recipients = await ask<IDataObject[]>(ctx, report, {
 		for: [['recipient', 'codeDestinataire'], ...dependants],
-		what: 'The recipient search (rechercher/destinataire)',
 		operation: described(recipientOperations, 'recipient', 'search'),
 		params: { identifiant: siret },
 		page: FIRST_PAGE,
@@ -113,7 +105,6 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 
 	const structure = await ask<IDataObject>(ctx, report, {
 		for: dependants,
-		what: 'Reading the recipient structure (structures consulter)',
 		operation: described(structureOperations, 'structure', 'get'),
 		params: { idStructureCPP: idStructure },
 		cacheKey: `structure:${idStructure}`,
@@ -146,7 +137,6 @@ async function checkServiceCode(
 	}
 	const services = await ask<IDataObject[]>(ctx, report, {
 		for: [['serviceCode', 'codeServiceExecutant'], ['engagementNumber', 'numeroBonCommande']],
-		what: "Listing the recipient's services (rechercher/services)",
 		operation: described(structureOperations, 'structure', 'searchServices'),
 		params: { idStructure },
 		cacheKey: `services:${idStructure}`,
@@ -205,7 +195,6 @@ async function checkEngagement(
 			const idService = Number(service.idService);
 			const detail = await ask<IDataObject>(ctx, report, {
 				for: [['engagementNumber', field]],
-				what: 'Reading the service (structures consulter/service)',
 				operation: described(structureOperations, 'structure', 'getService'),
 				params: { idStructure, idService },
 				cacheKey: `service:${idStructure}:${idService}`,
@@ -233,7 +222,6 @@ async function checkEngagement(
 	}
 	const exists = await ask<IDataObject>(ctx, report, {
 		for: [['engagementNumber', field]],
-		what: 'The commitment existence check (Engagements API)',
 		operation: described(commitmentOperations, 'commitment', 'checkExists'),
 		params: { numero },
 		cacheKey: `engagement:${numero}`,
@@ -271,7 +259,6 @@ async function checkInvoiceNumber(ctx: OperationContext, report: CheckReport, pa
 	// Not cached: a number submitted earlier in this execution must be found.
 	const found = await ask<IDataObject[]>(ctx, report, {
 		for: [['invoiceNumber', 'numeroFactureSaisi']],
-		what: 'The search of emitted invoices (rechercher/fournisseur)',
 		operation: described(emittedInvoiceOperations, 'emittedInvoice', 'search'),
 		params: { numeroFacture: numero, idFournisseur },
 		page: FIRST_PAGE,
@@ -357,7 +344,7 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 		'currency',
 		'deviseFacture',
 		currency,
-		{ operation: described(referentialOperations, 'referential', 'getCurrencies'), params: {}, cacheKey: 'currencies', key: 'codeDevise', what: 'Reading the currencies (recuperer/devises)' },
+		{ operation: described(referentialOperations, 'referential', 'getCurrencies'), params: {}, cacheKey: 'currencies', key: 'codeDevise' },
 		(known) => ['CURRENCY_UNKNOWN', `Chorus Pro does not know the currency (devise) "${currency}".`, `Use an ISO 4217 code Chorus Pro lists, such as ${listOfCodes(known)}.`],
 	);
 	const framework = text(params.codeCadreFacturation);
@@ -372,7 +359,6 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 			params: { typeDemandePaiement: 'FACTURE' },
 			cacheKey: 'frameworks:FACTURE',
 			key: 'codeCadreFacturation',
-			what: 'Reading the billing frameworks (recuperer/cadrefacturation)',
 		},
 		(known) => ['BILLING_FRAMEWORK_NOT_ALLOWED', `Chorus Pro does not accept the billing framework (cadre de facturation) "${framework}" for an invoice.`, `Use one of: ${listOfCodes(known)}.`],
 	);
@@ -397,7 +383,6 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 			params: { idStructure },
 			cacheKey: `bank:${String(idStructure)}`,
 			key: 'idCoordonneeBancaire',
-			what: 'Reading the valid bank details (recuperer/coordbanc/valides)',
 		},
 		(known) => [
 			'BANK_DETAILS_NOT_VALID',
