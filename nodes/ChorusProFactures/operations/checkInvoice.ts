@@ -19,7 +19,7 @@ import { invoiceDataFields } from './invoiceData';
 const resource = 'emittedInvoice';
 
 /** The node version from which new nodes check first by default (saved nodes of version 1 keep submitting). */
-export const CHECK_FIRST_SINCE = 1.1;
+const CHECK_FIRST_SINCE = 1.1;
 
 const emitted = (operation: 'submit' | 'submitPdf' | 'search'): Operation => described(emittedInvoiceOperations, resource, operation);
 
