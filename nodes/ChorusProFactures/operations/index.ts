@@ -1,5 +1,6 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
+import { checkBeforeSubmittingOperation, withChecks } from './checkInvoice';
 import { emittedInvoiceOperations } from './emitted';
 import { paymentRequestOperations } from './paymentRequests';
 import { receivedInvoiceOperations } from './received';
@@ -14,7 +15,8 @@ export const facturesResources: Resource[] = [
 ];
 
 export const facturesOperations: Operation[] = withEvidence([
-	...emittedInvoiceOperations,
+	...withChecks(emittedInvoiceOperations),
+	checkBeforeSubmittingOperation,
 	...receivedInvoiceOperations,
 	...invoiceToValidateOperations,
 	...paymentRequestOperations,
