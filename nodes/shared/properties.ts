@@ -110,8 +110,34 @@ function show(operation: Operation, extra: Record<string, Array<string | boolean
 	};
 }
 
+/** Where to report a request shape the platform refuses. */
+export const ISSUES_URL = 'https://github.com/n8n-nodes-chorus-pro/n8n-nodes-chorus-pro/issues';
+
+/**
+ * The editor's warning for an operation whose request body no public source shows (annex path only, or nothing
+ * published): what it was built from, and what to do when the platform refuses it. n8n shows a notice's display
+ * name as its text.
+ */
+export function evidenceNotice(operation: Operation): string | undefined {
+	const evidence = operation.evidence;
+	// No path: the operation makes no HTTP call (e.g. a file-name helper), so there is nothing the platform can refuse.
+	if (!operation.path || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
+		return undefined;
+	}
+	const what =
+		evidence.level === 'unpublished'
+			? `No public source shows this call: its path and body are our reading of ${evidence.source}.`
+			: `Only the path is public (AIFE annex, table 4.1); the request body is built from: ${evidence.note ?? evidence.source}.`;
+	const gap = evidence.level === 'unpublished' && evidence.note ? ` ${evidence.note}.` : '';
+	return `${what}${gap} If Chorus Pro answers 400, 403, 404 or 415, check that the API is subscribed in your PISTE application, set the path PISTE shows in the credential (API Base Paths), and tell us at ${ISSUES_URL}.`;
+}
+
 function operationProperties(operation: Operation): INodeProperties[] {
 	const properties: INodeProperties[] = [];
+	const notice = evidenceNotice(operation);
+	if (notice) {
+		properties.push({ displayName: notice, name: 'evidenceNotice', type: 'notice', default: '', displayOptions: show(operation) });
+	}
 	if (operation.binaryIn) {
 		properties.push({
 			displayName: 'Input Binary Field',
