@@ -3,11 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
-import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
+import { LookupCache } from './lookup';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
 import { RequestPace } from './pace';
 import { paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
-import { buildRequest, readParameters } from './parameters';
+import { buildRequest, readParameters, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -21,13 +22,29 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
 }
 
+/** The one request of an operation without a `run` hook (a `run` hook that wraps it may send it the same way). */
+export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest): Promise<IDataObject> {
+	const { operation } = ctx;
+	return await ctx.request({
+		api: operation.api,
+		method: built.method,
+		path: built.path,
+		body: built.body,
+		qs: built.qs,
+		mutates: operation.mutates,
+		sizeLimit: operation.binaryIn?.limitLabel,
+	});
+}
+
 export async function runOperation(
 	fn: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
+	lookups = new LookupCache(),
 	pace?: RequestPace,
 ): Promise<INodeExecutionData[]> {
-	const params = readParameters(fn, operation, itemIndex);
+	const inputProblems: InputProblem[] = [];
+	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -36,8 +53,10 @@ export async function runOperation(
 		itemIndex,
 		operation,
 		params,
+		inputProblems,
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, pace, ...request }, itemIndex),
+		lookups,
 	};
 	const built = buildRequest(operation, params);
 	if (operation.binaryIn) {
@@ -60,17 +79,7 @@ export async function runOperation(
 			: toItems(found);
 	}
 
-	const response = operation.hooks?.run
-		? await operation.hooks.run(ctx, built)
-		: await ctx.request({
-				api: operation.api,
-				method: built.method,
-				path: built.path,
-				body: built.body,
-				qs: built.qs,
-				mutates: operation.mutates,
-				sizeLimit: operation.binaryIn?.limitLabel,
-			});
+	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
 	if (operation.splitList) {
@@ -91,6 +100,9 @@ function errorItem(error: NodeApiError): IDataObject {
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
 	for (const key of ERROR_FIELDS) if (details[key] !== undefined && details[key] !== null) json[key] = details[key];
+	// An invoice that Check First stopped: its problems, so a workflow can route or report them.
+	const problems = (error as { context?: IDataObject }).context?.problems;
+	if (Array.isArray(problems)) json.problems = problems;
 	return json;
 }
 
@@ -113,6 +125,8 @@ export async function executeOperations(
 	const name = this.getNodeParameter('operation', 0) as string;
 	const operation = operations.find((op) => op.resource === resource && op.operation === name);
 	const pace = new RequestPace();
+	// Shared by the items: concurrent look-ups of the same key share one request.
+	const lookups = new LookupCache();
 	const aggregate = operation?.aggregate === true;
 	const count = aggregate ? Math.min(items.length, 1) : items.length;
 	const inParallel = operation !== undefined && isParallelRead(operation) ? parallelRequests(this) : 1;
@@ -124,7 +138,7 @@ export async function executeOperations(
 			if (!operation) {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`, { itemIndex: i });
 			}
-			outcomes[i] = { items: await runOperation(this, operation, i, pace) };
+			outcomes[i] = { items: await runOperation(this, operation, i, lookups, pace) };
 		} catch (error) {
 			outcomes[i] = { error };
 			if (!this.continueOnFail()) failed = true;
