@@ -61,6 +61,18 @@ describe('Works Invoice', () => {
 		});
 	});
 
+	it('sorts with triColonne / triSens inside rechercheFactureTravaux, as the AIFE example does', async () => {
+		// communaute.chorus-pro.gouv.fr/search-works-invoice: "triSens": "Descendant", "triColonne": "TypeDemandePaiement".
+		await run('worksInvoice', 'search', {
+			roleUtilisateur: 'FOURNISSEUR',
+			limit: 10,
+			sort: { column: 'TypeDemandePaiement', direction: 'Descendant' },
+		});
+		expect(sent('/rechercher').body).toMatchObject({
+			rechercheFactureTravaux: { pageResultatDemandee: 1, nbResultatsParPage: 10, triSens: 'Descendant', triColonne: 'TypeDemandePaiement' },
+		});
+	});
+
 	it('treats codeRetour 20007 (no works invoice) as an empty result', async () => {
 		const before = sim.counts(`${PREFIX}/rechercher`);
 		expect(await run('worksInvoice', 'search', { roleUtilisateur: 'MOE', limit: 5 })).toEqual([]);
@@ -183,9 +195,10 @@ describe('Works Invoice to Process', () => {
 		expect(answer.statutFactureTravaux).toBe('A_COMPLETER');
 	});
 
-	it('asks the supplier to recycle a piece held by the MOA', async () => {
-		const [answer] = await run('worksInvoiceToProcess', 'requestRecycling', { idFactureTravaux: WORKS_IDS.availableToMoa, commentaire: 'Mauvais service' });
-		expect(sent('/demander/recyclage').body).toEqual({ idFactureTravaux: WORKS_IDS.availableToMoa, commentaire: 'Mauvais service' });
+	it('asks the supplier to recycle a piece held by the MOA, without a comment as in the AIFE example', async () => {
+		// communaute.chorus-pro.gouv.fr/request-recycling-previous-document: the request is { idFactureTravaux } alone.
+		const [answer] = await run('worksInvoiceToProcess', 'requestRecycling', { idFactureTravaux: WORKS_IDS.availableToMoa });
+		expect(sent('/demander/recyclage').body).toEqual({ idFactureTravaux: WORKS_IDS.availableToMoa });
 		expect(answer.statutFactureTravaux).toBe('EN_ATTENTE_RECYCLAGE_FOURNISSEUR');
 	});
 });
