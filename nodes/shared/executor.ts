@@ -66,6 +66,7 @@ export async function runOperation(
 				body: built.body,
 				qs: built.qs,
 				mutates: operation.mutates,
+				noResultErrors: operation.noResultErrors,
 				sizeLimit: operation.binaryIn?.limitLabel,
 			});
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);

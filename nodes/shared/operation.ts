@@ -166,6 +166,8 @@ export interface Operation {
 	/** For mutating operations: how to check whether a failed call went through. */
 	howToCheck?: string;
 	pagination?: Pagination;
+	/** HTTP 400 `error` names that mean an empty answer for this operation (see `ApiRequest.noResultErrors`). */
+	noResultErrors?: readonly string[];
 	/** For non-paginated answers: split this list of the answer into one item per element. */
 	splitList?: string;
 	binaryIn?: BinaryInput;

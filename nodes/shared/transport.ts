@@ -41,6 +41,11 @@ export interface ApiRequest {
 	mutates: boolean;
 	/** `codeRetour` values meaning "no result" for this operation (reference §2.2): an empty answer, not an error. */
 	noResultCodes?: readonly number[];
+	/**
+	 * `error` names of a plain API's HTTP 400 array that mean "nothing there" for this request (the Référentiel des
+	 * Organisations answers an empty attachment list with `[{"error":"NotFoundReference",…}]`): an empty answer.
+	 */
+	noResultErrors?: readonly string[];
 	/** Shown on HTTP 413, e.g. "10 MB per PDF". */
 	sizeLimit?: string;
 	/** For mutating requests: how the user can check whether it went through. */
@@ -139,6 +144,12 @@ function backoffMs(attempt: number, exchange: FailedExchange): number {
 	return Math.min(wait, RETRY_POLICY.maxDelayMs);
 }
 
+/** Whether a 400 body `[{ error, message }]` carries one of `names`. */
+function namesAnError(body: unknown, names: readonly string[] | undefined): boolean {
+	if (!names?.length || !Array.isArray(body)) return false;
+	return body.some((entry) => names.includes(String((entry as IDataObject | null)?.error)));
+}
+
 function isJsonObject(body: unknown): body is IDataObject | IDataObject[] {
 	return body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
 }
@@ -204,6 +215,7 @@ export async function apiRequest(
 			}
 		}
 		if (exchange) {
+			if (exchange.status === 400 && namesAnError(exchange.body, request.noResultErrors)) return { noResult: true };
 			if (request.mutates) {
 				if (exchange.status === 429) throw rateLimitedWriteError(context);
 				// Refused before it was sent, or a definite answer: the fate is known.
