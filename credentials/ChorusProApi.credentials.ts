@@ -165,6 +165,15 @@ export class ChorusProApi implements ICredentialType {
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{
+			displayName: 'Engagements Base Path',
+			name: 'engagementsPath',
+			type: 'string',
+			default: '',
+			placeholder: '/cpro/engagements/v1',
+			description:
+				'Prefix of the 2025 Engagements API (/engagement/…, /piece-jointe…), not published yet. Leave empty for the built-in one.',
+		},
+		{
 			// PISTE bearer token, minted by preAuthentication and persisted by n8n in the credential, so every
 			// execution and every queue-mode worker reuses it until the API answers 401.
 			displayName: 'Access Token',

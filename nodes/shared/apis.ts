@@ -28,10 +28,20 @@ export const API_GROUPS = {
 	transverses: { prefix: '/cpro/transverses/v1', pisteName: 'Transverses', envelope: 'cpro' },
 	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro' },
 	utilisateurs: { prefix: '/cpro/utilisateurs/v1', pisteName: 'Utilisateurs', envelope: 'cpro' },
+	// The legacy commitment services (rechercher, consulterDetail): the prefix OCA calls in production.
 	engagementsJuridiques: {
 		prefix: '/cpro/engagementsJuridiques/v1',
 		pisteName: 'Engagements',
 		envelope: 'cpro',
+	},
+	// The "Engagements" API of 16/07/2025 (annex v6.1 table 4.1: /engagement/…, /piece-jointe…). Its prefix is not
+	// published: ours follows the REST APIs of the same generation (Référentiel des Organisations answers under
+	// /cpro/organisations/v1 for the table's /structures/…), and a credential field overrides it.
+	engagements: {
+		prefix: '/cpro/engagements/v1',
+		pisteName: 'Engagements',
+		envelope: 'cpro',
+		overrideField: 'engagementsPath',
 	},
 	organisations: {
 		prefix: '/cpro/organisations/v1',
