@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
-import { paginate, type PageRequest } from './pagination';
+import { listOf, paginate, type PageRequest } from './pagination';
 import { buildRequest, readParameters } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
@@ -71,10 +71,7 @@ export async function runOperation(
 			});
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
-	if (operation.splitList) {
-		const list = response[operation.splitList];
-		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
-	}
+	if (operation.splitList) return toItems(listOf(response, operation.splitList));
 	// Only the cpro envelope has codeRetour/libelle to drop: a plain API's `libelle` is data (a service's name).
 	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
