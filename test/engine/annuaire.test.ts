@@ -149,12 +149,14 @@ describe('G2B directory (PPF annuaire shape)', () => {
 		cover('establishment', 'search');
 		const { items, sent } = await run('establishment', 'search', {
 			returnAll: true,
-			additionalFields: { siren: G2B_IDS.buyer.siren, champs: ['siret', 'denomination'] },
+			additionalFields: { siren: G2B_IDS.buyer.siren, champs: ['siret', 'denomination'], inclure: ['siren'] },
 			sort: { column: 'siret', direction: 'Descendant' },
 		});
 		expect(sent[0].body).toMatchObject({
 			filtres: { siren: { op: 'strict', valeur: G2B_IDS.buyer.siren } },
 			champs: ['siret', 'denomination'],
+			// PPF annuaire OpenAPI, searchSiret.inclure.
+			inclure: ['siren'],
 			tris: [{ champ: 'siret', ordre: 'descendant' }],
 		});
 		expect(json(items)).toEqual([
