@@ -241,7 +241,7 @@ export class ChorusProApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/cpro/transverses/v1/health-check',
-			headers: { Accept: 'application/json;charset=utf-8' },
+			headers: { Accept: 'application/json' },
 		},
 		rules: [
 			{

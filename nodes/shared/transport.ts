@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiInfo, apiPrefix, type ApiGroup } from './apis';
+import { apiInfo, apiPrefix, PLAIN_JSON, type ApiGroup } from './apis';
 import { jsonBody } from './jsonBody';
 import {
 	businessError,
@@ -24,8 +24,6 @@ export const CREDENTIAL_TYPE = 'chorusProApi';
 /** Every n8n context our nodes make requests from. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** Content type declared by the Chorus Pro Swaggers (reference §1.4). */
-export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 export interface ApiRequest {
 	api: ApiGroup;
@@ -176,13 +174,13 @@ export async function apiRequest(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: path,
-		headers: { Accept: JSON_CONTENT_TYPE },
+		headers: { Accept: info.contentType ?? PLAIN_JSON },
 		json: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.qs) options.qs = request.qs;
 	if (request.method !== 'GET') {
-		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
+		options.headers = { ...options.headers, 'Content-Type': info.contentType ?? PLAIN_JSON };
 		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
 		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
 		options.body = jsonBody(request.body ?? {});

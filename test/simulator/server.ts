@@ -140,6 +140,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
+// An absent Accept, or one that allows JSON: application/json, application/* or */* (parameters allowed).
+function acceptsJson(accept: string | undefined): boolean {
+	if (!accept) return true;
+	return accept.split(',').some((range) => /^\s*(application\/json|application\/\*|\*\/\*)\s*(;|$)/i.test(range));
+}
+
 function parseForRecord(raw: string, contentType: string | undefined): unknown {
 	if (raw === '') return undefined;
 	if (/urlencoded/i.test(contentType ?? '')) {
@@ -189,6 +195,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (route.api.requiresTechnicalAccount !== false) {
 			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'));
 			if (account) return toAnswer(account.status, account.body, account.headers);
+		}
+		// Annex §1.7: a Content-Type or an Accept other than application/json is answered 415.
+		if (!acceptsJson(header(req, 'accept'))) {
+			return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la réponse demandé non supporté' });
 		}
 		let body: unknown = {};
 		if (method !== 'GET' && method !== 'DELETE') {
