@@ -94,6 +94,26 @@ export class ChorusProApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Custom Platform Data',
+			name: 'customPlatform',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'SIRET and SIREN must pass their checksum (Luhn) before any call',
+				},
+				{
+					name: 'Qualification (Test Data)',
+					value: 'qualification',
+					description:
+						'Like the Sandbox environment: test SIRET/SIREN that fail the checksum are sent, with a warning',
+				},
+			],
+			default: 'production',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'PISTE Client ID',
 			name: 'clientId',
 			type: 'string',

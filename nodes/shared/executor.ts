@@ -5,7 +5,8 @@ import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
 import { listOf, paginate, type PageRequest } from './pagination';
-import { buildRequest, readParameters } from './parameters';
+import { onQualificationPlatform } from './environment';
+import { buildRequest, readParameters, testIdentifierWarning } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -13,6 +14,11 @@ import { apiRequest } from './transport';
 
 function withoutEnvelope(response: IDataObject): IDataObject {
 	return omit(response, ENVELOPE_KEYS) as IDataObject;
+}
+
+/** A warning shown above the node's output in the editor (n8n execution hint). */
+function addWarning(fn: IExecuteFunctions, message: string): void {
+	if (typeof fn.addExecutionHints === 'function') fn.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 }
 
 function toItems(objects: IDataObject[]): INodeExecutionData[] {
@@ -24,7 +30,8 @@ export async function runOperation(
 	operation: Operation,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const params = readParameters(fn, operation, itemIndex);
+	const warn = (await onQualificationPlatform(fn)) ? (message: string) => addWarning(fn, message) : undefined;
+	const params = readParameters(fn, operation, itemIndex, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -33,6 +40,7 @@ export async function runOperation(
 		itemIndex,
 		operation,
 		params,
+		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
 	};

@@ -134,6 +134,11 @@ export interface OperationContext {
 	operation: Operation;
 	/** Parameter values, already validated, by field name (plus `binaryPropertyName` when there is a file). */
 	params: IDataObject;
+	/**
+	 * Set on the qualification platform (sandbox): its test SIRET/SIREN fail the checksum, so a hook that checks
+	 * identifiers reports checksum failures here (a warning in n8n) instead of refusing them.
+	 */
+	acceptTestIdentifier?: (label: string, reason: string) => void;
 	request(request: ApiRequest): Promise<IDataObject>;
 }
 
