@@ -31,6 +31,8 @@ export interface ApiRequest {
 	/** Path under the API prefix, starting with `/`. */
 	path: string;
 	body?: IDataObject | IDataObject[];
+	/** A body already encoded (multipart/form-data), sent as is with its content type instead of `body`. */
+	encodedBody?: { data: Buffer; contentType: string };
 	qs?: IDataObject;
 	/**
 	 * True when the request creates or changes something (soumettre, déposer, traiter, compléter…). Such a
@@ -179,7 +181,10 @@ export async function apiRequest(
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.qs) options.qs = request.qs;
-	if (request.method !== 'GET') {
+	if (request.encodedBody) {
+		options.headers = { ...options.headers, 'Content-Type': request.encodedBody.contentType };
+		options.body = request.encodedBody.data;
+	} else if (request.method !== 'GET') {
 		options.headers = { ...options.headers, 'Content-Type': info.contentType ?? PLAIN_JSON };
 		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
 		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
