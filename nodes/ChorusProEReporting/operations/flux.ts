@@ -60,12 +60,12 @@ const encodingField: Field = {
 		{
 			name: 'Multipart (AFNOR Flow Service Model)',
 			value: 'multipart',
-			description: 'multipart/form-data with a flowInfo JSON part and a file part (AFNOR XP Z12-013 Flow Service 1.2.0)',
+			description: 'A multipart/form-data body: a flowInfo JSON part and a file part (AFNOR XP Z12-013 Flow Service 1.2.0)',
 		},
 		{
 			name: 'JSON With Base64',
 			value: 'json',
-			description: 'nomFichier, syntaxeFlux, empreinteSha256 and the archive as base64 in fichierFlux (the Chorus Pro habit)',
+			description: 'A JSON body: nomFichier, syntaxeFlux, empreinteSha256 and the archive as base64 in fichierFlux (the Chorus Pro habit)',
 		},
 	],
 	default: 'multipart',
