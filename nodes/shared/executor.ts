@@ -29,8 +29,9 @@ export async function runOperation(
 	fn: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
+	qualification = false,
 ): Promise<INodeExecutionData[]> {
-	const warn = (await onQualificationPlatform(fn)) ? (message: string) => addWarning(fn, message) : undefined;
+	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
 	const params = readParameters(fn, operation, itemIndex, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
@@ -107,6 +108,9 @@ export async function executeOperations(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	// Read once per execution: n8n loads and decrypts the credential on each call.
+	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
+	const qualification = await onQualificationPlatform(this).catch(() => false);
 	for (let i = 0; i < items.length; i++) {
 		// An aggregate operation runs once, for item 0, on behalf of every input item.
 		let aggregate = false;
@@ -120,7 +124,7 @@ export async function executeOperations(
 				});
 			}
 			aggregate = operation.aggregate === true;
-			const results = await runOperation(this, operation, i);
+			const results = await runOperation(this, operation, i, qualification);
 			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
 			output.push(...results.map((item) => ({ ...item, pairedItem })));
 			if (aggregate) break;
