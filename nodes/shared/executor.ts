@@ -3,10 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
-import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
-import { listOf, paginate, type PageRequest } from './pagination';
 import { onQualificationPlatform } from './environment';
-import { buildRequest, readParameters, testIdentifierWarning } from './parameters';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
+import { LookupCache } from './lookup';
+import { listOf, paginate, type PageRequest } from './pagination';
+import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -25,14 +26,31 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
 }
 
+/** The one request of an operation without a `run` hook (a `run` hook that wraps it may send it the same way). */
+export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest): Promise<IDataObject> {
+	const { operation } = ctx;
+	return await ctx.request({
+		api: operation.api,
+		method: built.method,
+		path: built.path,
+		body: built.body,
+		qs: built.qs,
+		mutates: operation.mutates,
+		noResultErrors: operation.noResultErrors,
+		sizeLimit: operation.binaryIn?.limitLabel,
+	});
+}
+
 export async function runOperation(
 	fn: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
+	lookups = new LookupCache(),
 	qualification = false,
 ): Promise<INodeExecutionData[]> {
 	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
-	const params = readParameters(fn, operation, itemIndex, warn);
+	const inputProblems: InputProblem[] = [];
+	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -42,8 +60,10 @@ export async function runOperation(
 		operation,
 		params,
 		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
+		inputProblems,
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
+		lookups,
 	};
 	const built = buildRequest(operation, params);
 	if (operation.binaryIn) {
@@ -66,18 +86,7 @@ export async function runOperation(
 			: toItems(found);
 	}
 
-	const response = operation.hooks?.run
-		? await operation.hooks.run(ctx, built)
-		: await ctx.request({
-				api: operation.api,
-				method: built.method,
-				path: built.path,
-				body: built.body,
-				qs: built.qs,
-				mutates: operation.mutates,
-				noResultErrors: operation.noResultErrors,
-				sizeLimit: operation.binaryIn?.limitLabel,
-			});
+	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
 	if (operation.splitList) return toItems(listOf(response, operation.splitList));
@@ -95,6 +104,9 @@ function errorItem(error: NodeApiError): IDataObject {
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
 	for (const key of ERROR_FIELDS) if (details[key] !== undefined && details[key] !== null) json[key] = details[key];
+	// An invoice that Check First stopped: its problems, so a workflow can route or report them.
+	const problems = (error as { context?: IDataObject }).context?.problems;
+	if (Array.isArray(problems)) json.problems = problems;
 	return json;
 }
 
@@ -108,6 +120,7 @@ export async function executeOperations(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	const lookups = new LookupCache();
 	// Read once per execution: n8n loads and decrypts the credential on each call.
 	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
 	const qualification = await onQualificationPlatform(this).catch(() => false);
@@ -124,7 +137,7 @@ export async function executeOperations(
 				});
 			}
 			aggregate = operation.aggregate === true;
-			const results = await runOperation(this, operation, i, qualification);
+			const results = await runOperation(this, operation, i, lookups, qualification);
 			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
 			output.push(...results.map((item) => ({ ...item, pairedItem })));
 			if (aggregate) break;

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field, Operation, OptionValue, Resource } from './operation';
 
@@ -83,6 +83,23 @@ export function fieldProperty(field: Field): INodeProperties {
 	return property;
 }
 
+/**
+ * A top-level field as one parameter, or as two of the same name when its default changed with a node version
+ * (`defaultSince`): n8n shows the one whose `@version` condition matches the node.
+ */
+function versionedProperties(field: Field, displayOptions: IDisplayOptions): INodeProperties[] {
+	const property = fieldProperty(field);
+	const since = field.defaultSince;
+	if (!since) return [{ ...property, displayOptions }];
+	const forVersions = (condition: DisplayCondition): IDisplayOptions => ({
+		show: { ...displayOptions.show, '@version': [condition] },
+	});
+	return [
+		{ ...property, displayOptions: forVersions({ _cnd: { lt: since.version } }) },
+		{ ...property, default: since.value, displayOptions: forVersions({ _cnd: { gte: since.version } }) },
+	];
+}
+
 function isSearch(operation: Operation): boolean {
 	return operation.pagination !== undefined;
 }
@@ -108,7 +125,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 		});
 	}
 	for (const field of operation.fields.filter((f) => f.required || f.top)) {
-		properties.push({ ...fieldProperty(field), displayOptions: show(operation, field.showWhen) });
+		properties.push(...versionedProperties(field, show(operation, field.showWhen)));
 	}
 	const pagination = operation.pagination;
 	if (pagination) {

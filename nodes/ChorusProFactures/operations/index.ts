@@ -1,4 +1,5 @@
 import type { Operation, Resource } from '../../shared/operation';
+import { checkBeforeSubmittingOperation, withChecks } from './checkInvoice';
 import { emittedInvoiceOperations } from './emitted';
 import { paymentRequestOperations } from './paymentRequests';
 import { receivedInvoiceOperations } from './received';
@@ -12,7 +13,8 @@ export const facturesResources: Resource[] = [
 ];
 
 export const facturesOperations: Operation[] = [
-	...emittedInvoiceOperations,
+	...withChecks(emittedInvoiceOperations),
+	checkBeforeSubmittingOperation,
 	...receivedInvoiceOperations,
 	...invoiceToValidateOperations,
 	...paymentRequestOperations,
