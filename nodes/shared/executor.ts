@@ -3,12 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
+import { onQualificationPlatform } from './environment';
 import { LookupCache } from './lookup';
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
 import { RequestPace } from './pace';
-import { paginate, type PageRequest } from './pagination';
+import { listOf, paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
-import { buildRequest, readParameters, type InputProblem } from './parameters';
+import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -16,6 +17,11 @@ import { apiRequest } from './transport';
 
 function withoutEnvelope(response: IDataObject): IDataObject {
 	return omit(response, ENVELOPE_KEYS) as IDataObject;
+}
+
+/** A warning shown above the node's output in the editor (n8n execution hint). */
+function addWarning(fn: IExecuteFunctions, message: string): void {
+	if (typeof fn.addExecutionHints === 'function') fn.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 }
 
 function toItems(objects: IDataObject[]): INodeExecutionData[] {
@@ -32,6 +38,7 @@ export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest
 		body: built.body,
 		qs: built.qs,
 		mutates: operation.mutates,
+		noResultErrors: operation.noResultErrors,
 		sizeLimit: operation.binaryIn?.limitLabel,
 	});
 }
@@ -41,10 +48,12 @@ export async function runOperation(
 	operation: Operation,
 	itemIndex: number,
 	lookups = new LookupCache(),
+	qualification = false,
 	pace?: RequestPace,
 ): Promise<INodeExecutionData[]> {
+	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
 	const inputProblems: InputProblem[] = [];
-	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined);
+	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -53,6 +62,7 @@ export async function runOperation(
 		itemIndex,
 		operation,
 		params,
+		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
 		inputProblems,
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, pace, ...request }, itemIndex),
@@ -82,10 +92,7 @@ export async function runOperation(
 	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
-	if (operation.splitList) {
-		const list = response[operation.splitList];
-		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
-	}
+	if (operation.splitList) return toItems(listOf(response, operation.splitList));
 	// Only the cpro envelope has codeRetour/libelle to drop: a plain API's `libelle` is data (a service's name).
 	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
@@ -127,6 +134,9 @@ export async function executeOperations(
 	const pace = new RequestPace();
 	// Shared by the items: concurrent look-ups of the same key share one request.
 	const lookups = new LookupCache();
+	// Read once per execution: n8n loads and decrypts the credential on each call.
+	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
+	const qualification = await onQualificationPlatform(this).catch(() => false);
 	const aggregate = operation?.aggregate === true;
 	const count = aggregate ? Math.min(items.length, 1) : items.length;
 	const inParallel = operation !== undefined && isParallelRead(operation) ? parallelRequests(this) : 1;
@@ -138,7 +148,7 @@ export async function executeOperations(
 			if (!operation) {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`, { itemIndex: i });
 			}
-			outcomes[i] = { items: await runOperation(this, operation, i, lookups, pace) };
+			outcomes[i] = { items: await runOperation(this, operation, i, lookups, qualification, pace) };
 		} catch (error) {
 			outcomes[i] = { error };
 			if (!this.continueOnFail()) failed = true;
