@@ -23,13 +23,16 @@ function networkFailure(code: string) {
 	});
 }
 
-/** `stored`: the access token the credential holds at each read (the last one repeats). */
-function context(steps: Step[], stored: string[] = ['tok-SECRET']) {
+/**
+ * `stored`: the access token the credential holds before the first request is sent, then after it (another
+ * execution may replace it meanwhile).
+ */
+function context(steps: Step[], stored: { before: string; after?: string } = { before: 'tok-SECRET' }) {
 	const calls: IDataObject[] = [];
 	const tokensSent: unknown[] = [];
 	const fn = {
 		getNode: () => ({ name: 'Chorus Pro', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
-		getCredentials: async () => ({ accessToken: stored.length > 1 ? stored.shift() : stored[0] }),
+		getCredentials: async () => ({ accessToken: calls.length > 0 ? (stored.after ?? stored.before) : stored.before }),
 		helpers: {
 			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject, extra?: { credentialsDecrypted?: { data?: IDataObject } }) => {
 				calls.push(options);
@@ -187,7 +190,7 @@ describe('transport', () => {
 	});
 
 	it('after a 401 uses the token another execution stored meanwhile, without minting', async () => {
-		const { fn, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 4 } }], ['tok-old', 'tok-new']);
+		const { fn, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 4 } }], { before: 'tok-old', after: 'tok-new' });
 		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 4 });
 		expect(tokensSent).toEqual(['tok-old', 'tok-new']);
 	});
