@@ -165,6 +165,14 @@ export class ChorusProApi implements ICredentialType {
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{
+			displayName: 'E-Signature Base Path',
+			name: 'eSignaturePath',
+			type: 'string',
+			default: '',
+			placeholder: '/cpro/esignature/v1',
+			description: 'The E-signature API\'s prefix is not published either: type the one PISTE shows if the built-in one answers 403 or 404',
+		},
+		{
 			// PISTE bearer token, minted by preAuthentication and persisted by n8n in the credential, so every
 			// execution and every queue-mode worker reuses it until the API answers 401.
 			displayName: 'Access Token',

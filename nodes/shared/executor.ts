@@ -6,7 +6,7 @@ import { attachFile, outputFile, readInputFile } from './binary';
 import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
 import { paginate, type PageRequest } from './pagination';
 import { buildRequest, readParameters } from './parameters';
-import { BINARY_PROPERTY, SORT } from './properties';
+import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
 /** The one executor: parameters → checks → request(s) → output items, for any described operation. */
@@ -27,6 +27,9 @@ export async function runOperation(
 	const params = readParameters(fn, operation, itemIndex);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
+	}
+	if (operation.binaryIn && operation.binaryOut) {
+		params[OUTPUT_BINARY_PROPERTY] = fn.getNodeParameter(OUTPUT_BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
 	const ctx: OperationContext = {
 		fn,
