@@ -36,6 +36,11 @@ export function certificateList(text: string): Buffer[] | undefined {
 	return ders.every((der): der is Buffer => der !== undefined) ? ders : undefined;
 }
 
+/** DSS's `RemoteCertificate` list for a chain given as text, or undefined if one of its values is not a certificate. */
+export function remoteCertificates(text: string): Array<{ encodedCertificate: string }> | undefined {
+	return certificateList(text)?.map((der) => ({ encodedCertificate: der.toString('base64') }));
+}
+
 /** A date given as epoch milliseconds or ISO 8601, as the epoch milliseconds DSS's JSON carries; undefined if invalid. */
 export function epochMillis(value: unknown): number | undefined {
 	const text = String(value).trim();

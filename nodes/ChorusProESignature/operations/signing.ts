@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../shared/binary';
-import { LIMITS } from '../../shared/limits';
-import type { BinaryInput, BinaryOutput, BuiltRequest, Field, Operation, OperationContext, OptionValue } from '../../shared/operation';
-import { fieldError, getPath, setPath } from '../../shared/parameters';
-import { certificateDer, certificateList, epochMillis } from './certificates';
+import type { BinaryOutput, BuiltRequest, Field, Operation, OperationContext, OptionValue } from '../../shared/operation';
+import { getPath, setPath } from '../../shared/parameters';
+import { certificateDer, remoteCertificates } from './certificates';
+import { documentIn, inputError, millisOf } from './common';
 import { dssEvidence } from './evidence';
 
 /**
@@ -90,12 +90,7 @@ const signingDate = (required: boolean): Field => ({
 		: 'Epoch milliseconds or ISO 8601 (parameters.blevelParams.signingDate); now when empty. Pass the returned signingDate to "Sign Document".',
 });
 
-const documentIn: BinaryInput = {
-	contentKey: 'toSignDocument.bytes',
-	fileNameKey: 'toSignDocument.name',
-	maxBytes: LIMITS.signedDocumentBytes,
-	limitLabel: '30 MB per document',
-};
+const documentToSign = documentIn('toSignDocument');
 
 function signedName(params: IDataObject, response: IDataObject): string {
 	if (typeof response.name === 'string' && response.name.trim()) return response.name.trim();
@@ -109,9 +104,6 @@ const signedOut: BinaryOutput = {
 	mimeType: (_params, _response, bytes) => sniffMimeType(bytes).mimeType,
 };
 
-const fieldNamed = (ctx: OperationContext, name: string): Field => ctx.operation.fields.find((f) => f.name === name)!;
-const invalid = (ctx: OperationContext, name: string, reason: string) => fieldError(ctx.fn, fieldNamed(ctx, name), ctx.itemIndex, reason);
-
 /** What DSS refuses for the document: PAdES needs a PDF and is enveloped; an enveloped XAdES needs an XML document. */
 function checkDocumentFits(ctx: OperationContext, request: BuiltRequest): void {
 	const head = Buffer.from(String(getPath(request.body, 'toSignDocument.bytes') ?? '').slice(0, 88), 'base64');
@@ -119,28 +111,28 @@ function checkDocumentFits(ctx: OperationContext, request: BuiltRequest): void {
 	const chosen = String(ctx.params.signatureLevel);
 	const how = String(ctx.params.signaturePackaging);
 	if (chosen.startsWith('PAdES') && kind !== 'application/pdf') {
-		throw invalid(ctx, 'signatureLevel', `a PAdES signature goes inside a PDF, and the input file is ${kind}; choose XAdES`);
+		throw inputError(ctx, 'signatureLevel', `a PAdES signature goes inside a PDF, and the input file is ${kind}; choose XAdES`);
 	}
 	if (chosen.startsWith('PAdES') && how !== 'ENVELOPED') {
-		throw invalid(ctx, 'signaturePackaging', 'a PAdES signature is always enveloped');
+		throw inputError(ctx, 'signaturePackaging', 'a PAdES signature is always enveloped');
 	}
 	if (chosen.startsWith('XAdES') && how === 'ENVELOPED' && kind !== 'application/xml') {
-		throw invalid(ctx, 'signaturePackaging', `an enveloped XAdES signature goes inside an XML document, and the input file is ${kind}; choose Enveloping or Detached`);
+		throw inputError(ctx, 'signaturePackaging', `an enveloped XAdES signature goes inside an XML document, and the input file is ${kind}; choose Enveloping or Detached`);
 	}
 }
 
 /** The signer's certificate, its chain and the signing date, in DSS's `parameters` (checked first). */
 function setSigner(ctx: OperationContext, request: BuiltRequest): number {
 	const der = certificateDer(String(ctx.params.signingCertificate));
-	if (!der) throw invalid(ctx, 'signingCertificate', 'not an X.509 certificate (expected PEM or base64 DER)');
+	if (!der) throw inputError(ctx, 'signingCertificate', 'not an X.509 certificate (expected PEM or base64 DER)');
 	setPath(request.body, 'parameters.signingCertificate', { encodedCertificate: der.toString('base64') });
 	if (ctx.params.certificateChain !== undefined) {
-		const chain = certificateList(String(ctx.params.certificateChain));
-		if (!chain) throw invalid(ctx, 'certificateChain', 'one of the values is not an X.509 certificate');
-		setPath(request.body, 'parameters.certificateChain', chain.map((c) => ({ encodedCertificate: c.toString('base64') })));
+		const chain = remoteCertificates(String(ctx.params.certificateChain));
+		if (!chain) throw inputError(ctx, 'certificateChain', 'one of the values is not an X.509 certificate');
+		setPath(request.body, 'parameters.certificateChain', chain);
 	}
-	const date = ctx.params.signingDate === undefined ? Math.floor(Date.now() / 1000) * 1000 : epochMillis(ctx.params.signingDate);
-	if (date === undefined) throw invalid(ctx, 'signingDate', `"${String(ctx.params.signingDate)}" is neither epoch milliseconds nor an ISO 8601 date`);
+	// Whole seconds: the signed attributes of PAdES and XAdES carry the signing time to the second.
+	const date = ctx.params.signingDate === undefined ? Math.floor(Date.now() / 1000) * 1000 : millisOf(ctx, 'signingDate');
 	setPath(request.body, 'parameters.blevelParams.signingDate', date);
 	return date;
 }
@@ -159,7 +151,7 @@ export const signingOperations: Operation[] = [
 		path: '/seal/signDocument',
 		fields: [level, packaging, digest],
 		mutates: false,
-		binaryIn: documentIn,
+		binaryIn: documentToSign,
 		binaryOut: signedOut,
 		hooks: { prepare: checkDocumentFits },
 		evidence: dssEvidence('Cachet / Signer avec cachet', `${evidenceModel}; the seal's key stays on the server, so no certificate or signature value is sent`),
@@ -175,7 +167,7 @@ export const signingOperations: Operation[] = [
 		path: '/signature/dataToSign',
 		fields: [level, packaging, digest, signingCertificate, signingDate(false), certificateChain],
 		mutates: false,
-		binaryIn: documentIn,
+		binaryIn: documentToSign,
 		hooks: {
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
@@ -215,14 +207,14 @@ export const signingOperations: Operation[] = [
 			certificateChain,
 		],
 		mutates: false,
-		binaryIn: documentIn,
+		binaryIn: documentToSign,
 		binaryOut: signedOut,
 		hooks: {
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
 				setSigner(ctx, request);
 				const value = String(ctx.params.signatureValue).replace(/\s+/g, '');
-				if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) throw invalid(ctx, 'signatureValue', 'not base64');
+				if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) throw inputError(ctx, 'signatureValue', 'not base64');
 				setPath(request.body, 'signatureValue.value', value);
 			},
 		},

@@ -1,8 +1,9 @@
 import { readInputFile, sniffMimeType } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Operation } from '../../shared/operation';
-import { fieldError, getPath, setPath } from '../../shared/parameters';
-import { certificateDer, certificateList, epochMillis } from './certificates';
+import { getPath, setPath } from '../../shared/parameters';
+import { certificateDer, remoteCertificates } from './certificates';
+import { documentIn, inputError, millisOf } from './common';
 import { dssEvidence } from './evidence';
 
 /**
@@ -70,19 +71,11 @@ export const verificationOperations: Operation[] = [
 		path: '/reports',
 		fields: [detachedField],
 		mutates: false,
-		binaryIn: {
-			contentKey: 'signedDocument.bytes',
-			fileNameKey: 'signedDocument.name',
-			maxBytes: LIMITS.signedDocumentBytes,
-			limitLabel: '30 MB per document',
-		},
+		binaryIn: documentIn('signedDocument'),
 		hooks: {
 			prepare: async (ctx, request) => {
 				if (ctx.params.originalBinaryPropertyName === undefined) return;
-				const original = await readInputFile(ctx.fn, ctx.itemIndex, String(ctx.params.originalBinaryPropertyName), {
-					maxBytes: LIMITS.signedDocumentBytes,
-					limitLabel: '30 MB per document',
-				});
+				const original = await readInputFile(ctx.fn, ctx.itemIndex, String(ctx.params.originalBinaryPropertyName), documentIn('signedDocument'));
 				setPath(request.body, 'originalDocuments', [{ bytes: original.base64, name: original.fileName }]);
 			},
 		},
@@ -103,22 +96,15 @@ export const verificationOperations: Operation[] = [
 		hooks: {
 			// The file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
 			prepare: (ctx, request) => {
-				const field = (name: string) => ctx.operation.fields.find((f) => f.name === name)!;
 				const der = certificateDer(Buffer.from(String(getPath(request.body, 'certificate.encodedCertificate')), 'base64'));
-				if (!der) {
-					throw fieldError(ctx.fn, { name: 'binaryPropertyName', label: 'Input Binary Field', type: 'string' }, ctx.itemIndex, 'the file is not an X.509 certificate (expected .cer/.crt DER or PEM)');
-				}
+				if (!der) throw inputError(ctx, 'binaryPropertyName', 'the file is not an X.509 certificate (expected .cer/.crt DER or PEM)');
 				setPath(request.body, 'certificate.encodedCertificate', der.toString('base64'));
 				if (ctx.params.certificateChain !== undefined) {
-					const chain = certificateList(String(ctx.params.certificateChain));
-					if (!chain) throw fieldError(ctx.fn, field('certificateChain'), ctx.itemIndex, 'one of the values is not an X.509 certificate');
-					request.body.certificateChain = chain.map((c) => ({ encodedCertificate: c.toString('base64') }));
+					const chain = remoteCertificates(String(ctx.params.certificateChain));
+					if (!chain) throw inputError(ctx, 'certificateChain', 'one of the values is not an X.509 certificate');
+					request.body.certificateChain = chain;
 				}
-				if (ctx.params.validationTime !== undefined) {
-					const time = epochMillis(ctx.params.validationTime);
-					if (time === undefined) throw fieldError(ctx.fn, field('validationTime'), ctx.itemIndex, `"${String(ctx.params.validationTime)}" is neither epoch milliseconds nor an ISO 8601 date`);
-					request.body.validationTime = time;
-				}
+				if (ctx.params.validationTime !== undefined) request.body.validationTime = millisOf(ctx, 'validationTime');
 			},
 		},
 		evidence: dssEvidence('Certificate / Vérification des certificats', 'RestCertificateValidationService.validateCertificate, CertificateToValidateDTO {certificate: RemoteCertificate {encodedCertificate}, certificateChain, validationTime}, answer CertificateReportsDTO'),
