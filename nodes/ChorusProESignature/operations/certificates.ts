@@ -44,6 +44,6 @@ export function remoteCertificates(text: string): Array<{ encodedCertificate: st
 /** A date given as epoch milliseconds or ISO 8601, as the epoch milliseconds DSS's JSON carries; undefined if invalid. */
 export function epochMillis(value: unknown): number | undefined {
 	const text = String(value).trim();
-	const ms = /^\d{10,}$/.test(text) ? Number(text) : Date.parse(text);
+	const ms = /^\d{10,}$/.test(text) ? Number(text) : /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
 	return Number.isSafeInteger(ms) ? ms : undefined;
 }

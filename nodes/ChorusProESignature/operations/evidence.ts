@@ -9,11 +9,13 @@ import type { Evidence } from '../../shared/operation';
  */
 const ANNEX = 'AIFE annex v6.1, table 4.1, API "E-signature" (12/12/2024)';
 const DSS = 'European Commission DSS REST services (github.com/esig/dss)';
+/** Where DSS's JSON spelling is shown (blevelParams.signingDate in epoch milliseconds, base64 bytes). */
+const DSS_JSON = 'JSON as in AaltoSmartCom/dss-demonstrations:documentation/README.md';
 
 export function dssEvidence(row: string, model: string, note?: string): Evidence {
 	return {
 		level: 'unpublished',
-		source: `${ANNEX}, row "${row}" (path only); body modelled on ${DSS}: ${model}`,
+		source: `${ANNEX}, row "${row}" (path only); body modelled on ${DSS}: ${model}; ${DSS_JSON}`,
 		note:
 			note ??
 			'Method, body keys and the API prefix are not published; if Chorus Pro answers 400/403/404/415, set the E-Signature Base Path in the credential and tell us what PISTE shows.',
