@@ -5,7 +5,7 @@
  * checks; wrong input refused before any HTTP call; the simulator's own refusals; the prefix override.
  */
 import { execFileSync } from 'child_process';
-import { createPrivateKey, sign, X509Certificate } from 'crypto';
+import { constants, createPrivateKey, sign, X509Certificate } from 'crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -178,6 +178,20 @@ describe('personal signature in three steps', () => {
 			...common, signingDate: String(signingDate + 1000), signatureValue: signWithOurKey(bytes), signatureAlgorithm: 'RSA_SHA256',
 		}, [await pdfItem()]);
 		expect(firstSignature(await verifyFile(await binaryBuffer(step3.items[0]), 'signe.pdf'))).toMatchObject({ Indication: 'TOTAL_FAILED', SubIndication: 'SIG_CRYPTO_FAILURE' });
+	});
+
+	it('the declared signature algorithm is the one checked: an RSA-PSS value verifies as PSS, not as PKCS#1 v1.5', async () => {
+		const common = { signatureLevel: 'PAdES_BASELINE_T', signaturePackaging: 'ENVELOPED', digestAlgorithm: 'SHA256', signingCertificate: certPem, signingDate: SIGNED_AT.toISOString() };
+		const step1 = await run('signature', 'getDataToSign', common, [await pdfItem()]);
+		const pss = sign('sha256', Buffer.from(String(step1.items[0].json.bytes), 'base64'), {
+			key: createPrivateKey(keyPem), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32,
+		}).toString('base64');
+		const indication = async (signatureAlgorithm: string) => {
+			const step3 = await run('signature', 'signDocument', { ...common, signatureValue: pss, signatureAlgorithm }, [await pdfItem()]);
+			return firstSignature(await verifyFile(await binaryBuffer(step3.items[0]), 'signe.pdf'));
+		};
+		expect(await indication('RSA_SSA_PSS_SHA256_MGF1')).toMatchObject({ Indication: 'INDETERMINATE', SubIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+		expect(await indication('RSA_SHA256')).toMatchObject({ Indication: 'TOTAL_FAILED', SubIndication: 'SIG_CRYPTO_FAILURE' });
 	});
 
 	it('a detached XAdES signature of any file is verified with the signed file given apart', async () => {

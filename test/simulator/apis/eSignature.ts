@@ -14,7 +14,7 @@
  * NO_CERTIFICATE_CHAIN_FOUND). Refused like DSS would: a missing document or certificate, PAdES on a non-PDF or
  * not enveloped, an enveloped XAdES on a non-XML file, a certificate that does not parse.
  */
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'crypto';
+import { constants, createHash, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'crypto';
 
 import { arrayOf, bool, int64, object, oneOf, str } from '../modelKit';
 import { problem } from '../ppf';
@@ -106,9 +106,9 @@ function toBeSigned(e: Pick<Embedded, 'level' | 'packaging' | 'digestAlgorithm' 
 	return Buffer.from([MARK, e.level, e.packaging, e.digestAlgorithm, docHash(e.digestAlgorithm, content), signer, e.signingDate].join('|'), 'utf8');
 }
 
-function algorithmParts(algorithm: string): { hash: string; options: Record<string, unknown> } {
+function algorithmParts(algorithm: string): { hash: string; options: { padding?: number; saltLength?: number } } {
 	const hash = `sha${/SHA(\d+)/.exec(algorithm)![1]}`;
-	if (algorithm.includes('PSS')) return { hash, options: { padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 } };
+	if (algorithm.includes('PSS')) return { hash, options: { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } };
 	return { hash, options: {} };
 }
 
@@ -188,16 +188,11 @@ function indicationOf(found: Found): { Indication: string; SubIndication?: strin
 	if (docHash(e.digestAlgorithm, content) !== e.documentDigest) return { Indication: 'TOTAL_FAILED', SubIndication: 'HASH_FAILURE' };
 	const data = toBeSigned(e, content);
 	const { hash, options } = algorithmParts(e.algorithm);
-	let key: KeyObject;
-	let cert: X509Certificate | undefined;
-	if (e.seal) key = seal.publicKey;
-	else {
-		cert = new X509Certificate(Buffer.from(e.certificate ?? '', 'base64'));
-		key = createPublicKey(cert.publicKey.export({ type: 'spki', format: 'pem' }));
-	}
+	const cert = e.seal ? undefined : new X509Certificate(Buffer.from(e.certificate ?? '', 'base64'));
+	const key = cert ? cert.publicKey : seal.publicKey;
 	const valueOk = (() => {
 		try {
-			return verify(hash, data, { key, ...options } as never, Buffer.from(e.value, 'base64'));
+			return verify(hash, data, { key, ...options }, Buffer.from(e.value, 'base64'));
 		} catch {
 			return false;
 		}
