@@ -13,7 +13,10 @@ export interface ApiGroupInfo {
 	/** Name of the API to subscribe in the PISTE application, used in 403 hints. */
 	pisteName: string;
 	envelope: Envelope;
-	/** Credential field that may override the prefix (G2B APIs whose paths are not public yet). */
+	/**
+	 * A top-level credential field that overrides the prefix: the four G2B fields of the first release, kept because
+	 * saved credentials use them. Every other group is overridden in the credential's `apiBasePaths` collection.
+	 */
 	overrideField?: string;
 }
 
@@ -65,13 +68,8 @@ export const API_GROUPS = {
 		overrideField: 'eReportingPath',
 	},
 	// E-signature (annex v6.1 table 4.1, 12/12/2024): the annex gives the resources, not the prefix. Ours follows the
-	// /cpro/<api>/v1 convention of the other PISTE APIs of the annex; a credential field overrides it.
-	eSignature: {
-		prefix: '/cpro/esignature/v1',
-		pisteName: 'E-signature',
-		envelope: 'plain',
-		overrideField: 'eSignaturePath',
-	},
+	// /cpro/<api>/v1 convention of the other PISTE APIs of the annex; the credential's API Base Paths override it.
+	eSignature: { prefix: '/cpro/esignature/v1', pisteName: 'E-signature', envelope: 'plain' },
 } as const satisfies Record<string, ApiGroupInfo>;
 
 export type ApiGroup = keyof typeof API_GROUPS;
@@ -80,10 +78,23 @@ export function apiInfo(api: ApiGroup): ApiGroupInfo {
 	return API_GROUPS[api];
 }
 
-/** The prefix of an API, honouring a credential override (a user can fix a G2B path without a release). */
-export function apiPrefix(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): string {
+/** Credential collection holding the base path of every API group without a top-level override field. */
+export const BASE_PATHS_COLLECTION = 'apiBasePaths';
+
+/** The credential value that overrides an API's prefix, if the user set one. */
+function override(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): unknown {
 	const info: ApiGroupInfo = API_GROUPS[api];
-	const override = info.overrideField ? credentials?.[info.overrideField] : undefined;
-	const prefix = typeof override === 'string' && override.trim() ? override.trim() : info.prefix;
+	if (info.overrideField) return credentials?.[info.overrideField];
+	const paths = credentials?.[BASE_PATHS_COLLECTION];
+	return paths && typeof paths === 'object' ? (paths as Record<string, unknown>)[api] : undefined;
+}
+
+/**
+ * The prefix of an API, honouring the credential's override: a user whose PISTE subscription shows another path
+ * fixes it without waiting for a release.
+ */
+export function apiPrefix(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): string {
+	const value = override(api, credentials);
+	const prefix = typeof value === 'string' && value.trim() ? value.trim() : API_GROUPS[api].prefix;
 	return `/${prefix.replace(/^\/+|\/+$/g, '')}`;
 }

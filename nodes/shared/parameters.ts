@@ -150,14 +150,33 @@ function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Fi
 	return raw;
 }
 
-/** Converted values by field name; a required field that is empty is an error. */
-export function readParameters(fn: IExecuteFunctions, operation: Operation, i: number): IDataObject {
+/** A parameter that is missing or invalid, when the operation reports input problems instead of stopping. */
+export interface InputProblem {
+	field: Field;
+	/** `is required`, or why the value is invalid. */
+	reason: string;
+}
+
+/**
+ * Converted values by field name; a required field that is empty is an error. With `problems`, a missing or
+ * invalid value is collected there and left out instead of stopping the item.
+ */
+export function readParameters(
+	fn: IExecuteFunctions,
+	operation: Operation,
+	i: number,
+	problems?: InputProblem[],
+): IDataObject {
 	const params: IDataObject = {};
+	const invalid = (field: Field, reason: string) => {
+		if (!problems) throw fieldError(fn, field, i, reason);
+		problems.push({ field, reason });
+	};
 	for (const [field, raw] of readRaw(fn, operation, i)) {
 		// An id left at 0 means "not set": Chorus ids start at 1.
 		const unset = isEmpty(raw) || (field.type === 'integer' && raw === 0);
 		if (unset) {
-			if (field.required) throw fieldError(fn, field, i, 'is required');
+			if (field.required) invalid(field, 'is required');
 			continue;
 		}
 		try {
@@ -166,8 +185,8 @@ export function readParameters(fn: IExecuteFunctions, operation: Operation, i: n
 			if (isEmpty(value) && !field.required) continue;
 			params[field.name] = value as IDataObject[keyof IDataObject];
 		} catch (error) {
-			if (error instanceof InputError) throw fieldError(fn, field, i, error.reason);
-			throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
+			if (!(error instanceof InputError)) throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
+			invalid(field, error.reason);
 		}
 	}
 	return params;

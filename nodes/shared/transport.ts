@@ -153,7 +153,8 @@ export async function apiRequest(
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const info = apiInfo(request.api);
-	const credentials = info.overrideField ? await this.getCredentials(CREDENTIAL_TYPE) : undefined;
+	// Every API's base path may be overridden in the credential.
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const path = `${apiPrefix(request.api, credentials)}${request.path}`;
 	const context: ErrorContext = {
 		node: this.getNode(),

@@ -260,7 +260,8 @@ describe('Référentiel des Organisations', () => {
 		const { items, sent } = await run('organisationSiren', 'search', { returnAll: true, additionalFields: { raisonSociale: 'exemple' } });
 		expect(sent[0].method).toBe('POST');
 		expect(sent[0].path).toBe(`${ORG}/siren/recherche`);
-		expect(sent[0].body).toEqual({ raisonSociale: { val: 'exemple', op: 'CONTAINS' } });
+		// The three lists always go, empty when unused, as the sandbox-tested client sends them (replay corpus).
+		expect(sent[0].body).toEqual({ raisonSociale: { val: 'exemple', op: 'CONTAINS' }, _sort: [], _desc: [], _fields: [] });
 		expect(json(items).map((s) => s.siren)).toEqual([ids.buyer.siren]);
 	});
 
@@ -320,6 +321,7 @@ describe('Référentiel des Organisations', () => {
 		expect(sent[0].body).toEqual({
 			typeOrganisation: { val: 'public', op: '=' },
 			ville: { op: 'IN', val: ['PARIS', 'LYON'] },
+			_sort: [],
 			_desc: ['libelleOrganisation'],
 			_fields: ['uuid', 'libelleOrganisation'],
 		});
@@ -351,7 +353,7 @@ describe('Référentiel des Organisations', () => {
 		expect(created.items[0].json).toMatchObject({ etatService: 'ACTIF', codeService: 'SERVICE_CULTUREL' });
 
 		const found = await run('organisationService', 'search', { returnAll: true, additionalFields: { codeService: 'SERVICE_CULTUREL' } });
-		expect(found.sent[0].body).toEqual({ codeService: { val: 'SERVICE_CULTUREL', op: '=' } });
+		expect(found.sent[0].body).toEqual({ codeService: { val: 'SERVICE_CULTUREL', op: '=' }, _sort: [], _desc: [], _fields: [] });
 		expect(json(found.items).map((s) => s.uuid)).toEqual([uuid]);
 
 		const got = await run('organisationService', 'get', { serviceId: uuid });

@@ -273,10 +273,10 @@ describe('the simulator refuses what DSS would', () => {
 });
 
 describe('prefix', () => {
-	it('a credential override of the E-Signature base path changes the path the simulator receives', async () => {
+	it("the credential's E-signature base path (API Base Paths) changes the path the simulator receives", async () => {
 		const custom = '/custom/signature-electronique/v2';
 		registerESignature(sim.router, sim.store, custom);
-		const overridden = new CredentialStore({ ...credentials.data, eSignaturePath: custom });
+		const overridden = new CredentialStore({ ...credentials.data, apiBasePaths: { eSignature: custom } });
 		const { sent } = await run('verification', 'getPolicy', {}, undefined, overridden);
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${custom}/policy`]);
 	});

@@ -19,6 +19,7 @@ import {
 	testCredential,
 } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
+import { invoiceFields } from './invoiceFixture';
 import {
 	DEMO_IDS,
 	MAX_PAGE_SIZE,
@@ -110,22 +111,7 @@ const BUYER = DEMO_IDS.buyerWithService;
 
 /** Parameters of a valid invoice for Submit / Submit PDF (the buyer requires a service code). */
 function invoiceParameters(numero: string, extra: IDataObject = {}): INodeParameters {
-	return {
-		codeDestinataire: BUYER.siret,
-		idFournisseur: SUPPLIER,
-		numeroFactureSaisi: numero,
-		dateFacture: '2025-06-30',
-		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
-		typeFacture: 'FACTURE',
-		typeTva: 'TVA_SUR_DEBIT',
-		modePaiement: 'VIREMENT',
-		deviseFacture: 'EUR',
-		montantHtTotal: 1000,
-		montantTVA: 200,
-		montantTtcTotal: 1200,
-		montantAPayer: 1200,
-		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra },
-	};
+	return { ...invoiceFields(numero), additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra } };
 }
 
 const LINES = {
@@ -230,6 +216,14 @@ describe('Emitted Invoice', () => {
 		const [history] = await run('emittedInvoice', 'getHistory', { idFacture: id });
 		expect(sent('/consulter/historique').body).toEqual({ idFacture: id });
 		expect(history.statutCourantCode).toBe(sim.store.invoice(id)?.statut);
+	});
+
+	it('checks an invoice before submitting it: the problems, and nothing sent', async () => {
+		const [result] = await run('emittedInvoice', 'checkBeforeSubmit', invoiceParameters('CHECK-2025-001', { codeServiceExecutant: 'ANCIEN-SVC' }), {
+			items: [await pdfItem()],
+		});
+		expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'SERVICE_CODE_INACTIVE', parameter: 'codeServiceExecutant' })] });
+		expect(invoicesNumbered('CHECK-2025-001')).toEqual([]);
 	});
 
 	it('deposits a structured flux and reads its integration report', async () => {

@@ -66,6 +66,8 @@ export interface ApiDeclaration {
 	errorStyle?: 'cpro' | 'problem';
 	/** False for endpoints outside PISTE's `cpro-account` check (none today; the token endpoint is apart). */
 	requiresTechnicalAccount?: boolean;
+	/** Body of the 401 for a wrong technical account, when the API has one (the others answer without a body). */
+	technicalAccountError?: Record<string, string>;
 }
 
 export interface RouteOptions {

@@ -189,7 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (bearer) return toAnswer(bearer.status, bearer.body, bearer.headers);
 		if (!store.isSubscribed(route.api.name)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
 		if (route.api.requiresTechnicalAccount !== false) {
-			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'));
+			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'), route.api.technicalAccountError);
 			if (account) return toAnswer(account.status, account.body, account.headers);
 		}
 		let body: unknown = {};

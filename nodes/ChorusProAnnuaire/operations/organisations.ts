@@ -153,6 +153,8 @@ function orgSearch(
 						request.body[key] = value;
 					}
 				}
+				// The sandbox-tested client always sends the three lists, empty when unused (replay corpus).
+				for (const list of ['_sort', '_desc', '_fields']) request.body[list] ??= [];
 			},
 		},
 	};

@@ -1,6 +1,8 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { commitmentAttachmentOperations } from './attachment';
 import { commitmentOperations } from './commitment';
+import { engagementsEvidence } from './evidence';
 
 export const engagementsResources: Resource[] = [
 	{ name: 'Engagement (Commitment)', value: 'commitment', description: 'Commitments (engagements juridiques): purchase orders, contracts' },
@@ -22,4 +24,7 @@ const health: Operation = {
 };
 
 /** Every operation of the node: the coverage test lists them. */
-export const engagementsOperations: Operation[] = [...commitmentOperations, ...commitmentAttachmentOperations, health];
+export const engagementsOperations: Operation[] = withEvidence(
+	[...commitmentOperations, ...commitmentAttachmentOperations, health],
+	engagementsEvidence,
+);

@@ -107,7 +107,12 @@ const SERVICE_BODY = object(
 const SEARCH_BODY: Schema = { type: 'object', additionalProperties: true };
 
 export function register(router: Router, store: SimulatorStore): void {
-	const api = router.api({ name: 'organisations', prefix: '/cpro/organisations/v1' });
+	// A wrong technical account gets this body from the sandbox (replay corpus: healthcheck-bad-technical-account).
+	const api = router.api({
+		name: 'organisations',
+		prefix: '/cpro/organisations/v1',
+		technicalAccountError: { ErrorCode: '401', Description: '[invalid field]' },
+	});
 	const org = () => g2bState(store).org;
 
 	function structureOf(ctx: RouteContext): OrgStructure {
