@@ -110,6 +110,26 @@ export class ChorusProApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Custom Platform Data',
+			name: 'customPlatform',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'SIRET and SIREN must pass their checksum (Luhn) before any call',
+				},
+				{
+					name: 'Qualification (Test Data)',
+					value: 'qualification',
+					description:
+						'Like the Sandbox environment: test SIRET/SIREN that fail the checksum are sent, with a warning',
+				},
+			],
+			default: 'production',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'PISTE Client ID',
 			name: 'clientId',
 			type: 'string',
@@ -190,6 +210,15 @@ export class ChorusProApi implements ICredentialType {
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{
+			displayName: 'Engagements Base Path',
+			name: 'engagementsPath',
+			type: 'string',
+			default: '',
+			placeholder: '/cpro/engagements/v1',
+			description:
+				'Prefix of the 2025 Engagements API (/engagement/…, /piece-jointe…), not published yet. Leave empty for the built-in one.',
+		},
+		{
 			// PISTE bearer token, minted by preAuthentication and persisted by n8n in the credential, so every
 			// execution and every queue-mode worker reuses it until the API answers 401.
 			displayName: 'Access Token',
@@ -257,7 +286,7 @@ export class ChorusProApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/cpro/transverses/v1/health-check',
-			headers: { Accept: 'application/json;charset=utf-8' },
+			headers: { Accept: 'application/json' },
 		},
 		rules: [
 			{

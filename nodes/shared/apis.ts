@@ -18,23 +18,45 @@ export interface ApiGroupInfo {
 	 * saved credentials use them. Every other group is overridden in the credential's `apiBasePaths` collection.
 	 */
 	overrideField?: string;
+	/**
+	 * `Content-Type` and `Accept` of the requests, when the API's official Swagger declares one; otherwise plain
+	 * `application/json`, what the annex (§1.7: anything else is answered 415) and the clients tested on the
+	 * sandbox send.
+	 */
+	contentType?: string;
 }
+
+/** Declared by the Factures and Structures Swaggers (`consumes` / `produces` of every operation). */
+const SWAGGER_JSON = 'application/json;charset=utf-8';
+
+/** Where no Swagger says otherwise (annex §1.7; the PPF annuaire OpenAPI declares it too). */
+export const PLAIN_JSON = 'application/json';
 
 /** The one table of API prefixes (reference §1.2, §9, §10). */
 export const API_GROUPS = {
-	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro' },
+	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro', contentType: SWAGGER_JSON },
 	facturesTravaux: {
 		prefix: '/cpro/facturesTravaux/v1',
 		pisteName: 'Factures Travaux',
 		envelope: 'cpro',
 	},
 	transverses: { prefix: '/cpro/transverses/v1', pisteName: 'Transverses', envelope: 'cpro' },
-	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro' },
+	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro', contentType: SWAGGER_JSON },
 	utilisateurs: { prefix: '/cpro/utilisateurs/v1', pisteName: 'Utilisateurs', envelope: 'cpro' },
+	// The legacy commitment services (rechercher, consulterDetail): the prefix OCA calls in production.
 	engagementsJuridiques: {
 		prefix: '/cpro/engagementsJuridiques/v1',
 		pisteName: 'Engagements',
 		envelope: 'cpro',
+	},
+	// The "Engagements" API of 16/07/2025 (annex v6.1 table 4.1: /engagement/…, /piece-jointe…). Its prefix is not
+	// published: ours follows the REST APIs of the same generation (Référentiel des Organisations answers under
+	// /cpro/organisations/v1 for the table's /structures/…), and a credential field overrides it.
+	engagements: {
+		prefix: '/cpro/engagements/v1',
+		pisteName: 'Engagements',
+		envelope: 'cpro',
+		overrideField: 'engagementsPath',
 	},
 	organisations: {
 		prefix: '/cpro/organisations/v1',

@@ -3,10 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
+import { onQualificationPlatform } from './environment';
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
 import { LookupCache } from './lookup';
-import { paginate, type PageRequest } from './pagination';
-import { buildRequest, readParameters, type InputProblem } from './parameters';
+import { listOf, paginate, type PageRequest } from './pagination';
+import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -14,6 +15,11 @@ import { apiRequest } from './transport';
 
 function withoutEnvelope(response: IDataObject): IDataObject {
 	return omit(response, ENVELOPE_KEYS) as IDataObject;
+}
+
+/** A warning shown above the node's output in the editor (n8n execution hint). */
+function addWarning(fn: IExecuteFunctions, message: string): void {
+	if (typeof fn.addExecutionHints === 'function') fn.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 }
 
 function toItems(objects: IDataObject[]): INodeExecutionData[] {
@@ -30,6 +36,7 @@ export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest
 		body: built.body,
 		qs: built.qs,
 		mutates: operation.mutates,
+		noResultErrors: operation.noResultErrors,
 		sizeLimit: operation.binaryIn?.limitLabel,
 	});
 }
@@ -39,9 +46,11 @@ export async function runOperation(
 	operation: Operation,
 	itemIndex: number,
 	lookups = new LookupCache(),
+	qualification = false,
 ): Promise<INodeExecutionData[]> {
+	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
 	const inputProblems: InputProblem[] = [];
-	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined);
+	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -53,6 +62,7 @@ export async function runOperation(
 		itemIndex,
 		operation,
 		params,
+		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
 		inputProblems,
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
@@ -82,10 +92,7 @@ export async function runOperation(
 	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
-	if (operation.splitList) {
-		const list = response[operation.splitList];
-		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
-	}
+	if (operation.splitList) return toItems(listOf(response, operation.splitList));
 	// Only the cpro envelope has codeRetour/libelle to drop: a plain API's `libelle` is data (a service's name).
 	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
@@ -117,6 +124,9 @@ export async function executeOperations(
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const lookups = new LookupCache();
+	// Read once per execution: n8n loads and decrypts the credential on each call.
+	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
+	const qualification = await onQualificationPlatform(this).catch(() => false);
 	for (let i = 0; i < items.length; i++) {
 		// An aggregate operation runs once, for item 0, on behalf of every input item.
 		let aggregate = false;
@@ -130,7 +140,7 @@ export async function executeOperations(
 				});
 			}
 			aggregate = operation.aggregate === true;
-			const results = await runOperation(this, operation, i, lookups);
+			const results = await runOperation(this, operation, i, lookups, qualification);
 			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
 			output.push(...results.map((item) => ({ ...item, pairedItem })));
 			if (aggregate) break;

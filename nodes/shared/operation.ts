@@ -142,6 +142,11 @@ export interface OperationContext {
 	operation: Operation;
 	/** Parameter values, already validated, by field name (plus `binaryPropertyName` when there is a file). */
 	params: IDataObject;
+	/**
+	 * Set on the qualification platform (sandbox): its test SIRET/SIREN fail the checksum, so a hook that checks
+	 * identifiers reports checksum failures here (a warning in n8n) instead of refusing them.
+	 */
+	acceptTestIdentifier?: (label: string, reason: string) => void;
 	/** Missing or invalid parameters, for an operation that `reportsInputProblems` (left out of `params`). */
 	inputProblems: InputProblem[];
 	request(request: ApiRequest): Promise<IDataObject>;
@@ -178,6 +183,8 @@ export interface Operation {
 	/** For mutating operations: how to check whether a failed call went through. */
 	howToCheck?: string;
 	pagination?: Pagination;
+	/** HTTP 400 `error` names that mean an empty answer for this operation (see `ApiRequest.noResultErrors`). */
+	noResultErrors?: readonly string[];
 	/** For non-paginated answers: split this list of the answer into one item per element. */
 	splitList?: string;
 	binaryIn?: BinaryInput;

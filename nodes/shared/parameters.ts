@@ -58,8 +58,18 @@ function toInteger(field: Field, raw: unknown): number {
 	return n;
 }
 
-/** Converts one raw parameter value to what the API expects, or throws an InputError. */
-export function convertValue(field: Field, raw: unknown): unknown {
+function identifierProblem(check: Field['check'], value: string, checksum: boolean): string | undefined {
+	if (check === 'siret') return checkSiret(value, checksum);
+	if (check === 'siren') return checkSiren(value, checksum);
+	if (check === 'siretOrSiren') return checkSiretOrSiren(value, checksum);
+	return undefined;
+}
+
+/**
+ * Converts one raw parameter value to what the API expects, or throws an InputError. With `onChecksumFailure`
+ * (qualification platform), a SIRET/SIREN of the right format whose checksum fails is reported there instead.
+ */
+export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (reason: string) => void): unknown {
 	switch (field.type) {
 		case 'integer':
 			return toInteger(field, raw);
@@ -114,16 +124,9 @@ export function convertValue(field: Field, raw: unknown): unknown {
 			if (field.maxLength && value.length > field.maxLength) {
 				throw new InputError(field, `${value.length} characters long; Chorus Pro accepts at most ${field.maxLength}`);
 			}
-			const check = field.check;
-			const problem =
-				check === 'siret'
-					? checkSiret(value)
-					: check === 'siren'
-						? checkSiren(value)
-						: check === 'siretOrSiren'
-							? checkSiretOrSiren(value)
-							: undefined;
-			if (problem) throw new InputError(field, problem);
+			const problem = identifierProblem(field.check, value, true);
+			if (problem && onChecksumFailure && !identifierProblem(field.check, value, false)) onChecksumFailure(problem);
+			else if (problem) throw new InputError(field, problem);
 			return value;
 		}
 	}
@@ -159,13 +162,15 @@ export interface InputProblem {
 
 /**
  * Converted values by field name; a required field that is empty is an error. With `problems`, a missing or
- * invalid value is collected there and left out instead of stopping the item.
+ * invalid value is collected there and left out instead of stopping the item. `warn` (qualification platform)
+ * receives the checksum failures that are then accepted, as sentences naming the field and the item.
  */
 export function readParameters(
 	fn: IExecuteFunctions,
 	operation: Operation,
 	i: number,
 	problems?: InputProblem[],
+	warn?: (message: string) => void,
 ): IDataObject {
 	const params: IDataObject = {};
 	const invalid = (field: Field, reason: string) => {
@@ -180,7 +185,7 @@ export function readParameters(
 			continue;
 		}
 		try {
-			const value = convertValue(field, raw);
+			const value = convertValue(field, raw, warn && ((reason) => warn(testIdentifierWarning(field.label, i, reason))));
 			// An empty list or object (a JSON field left at "[]") is the same as not set.
 			if (isEmpty(value) && !field.required) continue;
 			params[field.name] = value as IDataObject[keyof IDataObject];
@@ -190,6 +195,11 @@ export function readParameters(
 		}
 	}
 	return params;
+}
+
+/** The warning of an identifier accepted on the qualification platform although its checksum fails. */
+export function testIdentifierWarning(label: string, i: number, reason: string): string {
+	return `"${label}" (item ${i}): ${reason}. Sent anyway: the credential points at the qualification platform, whose test identifiers do not follow the checksum.`;
 }
 
 export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {

@@ -126,11 +126,13 @@ export function evidenceNotice(operation: Operation): string | undefined {
 	if (!operation.path || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
 		return undefined;
 	}
+	// Notes are sentences of their own: drop their final stop so the notice never reads "..".
+	const sentence = (text: string) => text.trim().replace(/\.+$/, '');
 	const what =
 		evidence.level === 'unpublished'
-			? `No public source shows this call: its path and body are our reading of ${evidence.source}.`
-			: `Only the path is public (AIFE annex, table 4.1); the request body is built from: ${evidence.note ?? evidence.source}.`;
-	const gap = evidence.level === 'unpublished' && evidence.note ? ` ${evidence.note}.` : '';
+			? `No public source shows this call: its path and body are our reading of ${sentence(evidence.source)}.`
+			: `Only the path is public (AIFE annex, table 4.1); the rest is our reading: ${sentence(evidence.note ?? evidence.source)}.`;
+	const gap = evidence.level === 'unpublished' && evidence.note ? ` ${sentence(evidence.note)}.` : '';
 	return `${what}${gap} If Chorus Pro answers 400, 403, 404 or 415, check that the API is subscribed in your PISTE application, set the path PISTE shows in the credential (API Base Paths), and tell us at ${ISSUES_URL}.`;
 }
 

@@ -192,7 +192,7 @@ describe('Check Before Submitting', () => {
 	});
 
 	it('says "not checked", with the reason, when the Engagements API is not subscribed (403) — never passed', async () => {
-		sim.store.unsubscribe('engagementsJuridiques');
+		sim.store.unsubscribe('engagements');
 		try {
 			const result = await checkOne(invoice('CHK-403-001', { codeDestinataire: HOSPITAL.siret }, { codeServiceExecutant: '', numeroBonCommande: DEMO_IDS.engagements[0] }));
 			expect(result).toMatchObject({ ok: false, problems: [] });
@@ -202,7 +202,7 @@ describe('Check Before Submitting', () => {
 			expect(notChecked.reason).toMatch(/HTTP 403/);
 			expect(notChecked.reason).toMatch(/Subscribe the "Engagements" API/);
 		} finally {
-			sim.store.subscribe('engagementsJuridiques');
+			sim.store.subscribe('engagements');
 		}
 	});
 

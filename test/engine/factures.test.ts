@@ -305,6 +305,17 @@ describe('Received Invoice', () => {
 		expect(entries[0].histoStatutCode).toBe('SERVICE_FAIT');
 	});
 
+	it('filters on suppliers with listeFournisseurs (Factures Swagger, CritereFournisseurPojo)', async () => {
+		const fromPartner = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, idFournisseur: DEMO_IDS.partner.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		const found = await run('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { numeroMarche: 'MAR-FOURN', listeFournisseurs: String(DEMO_IDS.partner.idStructureCPP) },
+		});
+		expect(sent('/rechercher/recipiendaire').body).toMatchObject({ listeFournisseurs: [{ idFournisseur: DEMO_IDS.partner.idStructureCPP }] });
+		expect(found.map((f) => f.idFacture)).toEqual([fromPartner.idFacture]);
+	});
+
 	it('asks for the reason only when suspending, and sends it', async () => {
 		const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
 		await run('receivedInvoice', 'setStatus', { idFacture: invoice.idFacture, nouveauStatut: 'SUSPENDUE', motif: 'Pièce manquante' });
