@@ -8,6 +8,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { API_GROUPS, BASE_PATHS_COLLECTION, type ApiGroupInfo } from '../nodes/shared/apis';
+import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
+
 /**
  * PISTE hosts per environment (reference §1.1). `custom` lets a user (and our tests and demo) point the
  * credential at any base URL, e.g. the local simulator.
@@ -40,8 +43,62 @@ export function resolveUrls(credentials: ICredentialDataDecryptedObject): {
 }
 
 /** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
+/**
+ * One option per API group without a top-level field of its own (the four G2B fields predate this collection and
+ * stay where saved credentials have them): a new API group gets its override here without touching this file.
+ */
+const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record<string, ApiGroupInfo>)
+	.filter(([, info]) => !info.overrideField)
+	.map(([api, info]) => ({
+		displayName: `${info.pisteName} Base Path`,
+		name: api,
+		type: 'string' as const,
+		default: '',
+		placeholder: info.prefix,
+	}));
+
 export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
 	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
+}
+
+/** One client-credentials request to PISTE; its errors are rebuilt so that none carries the client secret. */
+async function mintToken(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	tokenUrl: string,
+): Promise<{ token: string; expiresInSeconds?: number }> {
+	let response: { access_token?: string; expires_in?: number };
+	try {
+		response = (await http.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: credentials.clientId,
+				client_secret: credentials.clientSecret,
+				scope: 'openid',
+			},
+			json: true,
+		})) as { access_token?: string; expires_in?: number };
+	} catch (error) {
+		// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
+		const status = (error as { response?: { status?: number } }).response?.status;
+		const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
+		if (status === 400 || status === 401) {
+			throw new Error(
+				`PISTE refused the client ID / client secret (${reason ?? `HTTP ${status}`}). Check the OAuth credentials of your PISTE application and that it exists in the chosen environment.`,
+			);
+		}
+		throw new Error(
+			`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
+		);
+	}
+	if (!response?.access_token) {
+		throw new Error(`The PISTE token endpoint ${tokenUrl} answered without an access_token.`);
+	}
+	const expiresIn = Number(response.expires_in);
+	return { token: response.access_token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
 }
 
 export class ChorusProApi implements ICredentialType {
@@ -94,6 +151,26 @@ export class ChorusProApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Custom Platform Data',
+			name: 'customPlatform',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'SIRET and SIREN must pass their checksum (Luhn) before any call',
+				},
+				{
+					name: 'Qualification (Test Data)',
+					value: 'qualification',
+					description:
+						'Like the Sandbox environment: test SIRET/SIREN that fail the checksum are sent, with a warning',
+				},
+			],
+			default: 'production',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'PISTE Client ID',
 			name: 'clientId',
 			type: 'string',
@@ -130,11 +207,20 @@ export class ChorusProApi implements ICredentialType {
 			description: 'It expires regularly: renew it in the Chorus Pro portal when calls answer 401',
 		},
 		{
-			displayName: 'G2B API Paths',
+			// n8n shows a notice's display name as its text.
+			displayName:
+				'API Base Paths (advanced): leave them empty to use the built-in paths. If Chorus Pro answers 403 or 404 for one API although it is subscribed in your PISTE application, type the base path PISTE shows for it. The G2B paths are not public yet.',
 			name: 'g2bNotice',
 			type: 'notice',
-			default:
-				'The G2B APIs follow the published specification; their paths are not public yet. Leave the fields below empty to use the built-in paths, or type the path PISTE shows for your subscription.',
+			default: '',
+		},
+		{
+			displayName: 'Chorus Pro API Base Paths',
+			name: BASE_PATHS_COLLECTION,
+			type: 'collection',
+			placeholder: 'Override a Base Path',
+			default: {},
+			options: BASE_PATH_OPTIONS,
 		},
 		{
 			displayName: 'G2B Annuaire Base Path',
@@ -165,6 +251,15 @@ export class ChorusProApi implements ICredentialType {
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{
+			displayName: 'Engagements Base Path',
+			name: 'engagementsPath',
+			type: 'string',
+			default: '',
+			placeholder: '/cpro/engagements/v1',
+			description:
+				'Prefix of the 2025 Engagements API (/engagement/…, /piece-jointe…), not published yet. Leave empty for the built-in one.',
+		},
+		{
 			// PISTE bearer token, minted by preAuthentication and persisted by n8n in the credential, so every
 			// execution and every queue-mode worker reuses it until the API answers 401.
 			displayName: 'Access Token',
@@ -175,39 +270,17 @@ export class ChorusProApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Mints the PISTE token n8n stores in `accessToken`. n8n calls this for every execution that finds the field
+	 * empty or had its token refused, so concurrent executions of one process share one token request and reuse a
+	 * token minted moments ago (nodes/shared/tokenFlight.ts): one token per process per expiry.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { tokenUrl } = resolveUrls(credentials);
-		let response: { access_token?: string };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: {
-					grant_type: 'client_credentials',
-					client_id: credentials.clientId,
-					client_secret: credentials.clientSecret,
-					scope: 'openid',
-				},
-				json: true,
-			})) as { access_token?: string };
-		} catch (error) {
-			// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
-			const status = (error as { response?: { status?: number } }).response?.status;
-			const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
-			if (status === 400 || status === 401) {
-				throw new Error(
-					`PISTE refused the client ID / client secret (${reason ?? `HTTP ${status}`}). Check the OAuth credentials of your PISTE application and that it exists in the chosen environment.`,
-				);
-			}
-			throw new Error(
-				`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
-			);
-		}
-		if (!response?.access_token) {
-			throw new Error(`The PISTE token endpoint ${tokenUrl} answered without an access_token.`);
-		}
-		return { accessToken: response.access_token };
+		const key = applicationKey(tokenUrl, credentials.clientId, credentials.clientSecret);
+		const refused = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
+		const accessToken = await sharedToken(key, refused, async () => await mintToken(this, credentials, tokenUrl));
+		return { accessToken };
 	}
 
 	async authenticate(
@@ -232,7 +305,7 @@ export class ChorusProApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/cpro/transverses/v1/health-check',
-			headers: { Accept: 'application/json;charset=utf-8' },
+			headers: { Accept: 'application/json' },
 		},
 		rules: [
 			{

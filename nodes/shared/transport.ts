@@ -2,13 +2,14 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiInfo, apiPrefix, type ApiGroup } from './apis';
+import { apiInfo, apiPrefix, PLAIN_JSON, type ApiGroup } from './apis';
 import { jsonBody } from './jsonBody';
 import {
 	businessError,
@@ -18,14 +19,14 @@ import {
 	type ErrorContext,
 	type FailedExchange,
 } from './errors';
+import type { RequestPace } from './pace';
+import { refusedToken } from './tokenFlight';
 
 export const CREDENTIAL_TYPE = 'chorusProApi';
 
 /** Every n8n context our nodes make requests from. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** Content type declared by the Chorus Pro Swaggers (reference §1.4). */
-export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 export interface ApiRequest {
 	api: ApiGroup;
@@ -33,6 +34,8 @@ export interface ApiRequest {
 	/** Path under the API prefix, starting with `/`. */
 	path: string;
 	body?: IDataObject | IDataObject[];
+	/** A body already encoded (multipart/form-data), sent as is with its content type instead of `body`. */
+	encodedBody?: { data: Buffer; contentType: string };
 	qs?: IDataObject;
 	/**
 	 * True when the request creates or changes something (soumettre, déposer, traiter, compléter…). Such a
@@ -41,11 +44,18 @@ export interface ApiRequest {
 	mutates: boolean;
 	/** `codeRetour` values meaning "no result" for this operation (reference §2.2): an empty answer, not an error. */
 	noResultCodes?: readonly number[];
+	/**
+	 * `error` names of a plain API's HTTP 400 array that mean "nothing there" for this request (the Référentiel des
+	 * Organisations answers an empty attachment list with `[{"error":"NotFoundReference",…}]`): an empty answer.
+	 */
+	noResultErrors?: readonly string[];
 	/** Shown on HTTP 413, e.g. "10 MB per PDF". */
 	sizeLimit?: string;
 	/** For mutating requests: how the user can check whether it went through. */
 	howToCheck?: string;
 	timeoutMs?: number;
+	/** Shared by the requests of one execution: a 429 holds all of them back (pace.ts). */
+	pace?: RequestPace;
 }
 
 /** Bounded retry for reads: at most 4 attempts and 60 s of waiting in all. */
@@ -119,21 +129,40 @@ interface FullResponse {
 	body: unknown;
 }
 
+/** The stored credential, handed to n8n with the request so that we know which token it sent. */
+async function storedCredential(ctx: RequestContext): Promise<ICredentialsDecrypted> {
+	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	// A copy: n8n writes the token it used into this object.
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } };
+}
+
 /**
- * One HTTP exchange through the credential. Status errors are read from the full response (so Retry-After and
- * the body stay available), except 401: then the request is sent again without that option so that n8n itself
- * refreshes the PISTE token and retries once. A 401 means the gateway refused the request, so re-sending it
- * cannot file anything twice.
+ * One HTTP exchange through the credential, status errors read from the full response (so Retry-After and the
+ * body stay available). n8n refreshes a token only when a request throws a 401, and its first try sends the
+ * stored token again: an expired token would be refused twice. So on a 401 we re-send once ourselves: with the
+ * token stored now if another execution already replaced the refused one, else with the token field emptied,
+ * which makes n8n call the credential's preAuthentication (one shared token request per process) and store the
+ * new token. A 401 means the gateway refused the request, so re-sending it cannot file anything twice.
  */
 async function send(ctx: RequestContext, options: IHttpRequestOptions): Promise<FullResponse> {
-	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-		...options,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as FullResponse;
+	const exchange = async (credentialsDecrypted: ICredentialsDecrypted) =>
+		(await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			{ ...options, ignoreHttpStatusErrors: true, returnFullResponse: true },
+			{ credentialsDecrypted },
+		)) as FullResponse;
+	const credentials = await storedCredential(ctx);
+	const full = await exchange(credentials);
 	if (full.statusCode !== 401) return full;
-	const body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { ...options });
-	return { statusCode: 200, headers: {}, body };
+	const refused = credentials.data?.accessToken;
+	const now = await storedCredential(ctx);
+	if (now.data && now.data.accessToken === refused) {
+		refusedToken(refused);
+		now.data.accessToken = '';
+	}
+	return await exchange(now);
 }
 
 function isRetryable(exchange: FailedExchange): boolean {
@@ -145,6 +174,12 @@ function backoffMs(attempt: number, exchange: FailedExchange): number {
 	const fromHeader = exchange.retryAfterSeconds;
 	const wait = fromHeader !== undefined ? fromHeader * 1000 : RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1);
 	return Math.min(wait, RETRY_POLICY.maxDelayMs);
+}
+
+/** Whether a 400 body `[{ error, message }]` carries one of `names`. */
+function namesAnError(body: unknown, names: readonly string[] | undefined): boolean {
+	if (!names?.length || !Array.isArray(body)) return false;
+	return body.some((entry) => names.includes(String((entry as IDataObject | null)?.error)));
 }
 
 function isJsonObject(body: unknown): body is IDataObject | IDataObject[] {
@@ -161,7 +196,8 @@ export async function apiRequest(
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const info = apiInfo(request.api);
-	const credentials = info.overrideField ? await this.getCredentials(CREDENTIAL_TYPE) : undefined;
+	// Every API's base path may be overridden in the credential.
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const path = `${apiPrefix(request.api, credentials)}${request.path}`;
 	const context: ErrorContext = {
 		node: this.getNode(),
@@ -173,13 +209,16 @@ export async function apiRequest(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: path,
-		headers: { Accept: JSON_CONTENT_TYPE },
+		headers: { Accept: info.contentType ?? PLAIN_JSON },
 		json: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.qs) options.qs = request.qs;
-	if (request.method !== 'GET') {
-		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
+	if (request.encodedBody) {
+		options.headers = { ...options.headers, 'Content-Type': request.encodedBody.contentType };
+		options.body = request.encodedBody.data;
+	} else if (request.method !== 'GET') {
+		options.headers = { ...options.headers, 'Content-Type': info.contentType ?? PLAIN_JSON };
 		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
 		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
 		options.body = jsonBody(request.body ?? {});
@@ -190,7 +229,9 @@ export async function apiRequest(
 		let body: unknown;
 		let exchange: FailedExchange | undefined;
 		try {
-			const response = await send(this, options);
+			const response = request.pace
+				? await request.pace.send(async () => await send(this, options))
+				: await send(this, options);
 			body = response.body;
 			if (response.statusCode >= 300) {
 				exchange = {
@@ -212,6 +253,7 @@ export async function apiRequest(
 			}
 		}
 		if (exchange) {
+			if (exchange.status === 400 && namesAnError(exchange.body, request.noResultErrors)) return { noResult: true };
 			if (request.mutates) {
 				if (exchange.status === 429) throw rateLimitedWriteError(context);
 				// Refused before it was sent, or a definite answer: the fate is known.
@@ -231,6 +273,8 @@ export async function apiRequest(
 				waitedMs + wait <= RETRY_POLICY.maxTotalWaitMs
 			) {
 				waitedMs += wait;
+				// The quota is the execution's, not this request's: its siblings wait too.
+				if (exchange.status === 429) request.pace?.hold(wait);
 				await sleep(wait);
 				continue;
 			}

@@ -18,7 +18,9 @@ import {
 	runNode,
 	testCredential,
 } from '../harness/run';
+import { forgetMintedTokens } from '../../nodes/shared/tokenFlight';
 import { minimalPdf } from '../simulator/factures/documents';
+import { invoiceFields } from './invoiceFixture';
 import {
 	DEMO_IDS,
 	MAX_PAGE_SIZE,
@@ -110,22 +112,7 @@ const BUYER = DEMO_IDS.buyerWithService;
 
 /** Parameters of a valid invoice for Submit / Submit PDF (the buyer requires a service code). */
 function invoiceParameters(numero: string, extra: IDataObject = {}): INodeParameters {
-	return {
-		codeDestinataire: BUYER.siret,
-		idFournisseur: SUPPLIER,
-		numeroFactureSaisi: numero,
-		dateFacture: '2025-06-30',
-		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
-		typeFacture: 'FACTURE',
-		typeTva: 'TVA_SUR_DEBIT',
-		modePaiement: 'VIREMENT',
-		deviseFacture: 'EUR',
-		montantHtTotal: 1000,
-		montantTVA: 200,
-		montantTtcTotal: 1200,
-		montantAPayer: 1200,
-		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra },
-	};
+	return { ...invoiceFields(numero), additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra } };
 }
 
 const LINES = {
@@ -232,6 +219,14 @@ describe('Emitted Invoice', () => {
 		expect(history.statutCourantCode).toBe(sim.store.invoice(id)?.statut);
 	});
 
+	it('checks an invoice before submitting it: the problems, and nothing sent', async () => {
+		const [result] = await run('emittedInvoice', 'checkBeforeSubmit', invoiceParameters('CHECK-2025-001', { codeServiceExecutant: 'ANCIEN-SVC' }), {
+			items: [await pdfItem()],
+		});
+		expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'SERVICE_CODE_INACTIVE', parameter: 'codeServiceExecutant' })] });
+		expect(invoicesNumbered('CHECK-2025-001')).toEqual([]);
+	});
+
 	it('deposits a structured flux and reads its integration report', async () => {
 		const xml = await binaryItem('<?xml version="1.0"?><Invoice/>', 'facture-ubl.xml', 'application/xml');
 		const [deposit] = await run('emittedInvoice', 'depositFlux', { syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }, { items: [xml] });
@@ -309,6 +304,17 @@ describe('Received Invoice', () => {
 		expect(history.statutCourantCode).toBe('SERVICE_FAIT');
 		const entries = (history.historiquesDesStatuts as IDataObject).histoStatut as IDataObject[];
 		expect(entries[0].histoStatutCode).toBe('SERVICE_FAIT');
+	});
+
+	it('filters on suppliers with listeFournisseurs (Factures Swagger, CritereFournisseurPojo)', async () => {
+		const fromPartner = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, idFournisseur: DEMO_IDS.partner.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		const found = await run('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { numeroMarche: 'MAR-FOURN', listeFournisseurs: String(DEMO_IDS.partner.idStructureCPP) },
+		});
+		expect(sent('/rechercher/recipiendaire').body).toMatchObject({ listeFournisseurs: [{ idFournisseur: DEMO_IDS.partner.idStructureCPP }] });
+		expect(found.map((f) => f.idFacture)).toEqual([fromPartner.idFacture]);
 	});
 
 	it('asks for the reason only when suspending, and sends it', async () => {
@@ -415,6 +421,7 @@ describe('PISTE token', () => {
 	];
 
 	it('takes one token for 50 operations over 5 executions when the credential persists it', async () => {
+		forgetMintedTokens(); // as in a process that has not minted a token yet
 		const store = new CredentialStore(sim.credentialData());
 		const invoice = sim.store.addInvoice();
 		const tokensBefore = sim.tokensIssued();
@@ -443,22 +450,22 @@ describe('PISTE token', () => {
 		const items = await run('receivedInvoice', 'getHistory', parameters, { ...options, store });
 		expect(items).toHaveLength(3);
 		expect(sim.tokensIssued() - tokensBefore).toBe(1);
-		// Item 0: refused with 401 (transport), sent again through n8n (401 again: n8n refreshes the token), then
-		// with the new token; items 1 and 2 once each with the new token.
-		expect(sim.counts('/consulter/historique') - callsBefore).toBe(5);
+		// Item 0 goes first: refused with 401, sent once more with the new token; items 1 and 2 once each with
+		// the new token. The refused token is never sent twice.
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(4);
 		expect(store.data.accessToken).not.toBe(first);
 	});
 
-	it('refreshes the token once when the gateway answers 401 twice, then succeeds', async () => {
+	it('refreshes the token once when the gateway answers 401, then succeeds', async () => {
 		const invoice = sim.store.addInvoice();
 		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
-		sim.faults.add({ path: '/consulter/historique', status: 401, times: 2 });
+		sim.faults.add({ path: '/consulter/historique', status: 401, times: 1 });
 		const tokensBefore = sim.tokensIssued();
 		const callsBefore = sim.counts('/consulter/historique');
 		const [history] = await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
 		expect(history.idFacture).toBe(invoice.idFacture);
 		expect(sim.tokensIssued() - tokensBefore).toBe(1);
-		expect(sim.counts('/consulter/historique') - callsBefore).toBe(3);
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(2);
 	});
 
 	it('does not loop on a 401 that persists: one refresh, then a 401 error', async () => {
@@ -470,7 +477,7 @@ describe('PISTE token', () => {
 		const error = await fail('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture });
 		expect(error.httpCode).toBe('401');
 		expect(sim.tokensIssued() - tokensBefore).toBe(1);
-		expect(sim.counts('/consulter/historique') - callsBefore).toBe(3);
+		expect(sim.counts('/consulter/historique') - callsBefore).toBe(2);
 		sim.faults.clear();
 	});
 });

@@ -9,6 +9,7 @@
  *   await sim.close();
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import { createServer as createHttpsServer } from 'https';
 import type { AddressInfo, Socket } from 'net';
 
 import * as factures from './apis/factures';
@@ -20,6 +21,7 @@ import * as structuresMore from './apis/structuresMore';
 import * as utilisateurs from './apis/utilisateurs';
 import * as engagements from './apis/engagements';
 import * as eReporting from './apis/eReporting';
+import * as eSignature from './apis/eSignature';
 import * as g2bAnnuaire from './apis/g2bAnnuaire';
 import * as g2bFactures from './apis/g2bFactures';
 import * as g2bFlux from './apis/g2bFlux';
@@ -28,6 +30,7 @@ import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth
 import { BusinessError, HttpError, badRequestBody } from './envelope';
 import { platformDates, resetPlatformDates } from './dates';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
+import { MultipartError, parseMultipart } from './multipart';
 import { Reply, Router, type Route } from './router';
 import { seedDemo, seedStructures } from './seed';
 import { SimulatorStore } from './store';
@@ -53,6 +56,7 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 	g2bFlux,
 	g2bFactures,
 	eReporting,
+	eSignature,
 	// Travaux, Transverse extras, Structures extras, Utilisateurs, Engagements (after the modules they extend).
 	facturesTravaux,
 	transversesMore,
@@ -70,6 +74,8 @@ export interface SimulatorOptions {
 	seed?: 'demo' | 'empty';
 	/** Time source for tokens, timestamps and history (default: the system clock). */
 	clock?: () => Date;
+	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: what the bench measures over TLS. */
+	tls?: { key: string; cert: string };
 }
 
 export interface RecordedRequest {
@@ -99,6 +105,12 @@ export interface Simulator {
 	counts(pathSuffixOrFull?: string): number;
 	requests: RecordedRequest[];
 	tokensIssued(): number;
+	/**
+	 * The most requests whose path ends with `pathSuffix` that were being handled at the same time (received, not
+	 * yet answered), since the start or the last `resetInFlight()`.
+	 */
+	peakInFlight(pathSuffix: string): number;
+	resetInFlight(): void;
 	/** Every token issued so far answers 401 from now on. */
 	expireTokens(): void;
 	/** The data of a `chorusProApi` credential pointing at this simulator (environment Custom). */
@@ -143,8 +155,28 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function parseForRecord(raw: string, contentType: string | undefined): unknown {
-	if (raw === '') return undefined;
+// An absent Accept, or one that allows JSON: application/json, application/* or */* (parameters allowed).
+function acceptsJson(accept: string | undefined): boolean {
+	if (!accept) return true;
+	return accept.split(',').some((range) => /^\s*(application\/json|application\/\*|\*\/\*)\s*(;|$)/i.test(range));
+}
+
+function parseForRecord(bytes: Buffer, contentType: string | undefined): unknown {
+	if (bytes.length === 0) return undefined;
+	// A multipart body is recorded by its parts: JSON parts parsed, files as { fileName, contentType, bytes }.
+	if (/^multipart\/form-data\b/i.test(contentType ?? '')) {
+		try {
+			return Object.fromEntries(
+				[...parseMultipart(bytes, contentType!).values()].map((p) => [
+					p.name,
+					/json/i.test(p.contentType ?? '') ? JSON.parse(p.data.toString('utf8')) : { fileName: p.fileName, contentType: p.contentType, bytes: p.data },
+				]),
+			);
+		} catch {
+			return bytes.subarray(0, 2000).toString('utf8');
+		}
+	}
+	const raw = bytes.toString('utf8');
 	if (/urlencoded/i.test(contentType ?? '')) {
 		const form = Object.fromEntries(new URLSearchParams(raw));
 		if (form.client_secret !== undefined) form.client_secret = '***';
@@ -176,9 +208,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	resetPlatformDates();
 	const requests: RecordedRequest[] = [];
 	const perPath = new Map<string, number>();
+	const inFlight = new Map<string, number>();
+	const peaks = new Map<string, number>();
 
 	/** Everything after fault injection: gateway checks, then the handler. */
-	async function handle(req: IncomingMessage, path: string, query: string, raw: string): Promise<RawAnswer> {
+	async function handle(req: IncomingMessage, path: string, query: string, bytes: Buffer): Promise<RawAnswer> {
+		const raw = bytes.toString('utf8');
 		const method = req.method ?? 'GET';
 		if (path === TOKEN_PATH) {
 			const a = auth.token(method, header(req, 'content-type'), raw, header(req, 'authorization'));
@@ -191,12 +226,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (bearer) return toAnswer(bearer.status, bearer.body, bearer.headers);
 		if (!store.isSubscribed(route.api.name)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
 		if (route.api.requiresTechnicalAccount !== false) {
-			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'));
+			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'), route.api.technicalAccountError);
 			if (account) return toAnswer(account.status, account.body, account.headers);
 		}
+		// Annex §1.7: a Content-Type or an Accept other than application/json is answered 415.
+		if (!acceptsJson(header(req, 'accept'))) {
+			return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la réponse demandé non supporté' });
+		}
 		let body: unknown = {};
-		if (method !== 'GET' && method !== 'DELETE') {
-			if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) {
+		const contentType = header(req, 'content-type') ?? '';
+		if (method !== 'GET' && method !== 'DELETE' && route.multipart && /^multipart\/form-data\b/i.test(contentType)) {
+			try {
+				body = { multipart: parseMultipart(bytes, contentType) };
+			} catch (error) {
+				if (!(error instanceof MultipartError)) throw error;
+				return invalid(route, [error.message]);
+			}
+		} else if (method !== 'GET' && method !== 'DELETE') {
+			if (!/^application\/json\b/i.test(contentType)) {
 				return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la requête non supporté' });
 			}
 			try {
@@ -236,10 +283,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const [path, query = ''] = (req.url ?? '/').split('?', 2);
 		const method = req.method ?? 'GET';
-		let raw = '';
+		let bytes: Buffer = Buffer.alloc(0);
 		let tooLarge = false;
 		try {
-			raw = (await readBody(req)).toString('utf8');
+			bytes = await readBody(req);
 		} catch {
 			tooLarge = true;
 		}
@@ -247,14 +294,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		for (const [name, value] of Object.entries(req.headers)) {
 			if (name !== 'authorization' && name !== 'cpro-account' && value !== undefined) headers[name] = String(value);
 		}
-		requests.push({ method, path, query, body: parseForRecord(raw, header(req, 'content-type')), headers, at: clock() });
+		requests.push({ method, path, query, body: parseForRecord(bytes, header(req, 'content-type')), headers, at: clock() });
 		perPath.set(path, (perPath.get(path) ?? 0) + 1);
+		const current = (inFlight.get(path) ?? 0) + 1;
+		inFlight.set(path, current);
+		peaks.set(path, Math.max(peaks.get(path) ?? 0, current));
+		res.on('close', () => inFlight.set(path, (inFlight.get(path) ?? 1) - 1));
 
 		const fault = faults.take(method, path);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		const breaks = fault?.body === 'reset' || fault?.body === 'cut' ? fault.body : undefined;
 		if (fault?.replaces && !fault.afterHandling && breaks !== 'cut') return send(res, faultAnswer(fault), breaks);
-		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, raw);
+		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, bytes);
 		if (fault?.replaces) return send(res, faultAnswer(fault, answer), breaks);
 		return send(res, answer);
 	}
@@ -273,12 +324,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		res.end(answer.body);
 	}
 
-	const server: Server = createServer((req, res) => {
+	const listener = (req: IncomingMessage, res: ServerResponse): void => {
 		onRequest(req, res).catch((error) => {
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': JSON_TYPE });
 			res.end(JSON.stringify({ codeRetour: 500, libelle: String(error) }));
 		});
-	});
+	};
+	const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -289,7 +341,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
-	const url = `http://127.0.0.1:${port}`;
+	const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
 	return {
 		url,
@@ -306,6 +358,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			for (const [path, count] of perPath) if (path.endsWith(pathSuffixOrFull)) n += count;
 			return n;
 		},
+		peakInFlight(pathSuffix: string): number {
+			let peak = 0;
+			for (const [path, value] of peaks) if (path.endsWith(pathSuffix)) peak = Math.max(peak, value);
+			return peak;
+		},
+		resetInFlight: () => peaks.clear(),
 		tokensIssued: () => auth.tokensIssued(),
 		credentialData: () => ({ environment: 'custom' as const, baseUrl: url, tokenUrl: `${url}${TOKEN_PATH}`, ...credentials }),
 		expireTokens: () => auth.expireTokens(),

@@ -1,3 +1,6 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { onQualificationPlatform } from '../../nodes/shared/environment';
 import { checkSiren, checkSiret, checkSiretOrSiren, luhnValid } from '../../nodes/shared/validation';
 
 describe('SIREN / SIRET checks (Luhn)', () => {
@@ -20,5 +23,25 @@ describe('SIREN / SIRET checks (Luhn)', () => {
 		expect(checkSiretOrSiren('732829320')).toBeUndefined();
 		expect(checkSiretOrSiren('73282932000074')).toBeUndefined();
 		expect(checkSiretOrSiren('1234')).toMatch(/SIRET .* or a SIREN/);
+	});
+});
+describe('qualification platform (test identifiers)', () => {
+	const on = async (credentials: Record<string, unknown>) =>
+		await onQualificationPlatform({ getCredentials: async () => credentials } as unknown as IExecuteFunctions);
+
+	it('is the Sandbox environment, or a custom URL declared as qualification data; never production', async () => {
+		expect(await on({ environment: 'sandbox' })).toBe(true);
+		expect(await on({})).toBe(true);
+		expect(await on({ environment: 'production' })).toBe(false);
+		expect(await on({ environment: 'custom' })).toBe(false);
+		expect(await on({ environment: 'custom', customPlatform: 'production' })).toBe(false);
+		expect(await on({ environment: 'custom', customPlatform: 'qualification' })).toBe(true);
+	});
+
+	it('checks the format only when the checksum is waived', () => {
+		expect(checkSiret('00000000011559')).toMatch(/checksum/);
+		expect(checkSiret('00000000011559', false)).toBeUndefined();
+		expect(checkSiret('0000000001155', false)).toMatch(/14 digits/);
+		expect(checkSiren('504199102', false)).toBeUndefined();
 	});
 });

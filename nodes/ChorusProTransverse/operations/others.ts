@@ -68,17 +68,9 @@ export const fluxReportOperations: Operation[] = [
 		fields: [
 			{ name: 'numeroFluxDepot', label: 'Flux Number', type: 'string', required: true, placeholder: 'CPP0011110000000000001557', description: 'numeroFluxDepot returned by the deposit' },
 			{ name: 'syntaxeFlux', label: 'Flux Syntax', type: 'options', options: FLUX_SYNTAXES },
-			// Sent with its Paris offset, as the clients that work send it (evidence below).
+			// Sent with its Paris offset, as the public clients send it (evidence.ts).
 			{ name: 'dateDepot', label: 'Deposit Date', type: 'dateTime', withOffset: true, description: 'dateDepot' },
 		],
-		evidence: {
-			level: 'testedClient',
-			source: 'antoine2116/go-choruspro: transverses_flux.go (ConsulterCompteRenduOptions, POST cpro/transverses/v1/consulterCR)',
-			note:
-				'dateDepot is a Go time.Time, which encoding/json writes as RFC 3339 with its offset (2026-08-15T00:30:00+02:00); ' +
-				'our notes (reference §5.5) record the same shape for PGF (PHP Y-m-d\\TH:i:sP). The client\'s own tests run ' +
-				'against a local mock, and no official Swagger covers Transverses: a real sandbox exchange would settle it.',
-		},
 		binaryOut: {
 			contentKey: 'fichierCR',
 			fileName: (params) => `CR_${String(params.numeroFluxDepot)}.pdf`,
