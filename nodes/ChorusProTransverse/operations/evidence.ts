@@ -22,10 +22,10 @@ export const transverseEvidence: EvidenceTable = {
 		'show-detailed-report',
 		`also called by ${CLIENTS.pastell} and OCA/l10n-france:l10n_fr_chorus_account/models/chorus_flow.py`,
 	),
+	// dateDepot: go-choruspro transverses_flux.go types it time.Time, which Go's JSON writes as RFC 3339 with the
+	// offset (our notes, reference §5.5, record PHP Y-m-d\TH:i:sP for PGF): we send Paris time with its offset.
 	'fluxReport:getDepositReport': annexPath(
-		`${GO} and cnfilms/chorus-api:chorusapi/models. dateDepot is sent as Paris time with its offset ` +
-			'(2026-08-15T00:30:00+02:00): go-choruspro transverses_flux.go types it time.Time, which Go writes as ' +
-			'RFC 3339 with the offset; our notes (reference §5.5) record PHP Y-m-d\\TH:i:sP, the same shape, for PGF',
+		`${GO} and cnfilms/chorus-api:chorusapi/models; dateDepot with its offset (2026-08-15T00:30:00+02:00), as go-choruspro sends it`,
 	),
 	'health:check': testedClient(
 		CLIENTS.pisteGouvFrTransverses,
