@@ -8,7 +8,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { CredentialStore, runNode } from '../harness/run';
 import { ACTION_NODES, findOperation } from './catalog';
 import { REPLAY_TOKEN_PATH, startReplayServer, type ReplayServer } from './replayServer';
-import { expectedRequestBody, extraKeys, loadSamples, shapeDifferences, sourcePlatform, valueDifferences, type Sample } from './samples';
+import { expectedRequestBody, extraKeys, loadSamples, sourceKeys, shapeDifferences, sourcePlatform, valueDifferences, type Sample } from './samples';
 
 const samples = loadSamples();
 let server: ReplayServer;
@@ -60,6 +60,14 @@ describe('Replay corpus', () => {
 			expect(sample.provenance.source.length).toBeGreaterThan(10);
 			expect(findOperation(sample.node, sample.resource, sample.operation)?.api).toBe(sample.group);
 		}
+	});
+
+	it('holds one sample per public source (AIFE page, client test method)', () => {
+		const owners = new Map<string, string[]>();
+		for (const sample of samples) for (const key of sourceKeys(sample)) owners.set(key, [...(owners.get(key) ?? []), sample.id]);
+		expect([...owners].filter(([, ids]) => ids.length > 1)).toEqual([]);
+		// Every sample names at least one source the check can read, unless it is built from a Swagger.
+		expect(samples.filter((s) => s.provenance.kind !== 'swaggerExample' && !sourceKeys(s).length).map((s) => s.id)).toEqual([]);
 	});
 
 	for (const sample of samples) {

@@ -171,3 +171,20 @@ export function expectedRequestBody(sample: Sample): IDataObject | undefined {
 	if (body === undefined || !renamed) return body;
 	return Object.fromEntries(Object.entries(body).map(([key, value]) => [renamed[key] ?? key, value]));
 }
+
+/**
+ * The public sources a sample is the one sample of: the AIFE pages it cites (path, and `p` for a page known by its
+ * id; never `lang`) and the client test methods it names, with their test file (`…Test.php#testConsulterService`).
+ */
+export function sourceKeys(sample: Sample): string[] {
+	const { source } = sample.provenance;
+	const pages = [...source.matchAll(/https:\/\/communaute\.chorus-pro\.gouv\.fr\/[^\s)]*/g)].map(([address]) => {
+		const url = new URL(address);
+		const id = url.searchParams.get('p');
+		return `aife:${url.pathname.replace(/\/+$/, '')}${id ? `?p=${id}` : ''}`;
+	});
+	const tests = [...source.matchAll(/(\w+Test\.php) \(([^)]*)\)/g)].flatMap(([, file, inside]) =>
+		[...inside.matchAll(/\btest[A-Z]\w*/g)].map(([method]) => `test:${file}#${method}`),
+	);
+	return [...new Set([...pages, ...tests])];
+}
