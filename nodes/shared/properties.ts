@@ -1,12 +1,15 @@
 import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field, Operation, OptionValue, Resource } from './operation';
+import { parallelRequestsProperties } from './parallel';
 
 /** Builds a node's parameters from its operation descriptions: one builder for every node. */
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const SORT = 'sort';
 export const BINARY_PROPERTY = 'binaryPropertyName';
+/** The output field of an operation that also reads a file (sign a document: the file in, the signed file out). */
+export const OUTPUT_BINARY_PROPERTY = 'outputBinaryPropertyName';
 
 function optionList(options: ReadonlyArray<string | OptionValue>): INodePropertyOptions[] {
 	return options.map((option) =>
@@ -226,7 +229,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 	if (operation.binaryOut) {
 		properties.push({
 			displayName: 'Put Output File in Field',
-			name: BINARY_PROPERTY,
+			name: operation.binaryIn ? OUTPUT_BINARY_PROPERTY : BINARY_PROPERTY,
 			type: 'string',
 			default: 'data',
 			required: true,
@@ -267,5 +270,6 @@ export function buildProperties(resources: Resource[], operations: Operation[]):
 		});
 	}
 	for (const operation of operations) properties.push(...operationProperties(operation));
+	properties.push(...parallelRequestsProperties(resources, operations));
 	return properties;
 }
