@@ -529,7 +529,7 @@ export class N8nInstance {
 		return all;
 	}
 
-	/** Waits until {@link executions} returns at least `count` executions matching `query`. */
+	/** Waits until {@link executions} returns at least `count` executions matching `query`, none still to run or running. */
 	async waitForExecutions(
 		query: { workflowId?: string; status?: string },
 		count: number,
@@ -538,7 +538,8 @@ export class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const list = await this.executions(query);
-			if (list.length >= count && list.every((e) => e.finished || e.status !== 'running')) return list;
+			// `new`: saved but not started yet (in queue mode, until a worker takes its job)
+			if (list.length >= count && list.every((e) => e.finished || !['new', 'running'].includes(e.status))) return list;
 			if (Date.now() > deadline) {
 				throw new Error(
 					`n8n ${this.runtime.version}: ${list.length}/${count} executions of ${JSON.stringify(query)} after ${timeoutMs} ms` +

@@ -126,7 +126,9 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify({ run }),
-					});
+						signal: AbortSignal.timeout(240_000),
+					}).catch((error: Error) => error);
+					if (response instanceof Error) return { status: 0, body: { error: response.message } };
 					return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined };
 				}),
 			);
