@@ -7,11 +7,11 @@
  * expired every token, stay within one per worker. The trigger, active on main, emits each new invoice once
  * while the workers run its executions, and after a restart of main neither re-emits nor loses one.
  */
-import { describeE2E, E2E_SETUP_TIMEOUT, ensureRuntime, QueueMode, selectedVersions, sleep, stopEverything, tail, type Execution } from '../harness';
-import { chain, chorus, leakedSecrets, secretsOf, setFields, simulatorCredential, startTokenTap, type TokenTap } from '../fixtures/chorus';
+import { describeE2E, E2E_SETUP_TIMEOUT, ensureRuntime, QueueMode, selectedVersions, sleep, tail, type Execution } from '../harness';
+import { chain, chorus, leakedSecrets, secretsOf, setFields, simulatorBehindTap, simulatorCredential } from '../fixtures/chorus';
 import { TOKEN_PATH } from '../../simulator/auth';
 import { G2B_IDS } from '../../simulator/seed-g2b';
-import { DEMO_IDS, startSimulator, type Simulator } from '../../simulator/server';
+import { DEMO_IDS } from '../../simulator/server';
 
 const WORKERS = 2;
 const CONCURRENCY = 10;
@@ -67,26 +67,14 @@ function emitted(executions: Execution[]): number[] {
 const versions = selectedVersions().filter((v) => v.startsWith('2.'));
 
 describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
-	let sim: Simulator;
-	let tap: TokenTap;
-
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, seed: 'demo' });
-		tap = await startTokenTap(sim.url);
-	});
-
-	afterAll(async () => {
-		await stopEverything();
-		await tap?.close();
-		await sim?.close();
-	}, 120_000);
+	const chorusPro = simulatorBehindTap();
 
 	describe.each(versions)('n8n %s', (version) => {
 		let queue: QueueMode;
 
 		beforeAll(async () => {
 			queue = await QueueMode.create(await ensureRuntime(version), { workers: WORKERS, concurrency: CONCURRENCY });
-			await queue.main.importCredentials([simulatorCredential(sim, tap.url)]);
+			await queue.main.importCredentials([simulatorCredential(chorusPro.sim, chorusPro.tap.url)]);
 			await queue.main.importWorkflows([webhookWorkflow, triggerWorkflow]);
 			await queue.main.activate(webhookWorkflow.id);
 			await queue.main.start();
@@ -117,9 +105,9 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 		 * the answers, the new executions and the token requests the simulator received meanwhile.
 		 */
 		async function runConcurrently() {
-			const tokensBefore = sim.counts(TOKEN_PATH);
+			const tokensBefore = chorusPro.sim.counts(TOKEN_PATH);
 			const known = new Set((await queue.main.executions({ workflowId: webhookWorkflow.id })).map((e) => e.id));
-			const barrier = tap.holdUntil('/cpro/', RUNS, 120_000);
+			const barrier = chorusPro.tap.holdUntil('/cpro/', RUNS, 120_000);
 			const answers = await Promise.all(
 				Array.from({ length: RUNS }, async (_, run) => {
 					const response = await fetch(`${queue.main.baseUrl}/webhook/${WEBHOOK_PATH}`, {
@@ -135,43 +123,32 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 			const held = await barrier;
 			const all = await queue.main.waitForExecutions({ workflowId: webhookWorkflow.id }, known.size + RUNS);
 			const executions = all.filter((e) => !known.has(e.id));
-			return { held, answers, executions, tokenRequests: sim.counts(TOKEN_PATH) - tokensBefore };
+			return { held, answers, executions, tokenRequests: chorusPro.sim.counts(TOKEN_PATH) - tokensBefore };
 		}
 
-		function expectAllSucceededOnBothWorkers(result: Awaited<ReturnType<typeof runConcurrently>>): void {
-			expect(result.executions.map((e) => `${e.id}: ${e.status}`)).toEqual(result.executions.map((e) => `${e.id}: success`));
-			expect(result.answers).toEqual(
-				Array.from({ length: RUNS }, (_, run) => ({
-					status: 200,
-					body: expect.objectContaining({ run: String(run), siren: G2B_IDS.buyer.siren }),
-				})),
-			);
-			// all 20 held a Chorus Pro call at once: both workers were running 10 executions each
-			expect(result.held).toBe(RUNS);
-			const ranOn = result.executions.map((e) => queue.workerOf(e.id));
-			expect(ranOn.filter((w) => w < 0)).toEqual([]);
-			expect(new Set(ranOn).size).toBe(WORKERS);
-		}
-
-		it(
-			`runs ${RUNS} concurrent webhook executions on both workers, all successful, cold with at most one token request per worker`,
-			() =>
+		// in this order: the credential holds no token yet; then the token it holds was expired by the simulator
+		const phases: Array<[string, () => void]> = [
+			['cold', () => undefined],
+			['after the simulator expired every token', () => chorusPro.sim.expireTokens()],
+		];
+		it.each(phases)(
+			`%s: ${RUNS} concurrent webhook executions all succeed, on both workers, with at most one token request per worker`,
+			(_, arrange) =>
 				withOutput(async () => {
+					arrange();
 					const result = await runConcurrently();
-					expectAllSucceededOnBothWorkers(result);
-					expect(result.tokenRequests).toBeGreaterThanOrEqual(1);
-					expect(result.tokenRequests).toBeLessThanOrEqual(WORKERS);
-				}),
-			TEST_TIMEOUT,
-		);
-
-		it(
-			`after the simulator expired every token, ${RUNS} concurrent executions still succeed with at most one token request per worker`,
-			() =>
-				withOutput(async () => {
-					sim.expireTokens();
-					const result = await runConcurrently();
-					expectAllSucceededOnBothWorkers(result);
+					expect(result.executions.map((e) => `${e.id}: ${e.status}`)).toEqual(result.executions.map((e) => `${e.id}: success`));
+					expect(result.answers).toEqual(
+						Array.from({ length: RUNS }, (_, run) => ({
+							status: 200,
+							body: expect.objectContaining({ run: String(run), siren: G2B_IDS.buyer.siren }),
+						})),
+					);
+					// all 20 held a Chorus Pro call at once: both workers were running 10 executions each
+					expect(result.held).toBe(RUNS);
+					const ranOn = result.executions.map((e) => queue.workerOf(e.id));
+					expect(ranOn.filter((w) => w < 0)).toEqual([]);
+					expect(new Set(ranOn).size).toBe(WORKERS);
 					expect(result.tokenRequests).toBeGreaterThanOrEqual(1);
 					expect(result.tokenRequests).toBeLessThanOrEqual(WORKERS);
 				}),
@@ -183,7 +160,7 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 			() =>
 				withOutput(async () => {
 					const { main } = queue;
-					const searches = () => sim.counts(RECEIVED_SEARCH);
+					const searches = () => chorusPro.sim.counts(RECEIVED_SEARCH);
 					/** Runs `poll` and waits until the simulator saw the trigger's search. */
 					const polled = async (poll: () => Promise<void>) => {
 						const before = searches();
@@ -200,19 +177,19 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 
 					// activation polls at once: the cursor starts now, nothing already there is emitted
 					await polled(() => main.activate(triggerWorkflow.id));
-					const first = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+					const first = chorusPro.sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
 					await polled(() => main.pollNow(triggerWorkflow.id));
 					await emittedAre([first.idFacture]);
 
 					// main stops; an invoice arrives meanwhile; main starts again (activation polls at start)
 					await main.stop();
-					const whileDown = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+					const whileDown = chorusPro.sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
 					await polled(() => main.start());
 					await emittedAre([first.idFacture, whileDown.idFacture]);
 
 					// a poll with nothing new, then one with a new invoice: neither re-emits an old one
 					await polled(() => main.pollNow(triggerWorkflow.id));
-					const last = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+					const last = chorusPro.sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
 					await polled(() => main.pollNow(triggerWorkflow.id));
 					const executions = await emittedAre([first.idFacture, whileDown.idFacture, last.idFacture]);
 
@@ -226,7 +203,7 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 					reads.forEach((read, i) => expect(read).toContain(invoices[i].numeroFacture));
 
 					const outputs = [main, ...queue.workers].map((n) => n.serverOutput());
-					expect(leakedSecrets([...outputs, JSON.stringify(executions)], secretsOf(sim, tap))).toEqual([]);
+					expect(leakedSecrets([...outputs, JSON.stringify(executions)], secretsOf(chorusPro.sim, chorusPro.tap))).toEqual([]);
 				}),
 			TEST_TIMEOUT,
 		);
