@@ -51,7 +51,7 @@ export class QueueMode {
 		return new QueueMode(main, workers, redis, postgres, options.concurrency);
 	}
 
-	/** Starts every worker that is not running (after main: main migrates the database at its first start). */
+	/** Starts every worker that is not running (once a CLI import or main has migrated the database). */
 	async startWorkers(): Promise<void> {
 		await Promise.all(this.workers.map((w) => w.startWorker({ concurrency: this.concurrency })));
 	}

@@ -76,9 +76,9 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 			queue = await QueueMode.create(await ensureRuntime(version), { workers: WORKERS, concurrency: CONCURRENCY });
 			await queue.main.importCredentials([simulatorCredential(chorusPro.sim, chorusPro.tap.url)]);
 			await queue.main.importWorkflows([webhookWorkflow, triggerWorkflow]);
-			await queue.main.activate(webhookWorkflow.id);
-			await queue.main.start();
-			await queue.startWorkers();
+			await queue.main.activate(webhookWorkflow.id); // published before start: main registers its webhook as it starts
+			// the CLI runs migrated the database: main and the workers can start side by side
+			await Promise.all([queue.main.start(), queue.startWorkers()]);
 		}, E2E_SETUP_TIMEOUT);
 
 		afterAll(async () => {
