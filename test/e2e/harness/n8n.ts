@@ -512,6 +512,26 @@ export class N8nInstance {
 		await this.activate(workflowId);
 	}
 
+	/**
+	 * Waits until main serves the production webhook `path` (`/webhook/<path>`): an active workflow's webhooks
+	 * are registered after /healthz/readiness answers. A CORS preflight (OPTIONS with an Origin) answers 204
+	 * once the path is registered, 404 before, and starts no execution.
+	 */
+	async waitForWebhook(path: string, timeoutMs = 120_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+			});
+			if (response.status === 204) return;
+			if (Date.now() > deadline) {
+				throw new Error(`n8n ${this.runtime.version}: webhook ${path} not registered after ${timeoutMs} ms (${response.status})\n${tail(this.serverOutput(), 4000)}`);
+			}
+			await sleep(250);
+		}
+	}
+
 	/** Executions with their data, newest first, through the public API (`GET /api/v1/executions`). */
 	async executions(query: { workflowId?: string; status?: string; limit?: number } = {}): Promise<Execution[]> {
 		const all: Execution[] = [];

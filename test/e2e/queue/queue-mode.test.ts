@@ -79,6 +79,7 @@ describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 			await queue.main.activate(webhookWorkflow.id); // published before start: main registers its webhook as it starts
 			// the CLI runs migrated the database: main and the workers can start side by side
 			await Promise.all([queue.main.start(), queue.startWorkers()]);
+			await queue.main.waitForWebhook(WEBHOOK_PATH);
 		}, E2E_SETUP_TIMEOUT);
 
 		afterAll(async () => {
