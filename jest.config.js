@@ -13,7 +13,7 @@ module.exports = {
 			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
-			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/engine/**/*.test.ts'],
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/conformance/**/*.test.ts'],
 		},
 		{
 			displayName: 'e2e',

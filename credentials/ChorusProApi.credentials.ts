@@ -8,6 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { API_GROUPS, BASE_PATHS_COLLECTION, type ApiGroupInfo } from '../nodes/shared/apis';
+
 /**
  * PISTE hosts per environment (reference §1.1). `custom` lets a user (and our tests and demo) point the
  * credential at any base URL, e.g. the local simulator.
@@ -40,6 +42,20 @@ export function resolveUrls(credentials: ICredentialDataDecryptedObject): {
 }
 
 /** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
+/**
+ * One option per API group without a top-level field of its own (the four G2B fields predate this collection and
+ * stay where saved credentials have them): a new API group gets its override here without touching this file.
+ */
+const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record<string, ApiGroupInfo>)
+	.filter(([, info]) => !info.overrideField)
+	.map(([api, info]) => ({
+		displayName: `${info.pisteName} Base Path`,
+		name: api,
+		type: 'string' as const,
+		default: '',
+		placeholder: info.prefix,
+	}));
+
 export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
 	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
 }
@@ -94,6 +110,26 @@ export class ChorusProApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Custom Platform Data',
+			name: 'customPlatform',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'SIRET and SIREN must pass their checksum (Luhn) before any call',
+				},
+				{
+					name: 'Qualification (Test Data)',
+					value: 'qualification',
+					description:
+						'Like the Sandbox environment: test SIRET/SIREN that fail the checksum are sent, with a warning',
+				},
+			],
+			default: 'production',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'PISTE Client ID',
 			name: 'clientId',
 			type: 'string',
@@ -130,11 +166,20 @@ export class ChorusProApi implements ICredentialType {
 			description: 'It expires regularly: renew it in the Chorus Pro portal when calls answer 401',
 		},
 		{
-			displayName: 'G2B API Paths',
+			// n8n shows a notice's display name as its text.
+			displayName:
+				'API Base Paths (advanced): leave them empty to use the built-in paths. If Chorus Pro answers 403 or 404 for one API although it is subscribed in your PISTE application, type the base path PISTE shows for it. The G2B paths are not public yet.',
 			name: 'g2bNotice',
 			type: 'notice',
-			default:
-				'The G2B APIs follow the published specification; their paths are not public yet. Leave the fields below empty to use the built-in paths, or type the path PISTE shows for your subscription.',
+			default: '',
+		},
+		{
+			displayName: 'Chorus Pro API Base Paths',
+			name: BASE_PATHS_COLLECTION,
+			type: 'collection',
+			placeholder: 'Override a Base Path',
+			default: {},
+			options: BASE_PATH_OPTIONS,
 		},
 		{
 			displayName: 'G2B Annuaire Base Path',
@@ -163,6 +208,15 @@ export class ChorusProApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '/cpro/g2b/ereporting/v1',
+		},
+		{
+			displayName: 'Engagements Base Path',
+			name: 'engagementsPath',
+			type: 'string',
+			default: '',
+			placeholder: '/cpro/engagements/v1',
+			description:
+				'Prefix of the 2025 Engagements API (/engagement/…, /piece-jointe…), not published yet. Leave empty for the built-in one.',
 		},
 		{
 			// PISTE bearer token, minted by preAuthentication and persisted by n8n in the credential, so every
@@ -232,7 +286,7 @@ export class ChorusProApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/cpro/transverses/v1/health-check',
-			headers: { Accept: 'application/json;charset=utf-8' },
+			headers: { Accept: 'application/json' },
 		},
 		rules: [
 			{

@@ -12,7 +12,8 @@ export class ChorusProFactures implements INodeType {
 		name: 'chorusProFactures',
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: "Check First" is on by default for new nodes (saved version-1 nodes keep submitting directly).
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send, receive, validate and follow invoices on Chorus Pro (French public sector e-invoicing)',
 		defaults: { name: 'Chorus Pro Factures' },

@@ -13,25 +13,50 @@ export interface ApiGroupInfo {
 	/** Name of the API to subscribe in the PISTE application, used in 403 hints. */
 	pisteName: string;
 	envelope: Envelope;
-	/** Credential field that may override the prefix (G2B APIs whose paths are not public yet). */
+	/**
+	 * A top-level credential field that overrides the prefix: the four G2B fields of the first release, kept because
+	 * saved credentials use them. Every other group is overridden in the credential's `apiBasePaths` collection.
+	 */
 	overrideField?: string;
+	/**
+	 * `Content-Type` and `Accept` of the requests, when the API's official Swagger declares one; otherwise plain
+	 * `application/json`, what the annex (§1.7: anything else is answered 415) and the clients tested on the
+	 * sandbox send.
+	 */
+	contentType?: string;
 }
+
+/** Declared by the Factures and Structures Swaggers (`consumes` / `produces` of every operation). */
+const SWAGGER_JSON = 'application/json;charset=utf-8';
+
+/** Where no Swagger says otherwise (annex §1.7; the PPF annuaire OpenAPI declares it too). */
+export const PLAIN_JSON = 'application/json';
 
 /** The one table of API prefixes (reference §1.2, §9, §10). */
 export const API_GROUPS = {
-	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro' },
+	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro', contentType: SWAGGER_JSON },
 	facturesTravaux: {
 		prefix: '/cpro/facturesTravaux/v1',
 		pisteName: 'Factures Travaux',
 		envelope: 'cpro',
 	},
 	transverses: { prefix: '/cpro/transverses/v1', pisteName: 'Transverses', envelope: 'cpro' },
-	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro' },
+	structures: { prefix: '/cpro/structures/v1', pisteName: 'Structures', envelope: 'cpro', contentType: SWAGGER_JSON },
 	utilisateurs: { prefix: '/cpro/utilisateurs/v1', pisteName: 'Utilisateurs', envelope: 'cpro' },
+	// The legacy commitment services (rechercher, consulterDetail): the prefix OCA calls in production.
 	engagementsJuridiques: {
 		prefix: '/cpro/engagementsJuridiques/v1',
 		pisteName: 'Engagements',
 		envelope: 'cpro',
+	},
+	// The "Engagements" API of 16/07/2025 (annex v6.1 table 4.1: /engagement/…, /piece-jointe…). Its prefix is not
+	// published: ours follows the REST APIs of the same generation (Référentiel des Organisations answers under
+	// /cpro/organisations/v1 for the table's /structures/…), and a credential field overrides it.
+	engagements: {
+		prefix: '/cpro/engagements/v1',
+		pisteName: 'Engagements',
+		envelope: 'cpro',
+		overrideField: 'engagementsPath',
 	},
 	organisations: {
 		prefix: '/cpro/organisations/v1',
@@ -72,10 +97,23 @@ export function apiInfo(api: ApiGroup): ApiGroupInfo {
 	return API_GROUPS[api];
 }
 
-/** The prefix of an API, honouring a credential override (a user can fix a G2B path without a release). */
-export function apiPrefix(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): string {
+/** Credential collection holding the base path of every API group without a top-level override field. */
+export const BASE_PATHS_COLLECTION = 'apiBasePaths';
+
+/** The credential value that overrides an API's prefix, if the user set one. */
+function override(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): unknown {
 	const info: ApiGroupInfo = API_GROUPS[api];
-	const override = info.overrideField ? credentials?.[info.overrideField] : undefined;
-	const prefix = typeof override === 'string' && override.trim() ? override.trim() : info.prefix;
+	if (info.overrideField) return credentials?.[info.overrideField];
+	const paths = credentials?.[BASE_PATHS_COLLECTION];
+	return paths && typeof paths === 'object' ? (paths as Record<string, unknown>)[api] : undefined;
+}
+
+/**
+ * The prefix of an API, honouring the credential's override: a user whose PISTE subscription shows another path
+ * fixes it without waiting for a release.
+ */
+export function apiPrefix(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): string {
+	const value = override(api, credentials);
+	const prefix = typeof value === 'string' && value.trim() ? value.trim() : API_GROUPS[api].prefix;
 	return `/${prefix.replace(/^\/+|\/+$/g, '')}`;
 }

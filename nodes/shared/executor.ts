@@ -3,9 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
-import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
-import { paginate, type PageRequest } from './pagination';
-import { buildRequest, readParameters } from './parameters';
+import { onQualificationPlatform } from './environment';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
+import { LookupCache } from './lookup';
+import { listOf, paginate, type PageRequest } from './pagination';
+import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -15,16 +17,40 @@ function withoutEnvelope(response: IDataObject): IDataObject {
 	return omit(response, ENVELOPE_KEYS) as IDataObject;
 }
 
+/** A warning shown above the node's output in the editor (n8n execution hint). */
+function addWarning(fn: IExecuteFunctions, message: string): void {
+	if (typeof fn.addExecutionHints === 'function') fn.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+}
+
 function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
+}
+
+/** The one request of an operation without a `run` hook (a `run` hook that wraps it may send it the same way). */
+export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest): Promise<IDataObject> {
+	const { operation } = ctx;
+	return await ctx.request({
+		api: operation.api,
+		method: built.method,
+		path: built.path,
+		body: built.body,
+		qs: built.qs,
+		mutates: operation.mutates,
+		noResultErrors: operation.noResultErrors,
+		sizeLimit: operation.binaryIn?.limitLabel,
+	});
 }
 
 export async function runOperation(
 	fn: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
+	lookups = new LookupCache(),
+	qualification = false,
 ): Promise<INodeExecutionData[]> {
-	const params = readParameters(fn, operation, itemIndex);
+	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
+	const inputProblems: InputProblem[] = [];
+	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
@@ -33,8 +59,11 @@ export async function runOperation(
 		itemIndex,
 		operation,
 		params,
+		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
+		inputProblems,
 		request: async (request) =>
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
+		lookups,
 	};
 	const built = buildRequest(operation, params);
 	if (operation.binaryIn) {
@@ -57,23 +86,10 @@ export async function runOperation(
 			: toItems(found);
 	}
 
-	const response = operation.hooks?.run
-		? await operation.hooks.run(ctx, built)
-		: await ctx.request({
-				api: operation.api,
-				method: built.method,
-				path: built.path,
-				body: built.body,
-				qs: built.qs,
-				mutates: operation.mutates,
-				sizeLimit: operation.binaryIn?.limitLabel,
-			});
+	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
-	if (operation.splitList) {
-		const list = response[operation.splitList];
-		return toItems(Array.isArray(list) ? (list as IDataObject[]) : []);
-	}
+	if (operation.splitList) return toItems(listOf(response, operation.splitList));
 	// Only the cpro envelope has codeRetour/libelle to drop: a plain API's `libelle` is data (a service's name).
 	return [{ json: apiInfo(operation.api).envelope === 'cpro' ? withoutEnvelope(response) : response }];
 }
@@ -88,6 +104,9 @@ function errorItem(error: NodeApiError): IDataObject {
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
 	for (const key of ERROR_FIELDS) if (details[key] !== undefined && details[key] !== null) json[key] = details[key];
+	// An invoice that Check First stopped: its problems, so a workflow can route or report them.
+	const problems = (error as { context?: IDataObject }).context?.problems;
+	if (Array.isArray(problems)) json.problems = problems;
 	return json;
 }
 
@@ -101,6 +120,10 @@ export async function executeOperations(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	const lookups = new LookupCache();
+	// Read once per execution: n8n loads and decrypts the credential on each call.
+	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
+	const qualification = await onQualificationPlatform(this).catch(() => false);
 	for (let i = 0; i < items.length; i++) {
 		// An aggregate operation runs once, for item 0, on behalf of every input item.
 		let aggregate = false;
@@ -114,7 +137,7 @@ export async function executeOperations(
 				});
 			}
 			aggregate = operation.aggregate === true;
-			const results = await runOperation(this, operation, i);
+			const results = await runOperation(this, operation, i, lookups, qualification);
 			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
 			output.push(...results.map((item) => ({ ...item, pairedItem })));
 			if (aggregate) break;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
 import type { ApiGroup } from './apis';
+import type { LookupCache } from './lookup';
+import type { InputProblem } from './parameters';
 import type { ApiRequest } from './transport';
 
 /**
@@ -58,6 +60,12 @@ export interface Field {
 	endOfDay?: boolean;
 	/** Shown only when other parameters of this operation have these values. */
 	showWhen?: Record<string, Array<string | boolean>>;
+	/**
+	 * A default that changed with a node version (n8n light versioning): nodes saved at an older version keep
+	 * `default` (n8n does not store defaults, so their behaviour stays the same), nodes created at `version` or
+	 * later get `value`. Top-level fields only.
+	 */
+	defaultSince?: { version: number; value: string | number | boolean };
 }
 
 /**
@@ -134,7 +142,16 @@ export interface OperationContext {
 	operation: Operation;
 	/** Parameter values, already validated, by field name (plus `binaryPropertyName` when there is a file). */
 	params: IDataObject;
+	/**
+	 * Set on the qualification platform (sandbox): its test SIRET/SIREN fail the checksum, so a hook that checks
+	 * identifiers reports checksum failures here (a warning in n8n) instead of refusing them.
+	 */
+	acceptTestIdentifier?: (label: string, reason: string) => void;
+	/** Missing or invalid parameters, for an operation that `reportsInputProblems` (left out of `params`). */
+	inputProblems: InputProblem[];
 	request(request: ApiRequest): Promise<IDataObject>;
+	/** Look-ups shared by every item of this execution (see lookup.ts). */
+	lookups: LookupCache;
 }
 
 export interface OperationHooks {
@@ -166,6 +183,8 @@ export interface Operation {
 	/** For mutating operations: how to check whether a failed call went through. */
 	howToCheck?: string;
 	pagination?: Pagination;
+	/** HTTP 400 `error` names that mean an empty answer for this operation (see `ApiRequest.noResultErrors`). */
+	noResultErrors?: readonly string[];
 	/** For non-paginated answers: split this list of the answer into one item per element. */
 	splitList?: string;
 	binaryIn?: BinaryInput;
@@ -177,6 +196,11 @@ export interface Operation {
 	 * hooks read every item, and the output items are paired with all input items.
 	 */
 	aggregate?: boolean;
+	/**
+	 * A missing or invalid parameter does not stop the item: the hooks get it in `ctx.inputProblems` (a check
+	 * reports it with the other problems of the invoice).
+	 */
+	reportsInputProblems?: boolean;
 	hooks?: OperationHooks;
 	/** Where the request shape comes from (issue 9: every operation states it; a test enforces it). */
 	evidence?: Evidence;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BuiltRequest, OperationContext, Pagination } from './operation';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type OperationContext, type Pagination } from './operation';
 
 /** "No result" codes of the searches (reference §2.2, §12.1): an empty list, not an error. */
 export const NO_RESULT_CODES: readonly number[] = [20000, 20007];
@@ -14,9 +14,20 @@ export interface PageRequest {
 /** Hard stop against a server that keeps announcing more pages. */
 const MAX_PAGES = 100_000;
 
-function listOf(response: IDataObject, key: string): IDataObject[] {
+/**
+ * The list an operation reads from an answer. Several list keys are unpublished (`listeSyntaxeFlux`,
+ * `listeTypeStructure`…): when the key is absent but the answer carries another list, the key is wrong, and an
+ * empty result would hide the data. Then the answer itself (without the envelope) is the one result, so the user
+ * gets what Chorus Pro sent. A missing key with no list at all is an empty result (answers may omit empty lists).
+ */
+export function listOf(response: IDataObject, key: string): IDataObject[] {
 	const value = key ? response[key] : response.items;
-	return Array.isArray(value) ? (value as IDataObject[]) : [];
+	if (Array.isArray(value)) return value as IDataObject[];
+	// One element sent as an object instead of a one-element array.
+	if (value !== null && typeof value === 'object') return [value as IDataObject];
+	if (value !== undefined && value !== null) return [omit(response, ENVELOPE_KEYS) as IDataObject];
+	const otherList = Object.values(response).some((v) => Array.isArray(v));
+	return otherList ? [omit(response, ENVELOPE_KEYS) as IDataObject] : [];
 }
 
 function getPath(source: IDataObject, path: string): unknown {

@@ -58,8 +58,18 @@ function toInteger(field: Field, raw: unknown): number {
 	return n;
 }
 
-/** Converts one raw parameter value to what the API expects, or throws an InputError. */
-export function convertValue(field: Field, raw: unknown): unknown {
+function identifierProblem(check: Field['check'], value: string, checksum: boolean): string | undefined {
+	if (check === 'siret') return checkSiret(value, checksum);
+	if (check === 'siren') return checkSiren(value, checksum);
+	if (check === 'siretOrSiren') return checkSiretOrSiren(value, checksum);
+	return undefined;
+}
+
+/**
+ * Converts one raw parameter value to what the API expects, or throws an InputError. With `onChecksumFailure`
+ * (qualification platform), a SIRET/SIREN of the right format whose checksum fails is reported there instead.
+ */
+export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (reason: string) => void): unknown {
 	switch (field.type) {
 		case 'integer':
 			return toInteger(field, raw);
@@ -114,16 +124,9 @@ export function convertValue(field: Field, raw: unknown): unknown {
 			if (field.maxLength && value.length > field.maxLength) {
 				throw new InputError(field, `${value.length} characters long; Chorus Pro accepts at most ${field.maxLength}`);
 			}
-			const check = field.check;
-			const problem =
-				check === 'siret'
-					? checkSiret(value)
-					: check === 'siren'
-						? checkSiren(value)
-						: check === 'siretOrSiren'
-							? checkSiretOrSiren(value)
-							: undefined;
-			if (problem) throw new InputError(field, problem);
+			const problem = identifierProblem(field.check, value, true);
+			if (problem && onChecksumFailure && !identifierProblem(field.check, value, false)) onChecksumFailure(problem);
+			else if (problem) throw new InputError(field, problem);
 			return value;
 		}
 	}
@@ -150,27 +153,53 @@ function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Fi
 	return raw;
 }
 
-/** Converted values by field name; a required field that is empty is an error. */
-export function readParameters(fn: IExecuteFunctions, operation: Operation, i: number): IDataObject {
+/** A parameter that is missing or invalid, when the operation reports input problems instead of stopping. */
+export interface InputProblem {
+	field: Field;
+	/** `is required`, or why the value is invalid. */
+	reason: string;
+}
+
+/**
+ * Converted values by field name; a required field that is empty is an error. With `problems`, a missing or
+ * invalid value is collected there and left out instead of stopping the item. `warn` (qualification platform)
+ * receives the checksum failures that are then accepted, as sentences naming the field and the item.
+ */
+export function readParameters(
+	fn: IExecuteFunctions,
+	operation: Operation,
+	i: number,
+	problems?: InputProblem[],
+	warn?: (message: string) => void,
+): IDataObject {
 	const params: IDataObject = {};
+	const invalid = (field: Field, reason: string) => {
+		if (!problems) throw fieldError(fn, field, i, reason);
+		problems.push({ field, reason });
+	};
 	for (const [field, raw] of readRaw(fn, operation, i)) {
 		// An id left at 0 means "not set": Chorus ids start at 1.
 		const unset = isEmpty(raw) || (field.type === 'integer' && raw === 0);
 		if (unset) {
-			if (field.required) throw fieldError(fn, field, i, 'is required');
+			if (field.required) invalid(field, 'is required');
 			continue;
 		}
 		try {
-			const value = convertValue(field, raw);
+			const value = convertValue(field, raw, warn && ((reason) => warn(testIdentifierWarning(field.label, i, reason))));
 			// An empty list or object (a JSON field left at "[]") is the same as not set.
 			if (isEmpty(value) && !field.required) continue;
 			params[field.name] = value as IDataObject[keyof IDataObject];
 		} catch (error) {
-			if (error instanceof InputError) throw fieldError(fn, field, i, error.reason);
-			throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
+			if (!(error instanceof InputError)) throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
+			invalid(field, error.reason);
 		}
 	}
 	return params;
+}
+
+/** The warning of an identifier accepted on the qualification platform although its checksum fails. */
+export function testIdentifierWarning(label: string, i: number, reason: string): string {
+	return `"${label}" (item ${i}): ${reason}. Sent anyway: the credential points at the qualification platform, whose test identifiers do not follow the checksum.`;
 }
 
 export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {

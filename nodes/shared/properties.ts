@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field, Operation, OptionValue, Resource } from './operation';
 
@@ -83,6 +83,23 @@ export function fieldProperty(field: Field): INodeProperties {
 	return property;
 }
 
+/**
+ * A top-level field as one parameter, or as two of the same name when its default changed with a node version
+ * (`defaultSince`): n8n shows the one whose `@version` condition matches the node.
+ */
+function versionedProperties(field: Field, displayOptions: IDisplayOptions): INodeProperties[] {
+	const property = fieldProperty(field);
+	const since = field.defaultSince;
+	if (!since) return [{ ...property, displayOptions }];
+	const forVersions = (condition: DisplayCondition): IDisplayOptions => ({
+		show: { ...displayOptions.show, '@version': [condition] },
+	});
+	return [
+		{ ...property, displayOptions: forVersions({ _cnd: { lt: since.version } }) },
+		{ ...property, default: since.value, displayOptions: forVersions({ _cnd: { gte: since.version } }) },
+	];
+}
+
 function isSearch(operation: Operation): boolean {
 	return operation.pagination !== undefined;
 }
@@ -93,8 +110,36 @@ function show(operation: Operation, extra: Record<string, Array<string | boolean
 	};
 }
 
+/** Where to report a request shape the platform refuses. */
+export const ISSUES_URL = 'https://github.com/n8n-nodes-chorus-pro/n8n-nodes-chorus-pro/issues';
+
+/**
+ * The editor's warning for an operation whose request body no public source shows (annex path only, or nothing
+ * published): what it was built from, and what to do when the platform refuses it. n8n shows a notice's display
+ * name as its text.
+ */
+export function evidenceNotice(operation: Operation): string | undefined {
+	const evidence = operation.evidence;
+	// No path: the operation makes no HTTP call (e.g. a file-name helper), so there is nothing the platform can refuse.
+	if (!operation.path || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
+		return undefined;
+	}
+	// Notes are sentences of their own: drop their final stop so the notice never reads "..".
+	const sentence = (text: string) => text.trim().replace(/\.+$/, '');
+	const what =
+		evidence.level === 'unpublished'
+			? `No public source shows this call: its path and body are our reading of ${sentence(evidence.source)}.`
+			: `Only the path is public (AIFE annex, table 4.1); the rest is our reading: ${sentence(evidence.note ?? evidence.source)}.`;
+	const gap = evidence.level === 'unpublished' && evidence.note ? ` ${sentence(evidence.note)}.` : '';
+	return `${what}${gap} If Chorus Pro answers 400, 403, 404 or 415, check that the API is subscribed in your PISTE application, set the path PISTE shows in the credential (API Base Paths), and tell us at ${ISSUES_URL}.`;
+}
+
 function operationProperties(operation: Operation): INodeProperties[] {
 	const properties: INodeProperties[] = [];
+	const notice = evidenceNotice(operation);
+	if (notice) {
+		properties.push({ displayName: notice, name: 'evidenceNotice', type: 'notice', default: '', displayOptions: show(operation) });
+	}
 	if (operation.binaryIn) {
 		properties.push({
 			displayName: 'Input Binary Field',
@@ -108,7 +153,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 		});
 	}
 	for (const field of operation.fields.filter((f) => f.required || f.top)) {
-		properties.push({ ...fieldProperty(field), displayOptions: show(operation, field.showWhen) });
+		properties.push(...versionedProperties(field, show(operation, field.showWhen)));
 	}
 	const pagination = operation.pagination;
 	if (pagination) {

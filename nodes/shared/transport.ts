@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiInfo, apiPrefix, type ApiGroup } from './apis';
+import { apiInfo, apiPrefix, PLAIN_JSON, type ApiGroup } from './apis';
 import { jsonBody } from './jsonBody';
 import {
 	businessError,
@@ -24,8 +24,6 @@ export const CREDENTIAL_TYPE = 'chorusProApi';
 /** Every n8n context our nodes make requests from. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** Content type declared by the Chorus Pro Swaggers (reference §1.4). */
-export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 export interface ApiRequest {
 	api: ApiGroup;
@@ -33,6 +31,8 @@ export interface ApiRequest {
 	/** Path under the API prefix, starting with `/`. */
 	path: string;
 	body?: IDataObject | IDataObject[];
+	/** A body already encoded (multipart/form-data), sent as is with its content type instead of `body`. */
+	encodedBody?: { data: Buffer; contentType: string };
 	qs?: IDataObject;
 	/**
 	 * True when the request creates or changes something (soumettre, déposer, traiter, compléter…). Such a
@@ -41,6 +41,11 @@ export interface ApiRequest {
 	mutates: boolean;
 	/** `codeRetour` values meaning "no result" for this operation (reference §2.2): an empty answer, not an error. */
 	noResultCodes?: readonly number[];
+	/**
+	 * `error` names of a plain API's HTTP 400 array that mean "nothing there" for this request (the Référentiel des
+	 * Organisations answers an empty attachment list with `[{"error":"NotFoundReference",…}]`): an empty answer.
+	 */
+	noResultErrors?: readonly string[];
 	/** Shown on HTTP 413, e.g. "10 MB per PDF". */
 	sizeLimit?: string;
 	/** For mutating requests: how the user can check whether it went through. */
@@ -139,6 +144,12 @@ function backoffMs(attempt: number, exchange: FailedExchange): number {
 	return Math.min(wait, RETRY_POLICY.maxDelayMs);
 }
 
+/** Whether a 400 body `[{ error, message }]` carries one of `names`. */
+function namesAnError(body: unknown, names: readonly string[] | undefined): boolean {
+	if (!names?.length || !Array.isArray(body)) return false;
+	return body.some((entry) => names.includes(String((entry as IDataObject | null)?.error)));
+}
+
 function isJsonObject(body: unknown): body is IDataObject | IDataObject[] {
 	return body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
 }
@@ -153,7 +164,8 @@ export async function apiRequest(
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const info = apiInfo(request.api);
-	const credentials = info.overrideField ? await this.getCredentials(CREDENTIAL_TYPE) : undefined;
+	// Every API's base path may be overridden in the credential.
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const path = `${apiPrefix(request.api, credentials)}${request.path}`;
 	const context: ErrorContext = {
 		node: this.getNode(),
@@ -165,13 +177,16 @@ export async function apiRequest(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: path,
-		headers: { Accept: JSON_CONTENT_TYPE },
+		headers: { Accept: info.contentType ?? PLAIN_JSON },
 		json: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	if (request.qs) options.qs = request.qs;
-	if (request.method !== 'GET') {
-		options.headers = { ...options.headers, 'Content-Type': JSON_CONTENT_TYPE };
+	if (request.encodedBody) {
+		options.headers = { ...options.headers, 'Content-Type': request.encodedBody.contentType };
+		options.body = request.encodedBody.data;
+	} else if (request.method !== 'GET') {
+		options.headers = { ...options.headers, 'Content-Type': info.contentType ?? PLAIN_JSON };
 		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
 		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
 		options.body = jsonBody(request.body ?? {});
@@ -204,6 +219,7 @@ export async function apiRequest(
 			}
 		}
 		if (exchange) {
+			if (exchange.status === 400 && namesAnError(exchange.body, request.noResultErrors)) return { noResult: true };
 			if (request.mutates) {
 				if (exchange.status === 429) throw rateLimitedWriteError(context);
 				// Refused before it was sent, or a definite answer: the fate is known.

@@ -53,8 +53,9 @@ function expectSuccess(result: ExecuteResult): void {
 }
 
 describe('examples/ (static)', () => {
-	it('has the four examples, each runnable headless, with the demo credential and a main one', () => {
+	it('has the five examples, each runnable headless, with the demo credential and a main one', () => {
 		expect(EXAMPLE_FILES).toEqual([
+			'check-invoices-from-spreadsheet.json',
 			'main-is-siret-a-recipient.json',
 			'refresh-referentials.json',
 			'submit-pdf-invoices-and-follow.json',
@@ -138,6 +139,45 @@ describeE2E('examples/ in real n8n (n8n execute)', () => {
 					expect(nodeOutput(no.run, 'Not a recipient')).toEqual([{ siret: DEMO_IDS.partner.siret, isChorusProRecipient: false }]);
 					expect(nodeOutput(no.run, 'Answer')).toEqual([]);
 				});
+			},
+			E2E_TEST_TIMEOUT,
+		);
+
+		it(
+			'checks a batch of invoices from a spreadsheet, submits the good ones and writes the problems to a file',
+			async () => {
+				const numbers = [1, 2, 3].map((k) => `CSV-${tag}-00${k}`);
+				const hospital = DEMO_IDS.buyerWithEngagement;
+				const csv = [
+					'invoiceNumber,invoiceDate,buyerSiret,serviceCode,commitmentNumber,description,quantity,unitPriceExclVat,vatRateCode,totalExclVat,vat,totalInclVat,amountToPay',
+					`${numbers[0]},2025-06-30,${BUYER.siret},FACTURES_PUBLIQUES,,Maintenance,1,1000,TVA5,1000,200,1200,1200`,
+					`${numbers[1]},2025-06-30,${hospital.siret},,${DEMO_IDS.engagements[0]},Fournitures,2,250,TVA5,500,100,600,600`,
+					// No service code for a buyer that requires one, and totals that do not add up.
+					`${numbers[2]},2025-06-30,${BUYER.siret},,,Conseil,1,800,TVA5,800,160,900,900`,
+				].join('\n');
+				await fs.writeFile(join(files, 'invoices-to-send.csv'), `${csv}\n`);
+				const wf = readExample('check-invoices-from-spreadsheet.json');
+				const submits = sim.counts('/soumettre');
+				const structureReads = sim.counts('/structures/v1/consulter');
+				const result = await n8n.execute(wf.id);
+				expectSuccess(result);
+				checkRun(result, () => {
+					expect(sim.counts('/soumettre') - submits).toBe(2);
+					// One structure read per buyer in each Chorus Pro node (the check, then Check First).
+					expect(sim.counts('/structures/v1/consulter') - structureReads).toBe(4);
+					const submitted = nodeOutput(result.run, 'Submitted');
+					expect(submitted.map((r) => r.invoiceNumber).sort()).toEqual(numbers.slice(0, 2));
+					for (const row of submitted) expect(row.status).toBe('DEPOSEE');
+					expect(nodeOutput(result.run, 'Problems')).toEqual([
+						expect.objectContaining({ invoiceNumber: numbers[2], problemCodes: 'SERVICE_CODE_REQUIRED, TOTALS_DO_NOT_ADD_UP', notChecked: '' }),
+					]);
+					expect([...sim.store.invoices.values()].some((i) => i.numeroFacture === numbers[2])).toBe(false);
+				});
+				const problems = await fs.readFile(join(files, 'invoice-problems.csv'), 'utf8');
+				expect(problems).toContain(numbers[2]);
+				expect(problems).toContain('What to do');
+				expect(problems).not.toContain(numbers[0]);
+				expectNoSecret(result);
 			},
 			E2E_TEST_TIMEOUT,
 		);

@@ -35,8 +35,8 @@ import {
 } from './fixtures/chorus';
 import { G2B_IDS } from '../simulator/seed-g2b';
 import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { invoiceFields } from '../engine/invoiceFixture';
 
-const SUPPLIER = DEMO_IDS.supplier.idStructureCPP;
 const BUYER = DEMO_IDS.buyerWithService;
 
 let sim: Simulator;
@@ -48,19 +48,7 @@ function invoiceParameters(numero: string): Record<string, unknown> {
 		resource: 'emittedInvoice',
 		operation: 'submitPdf',
 		binaryPropertyName: 'data',
-		codeDestinataire: BUYER.siret,
-		idFournisseur: SUPPLIER,
-		numeroFactureSaisi: numero,
-		dateFacture: '2025-06-30',
-		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
-		typeFacture: 'FACTURE',
-		typeTva: 'TVA_SUR_DEBIT',
-		modePaiement: 'VIREMENT',
-		deviseFacture: 'EUR',
-		montantHtTotal: 1000,
-		montantTVA: 200,
-		montantTtcTotal: 1200,
-		montantAPayer: 1200,
+		...invoiceFields(numero),
 		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES' },
 	};
 }

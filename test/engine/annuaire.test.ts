@@ -149,12 +149,14 @@ describe('G2B directory (PPF annuaire shape)', () => {
 		cover('establishment', 'search');
 		const { items, sent } = await run('establishment', 'search', {
 			returnAll: true,
-			additionalFields: { siren: G2B_IDS.buyer.siren, champs: ['siret', 'denomination'] },
+			additionalFields: { siren: G2B_IDS.buyer.siren, champs: ['siret', 'denomination'], inclure: ['siren'] },
 			sort: { column: 'siret', direction: 'Descendant' },
 		});
 		expect(sent[0].body).toMatchObject({
 			filtres: { siren: { op: 'strict', valeur: G2B_IDS.buyer.siren } },
 			champs: ['siret', 'denomination'],
+			// PPF annuaire OpenAPI, searchSiret.inclure.
+			inclure: ['siren'],
 			tris: [{ champ: 'siret', ordre: 'descendant' }],
 		});
 		expect(json(items)).toEqual([
@@ -260,7 +262,8 @@ describe('Référentiel des Organisations', () => {
 		const { items, sent } = await run('organisationSiren', 'search', { returnAll: true, additionalFields: { raisonSociale: 'exemple' } });
 		expect(sent[0].method).toBe('POST');
 		expect(sent[0].path).toBe(`${ORG}/siren/recherche`);
-		expect(sent[0].body).toEqual({ raisonSociale: { val: 'exemple', op: 'CONTAINS' } });
+		// The three lists always go, empty when unused, as the sandbox-tested client sends them (replay corpus).
+		expect(sent[0].body).toEqual({ raisonSociale: { val: 'exemple', op: 'CONTAINS' }, _sort: [], _desc: [], _fields: [] });
 		expect(json(items).map((s) => s.siren)).toEqual([ids.buyer.siren]);
 	});
 
@@ -278,6 +281,14 @@ describe('Référentiel des Organisations', () => {
 
 		const attachments = await run('organisationStructure', 'getAttachments', { structureId: ids.orgStructureUuid });
 		expect(json(attachments.items).map((a) => a.uuid)).toEqual([ids.orgAttachmentUuid]);
+
+		// A structure without attachments: the sandbox answers 400 [{"error":"NotFoundReference",…}]; the node outputs nothing.
+		const none = await run('organisationStructure', 'getAttachments', { structureId: ids.orgOtherStructureUuid });
+		expect(none.sent.map((r) => r.path)).toEqual([`${ORG}/structures/${ids.orgOtherStructureUuid}/pieces_jointes`]);
+		expect(none.items).toEqual([]);
+		// An identifier that is neither a UUID nor a SIRET is still an error (ParamsInvalidUuidStructures).
+		const wrong = await failing('organisationStructure', 'getAttachments', { structureId: 'FR-not-an-id' });
+		expect(wrong.error.message).toMatch(/Structure/);
 
 		const file = await run('organisationStructure', 'downloadAttachment', { structureId: ids.orgStructureUuid, attachmentId: ids.orgAttachmentUuid });
 		expect(file.sent[0].path).toBe(`${ORG}/structures/${ids.orgStructureUuid}/pieces_jointes/${ids.orgAttachmentUuid}`);
@@ -320,6 +331,7 @@ describe('Référentiel des Organisations', () => {
 		expect(sent[0].body).toEqual({
 			typeOrganisation: { val: 'public', op: '=' },
 			ville: { op: 'IN', val: ['PARIS', 'LYON'] },
+			_sort: [],
 			_desc: ['libelleOrganisation'],
 			_fields: ['uuid', 'libelleOrganisation'],
 		});
@@ -351,7 +363,7 @@ describe('Référentiel des Organisations', () => {
 		expect(created.items[0].json).toMatchObject({ etatService: 'ACTIF', codeService: 'SERVICE_CULTUREL' });
 
 		const found = await run('organisationService', 'search', { returnAll: true, additionalFields: { codeService: 'SERVICE_CULTUREL' } });
-		expect(found.sent[0].body).toEqual({ codeService: { val: 'SERVICE_CULTUREL', op: '=' } });
+		expect(found.sent[0].body).toEqual({ codeService: { val: 'SERVICE_CULTUREL', op: '=' }, _sort: [], _desc: [], _fields: [] });
 		expect(json(found.items).map((s) => s.uuid)).toEqual([uuid]);
 
 		const got = await run('organisationService', 'get', { serviceId: uuid });

@@ -10,9 +10,11 @@ import { engagementsOperations } from '../../nodes/ChorusProEngagements/operatio
 import { binaryBuffer, binaryItem, CredentialStore, runNode } from '../harness/run';
 import { DEMO_IDS } from '../simulator/seed';
 import { commitmentByNumber, commitmentPdf, engagementState } from '../simulator/seed-engagements';
+import { registerEngagements } from '../simulator/apis/engagements';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
-const PREFIX = '/cpro/engagementsJuridiques/v1';
+const PREFIX = '/cpro/engagements/v1';
+const LEGACY = '/cpro/engagementsJuridiques/v1';
 const node = new ChorusProEngagements();
 const ran = new Set<string>();
 let sim: Simulator;
@@ -28,8 +30,8 @@ async function run(resource: string, operation: string, parameters: INodeParamet
 	return (await runItems(resource, operation, parameters, items)).map((item) => item.json);
 }
 
-function sent(path: string): RecordedRequest {
-	const found = sim.requests.filter((r) => r.path === `${PREFIX}${path}`);
+function sent(path: string, prefix = PREFIX): RecordedRequest {
+	const found = sim.requests.filter((r) => r.path === `${prefix}${path}`);
 	expect(found.length).toBeGreaterThan(0);
 	return found[found.length - 1];
 }
@@ -57,21 +59,91 @@ describe('Engagement (Commitment)', () => {
 		expect(unknown.existe).toBe(false);
 	});
 
-	it('searches commitments with filters and paging in parametresRecherche', async () => {
+	it('searches commitments with the filters of the AIFE example, paging in parametresRecherche', async () => {
 		const found = await run('commitment', 'search', {
 			returnAll: true,
-			additionalFields: { idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP, etatCourantEngagementJuridique: 'COMMANDE' },
+			additionalFields: { etatCourantEngagementJuridique: 'COMMANDE', codeEngagementJuridique: 'BON_DE_COMMANDE' },
 			sort: { column: 'DateCreationEJ', direction: 'Descendant' },
 		});
 		expect(sent('/engagement/recherche')).toMatchObject({
 			method: 'POST',
 			body: {
-				idStructureEmettrice: DEMO_IDS.buyerWithEngagement.idStructureCPP,
+				codeEngagementJuridique: 'BON_DE_COMMANDE',
 				etatCourantEngagementJuridique: 'COMMANDE',
 				parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: 1000, triColonne: 'DateCreationEJ', triSens: 'Descendant' },
 			},
 		});
 		expect(found.map((c) => c.numeroEngagementJuridique).sort()).toEqual([...DEMO_IDS.engagements].sort());
+
+		// communaute.chorus-pro.gouv.fr/rechercher-engagement-juridique: contract number, notification period, TTC range.
+		const [second] = DEMO_IDS.engagements.slice(1);
+		const narrowed = await run('commitment', 'search', {
+			limit: 10,
+			additionalFields: {
+				periodeDateNotificationEJDu: '2025-02-01',
+				periodeDateNotificationEJAu: '2025-02-28',
+				montantTTCMin: 20000,
+				montantTTCMax: 40000,
+			},
+		});
+		expect(sent('/engagement/recherche').body).toEqual({
+			periodeDateNotificationEJDu: '2025-02-01',
+			periodeDateNotificationEJAu: '2025-02-28T23:59:59',
+			montantTTCMin: 20000,
+			montantTTCMax: 40000,
+			parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: 10 },
+		});
+		expect(narrowed.map((c) => c.numeroEngagementJuridique)).toEqual([second]);
+		const byContract = await run('commitment', 'search', { limit: 10, additionalFields: { numeroMarcheEngagementJuridique: '2025-M-0042' } });
+		expect(byContract.map((c) => c.numeroEngagementJuridique)).toEqual([DEMO_IDS.engagements[0]]);
+	});
+
+	it('offers no filter that no source shows (idStructureEmettrice, libelleTypeEngagementJuridique)', () => {
+		for (const operation of ['search', 'searchLegacy']) {
+			const names = engagementsOperations.find((op) => op.operation === operation)!.fields.map((f) => f.name);
+			expect(names).not.toContain('idStructureEmettrice');
+			expect(names).not.toContain('libelleTypeEngagementJuridique');
+		}
+	});
+
+	it('searches with the legacy service, the body OCA sends in production', async () => {
+		// OCA/l10n-france l10n_fr_chorus_account/models/account_move.py: POST engagementsJuridiques/v1/rechercher.
+		const found = await run('commitment', 'searchLegacy', {
+			numeroEngagementJuridique: DEMO_IDS.engagements[0],
+			limit: 10,
+			additionalFields: { structureReceptriceEngagementJuridique: DEMO_IDS.supplier.siret, etatCourantEngagementJuridique: 'COMMANDE' },
+		});
+		expect(sent('/rechercher', LEGACY)).toMatchObject({
+			method: 'POST',
+			body: {
+				numeroEngagementJuridique: DEMO_IDS.engagements[0],
+				structureReceptriceEngagementJuridique: DEMO_IDS.supplier.siret,
+				etatCourantEngagementJuridique: 'COMMANDE',
+			},
+		});
+		expect(found).toHaveLength(1);
+		expect(found[0]).toMatchObject({ numeroEngagementJuridique: DEMO_IDS.engagements[0], libelleEtatCourantEJ: 'COMMANDE' });
+	});
+
+	it('gets a commitment by its number with the legacy consulterDetail', async () => {
+		// communaute.chorus-pro.gouv.fr/show-commiment-details: { "numeroEngagementJuridique": "…" }.
+		const [detail] = await run('commitment', 'getByNumberLegacy', { numeroEngagementJuridique: DEMO_IDS.engagements[0] });
+		expect(sent('/consulterDetail', LEGACY)).toMatchObject({ method: 'POST', body: { numeroEngagementJuridique: DEMO_IDS.engagements[0] } });
+		expect(detail).toMatchObject({ numeroEngagementJuridique: DEMO_IDS.engagements[0], etatCourantEngagement: 'COMMANDE' });
+		expect(detail.codeRetour).toBeUndefined();
+		expect(Array.isArray(detail.demandePaiement)).toBe(true);
+	});
+
+	it('a credential override of the Engagements base path changes the path the platform receives', async () => {
+		const custom = '/cpro/engagements-2025/v2';
+		registerEngagements(sim.router, sim.store, custom);
+		const overridden = new CredentialStore({ ...credentials.data, engagementsPath: `${custom}/` });
+		const [output] = await runNode(node, {
+			parameters: { resource: 'commitment', operation: 'checkExists', numero: DEMO_IDS.engagements[0] },
+			credentials: overridden,
+		});
+		expect(sim.requests[sim.requests.length - 1].path).toBe(`${custom}/engagement/referentiel/${DEMO_IDS.engagements[0]}/existence`);
+		expect(output[0].json.existe).toBe(true);
 	});
 
 	it('creates a draft, validates it, updates it, and follows its histories', async () => {
@@ -218,5 +290,5 @@ describe('Commitment Attachment and Health', () => {
 
 it('ran every operation of the node against the simulator', () => {
 	expect(engagementsOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key))).toEqual([]);
-	expect(engagementsOperations).toHaveLength(12);
+	expect(engagementsOperations).toHaveLength(14);
 });

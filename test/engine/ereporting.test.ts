@@ -99,11 +99,15 @@ describe('G2B flux', () => {
 		const { items: out, sent } = await run('flux', 'deposit', { syntaxeFlux: 'UBL', binaryPropertyNames: 'data', additionalFields: { nomFichier: 'lot-janvier.tar.gz' } }, items);
 
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${FLUX}/flux`]);
+		// Default body: the AFNOR XP Z12-013 Flow Service model, a flowInfo JSON part and a file part, parsed by the
+		// simulator from the raw multipart bytes.
+		expect(sent[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=\S+$/);
 		const body = bodyOf(sent[0]);
-		expect(Object.keys(body).sort()).toEqual(['empreinteSha256', 'fichierFlux', 'nomFichier', 'syntaxeFlux']);
-		expect(body).toMatchObject({ nomFichier: 'lot-janvier.tar.gz', syntaxeFlux: 'UBL' });
-		const archive = Buffer.from(String(body.fichierFlux), 'base64');
-		expect(body.empreinteSha256).toBe(createHash('sha256').update(archive).digest('hex'));
+		expect(Object.keys(body)).toEqual(['flowInfo', 'file']);
+		const file = body.file as { fileName: string; contentType: string; bytes: Buffer };
+		expect(file).toMatchObject({ fileName: 'lot-janvier.tar.gz', contentType: 'application/gzip' });
+		const archive = file.bytes;
+		expect(body.flowInfo).toEqual({ name: 'lot-janvier.tar.gz', flowSyntax: 'UBL', sha256: createHash('sha256').update(archive).digest('hex') });
 
 		const extracted = systemExtract(archive, 'deposit');
 		expect(extracted.names).toEqual(invoices.map((f) => f.name));
@@ -137,10 +141,14 @@ describe('G2B flux', () => {
 		const archive = readFileSync(join(dir, 'ready.tar.gz'));
 		const item = await binaryItem(archive, 'ready.tar.gz', 'application/gzip', { property: 'flux' });
 
-		const { items, sent } = await run('flux', 'depositArchive', { syntaxeFlux: 'UBL', binaryPropertyName: 'flux' }, [item]);
+		// The JSON/base64 form, selectable.
+		const { items, sent } = await run('flux', 'depositArchive', { syntaxeFlux: 'UBL', binaryPropertyName: 'flux', bodyEncoding: 'json' }, [item]);
 		expect(sent).toHaveLength(1);
-		expect(Buffer.from(String(bodyOf(sent[0]).fichierFlux), 'base64').equals(archive)).toBe(true);
-		expect(bodyOf(sent[0]).nomFichier).toBe('ready.tar.gz');
+		expect(sent[0].headers['content-type']).toBe('application/json');
+		const body = bodyOf(sent[0]);
+		expect(Object.keys(body).sort()).toEqual(['empreinteSha256', 'fichierFlux', 'nomFichier', 'syntaxeFlux']);
+		expect(Buffer.from(String(body.fichierFlux), 'base64').equals(archive)).toBe(true);
+		expect(body).toMatchObject({ nomFichier: 'ready.tar.gz', syntaxeFlux: 'UBL', empreinteSha256: createHash('sha256').update(archive).digest('hex') });
 		expect(items[0].json.fichiers).toEqual(files);
 		const recorded = g2bState(sim.store).flux.get(String(items[0].json.idFlux))!;
 		expect(recorded.entries.map((e) => e.name)).toEqual(files);

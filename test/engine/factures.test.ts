@@ -19,6 +19,7 @@ import {
 	testCredential,
 } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
+import { invoiceFields } from './invoiceFixture';
 import {
 	DEMO_IDS,
 	MAX_PAGE_SIZE,
@@ -110,22 +111,7 @@ const BUYER = DEMO_IDS.buyerWithService;
 
 /** Parameters of a valid invoice for Submit / Submit PDF (the buyer requires a service code). */
 function invoiceParameters(numero: string, extra: IDataObject = {}): INodeParameters {
-	return {
-		codeDestinataire: BUYER.siret,
-		idFournisseur: SUPPLIER,
-		numeroFactureSaisi: numero,
-		dateFacture: '2025-06-30',
-		codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR',
-		typeFacture: 'FACTURE',
-		typeTva: 'TVA_SUR_DEBIT',
-		modePaiement: 'VIREMENT',
-		deviseFacture: 'EUR',
-		montantHtTotal: 1000,
-		montantTVA: 200,
-		montantTtcTotal: 1200,
-		montantAPayer: 1200,
-		additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra },
-	};
+	return { ...invoiceFields(numero), additionalFields: { codeServiceExecutant: 'FACTURES_PUBLIQUES', ...extra } };
 }
 
 const LINES = {
@@ -232,6 +218,14 @@ describe('Emitted Invoice', () => {
 		expect(history.statutCourantCode).toBe(sim.store.invoice(id)?.statut);
 	});
 
+	it('checks an invoice before submitting it: the problems, and nothing sent', async () => {
+		const [result] = await run('emittedInvoice', 'checkBeforeSubmit', invoiceParameters('CHECK-2025-001', { codeServiceExecutant: 'ANCIEN-SVC' }), {
+			items: [await pdfItem()],
+		});
+		expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'SERVICE_CODE_INACTIVE', parameter: 'codeServiceExecutant' })] });
+		expect(invoicesNumbered('CHECK-2025-001')).toEqual([]);
+	});
+
 	it('deposits a structured flux and reads its integration report', async () => {
 		const xml = await binaryItem('<?xml version="1.0"?><Invoice/>', 'facture-ubl.xml', 'application/xml');
 		const [deposit] = await run('emittedInvoice', 'depositFlux', { syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }, { items: [xml] });
@@ -309,6 +303,17 @@ describe('Received Invoice', () => {
 		expect(history.statutCourantCode).toBe('SERVICE_FAIT');
 		const entries = (history.historiquesDesStatuts as IDataObject).histoStatut as IDataObject[];
 		expect(entries[0].histoStatutCode).toBe('SERVICE_FAIT');
+	});
+
+	it('filters on suppliers with listeFournisseurs (Factures Swagger, CritereFournisseurPojo)', async () => {
+		const fromPartner = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, idFournisseur: DEMO_IDS.partner.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', idDestinataire: BUYER.idStructureCPP, numeroMarche: 'MAR-FOURN' });
+		const found = await run('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { numeroMarche: 'MAR-FOURN', listeFournisseurs: String(DEMO_IDS.partner.idStructureCPP) },
+		});
+		expect(sent('/rechercher/recipiendaire').body).toMatchObject({ listeFournisseurs: [{ idFournisseur: DEMO_IDS.partner.idStructureCPP }] });
+		expect(found.map((f) => f.idFacture)).toEqual([fromPartner.idFacture]);
 	});
 
 	it('asks for the reason only when suspending, and sends it', async () => {

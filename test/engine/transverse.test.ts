@@ -265,6 +265,25 @@ describe('Referential', () => {
 		});
 		expect(subcategories).toHaveLength(1);
 	});
+
+	it('an answer whose list has another key than the unpublished one comes out as is, never as an empty success', async () => {
+		// `listeSyntaxeFlux` and `listeTypeStructure` appear in no source: if Chorus Pro names the list otherwise,
+		// the user gets the answer (without codeRetour/libelle) instead of nothing.
+		const answer = { codeRetour: 0, libelle: 'TRA_MSG_00.000', listeSyntaxe: [{ syntaxeFlux: 'IN_DP_E2_CII_FACTURX' }] };
+		sim.faults.add({ path: '/recuperer/syntaxeflux', body: JSON.stringify(answer) });
+		expect(await run('referential', 'getFluxSyntaxes', { formatFlux: 'IN_DP_E2_FACTURX' })).toEqual([
+			{ listeSyntaxe: [{ syntaxeFlux: 'IN_DP_E2_CII_FACTURX' }] },
+		]);
+		// Same rule for the paginated searches (shared pagination code).
+		const page = { codeRetour: 0, libelle: 'TRA_MSG_00.000', categories: [{ code: 'X' }], parametresRetour: { pages: 1, total: 1 } };
+		sim.faults.add({ path: '/rechercher/categorieSollicitation', body: JSON.stringify(page) });
+		expect(await run('referential', 'searchRequestCategories', { returnAll: true })).toEqual([
+			{ categories: [{ code: 'X' }], parametresRetour: { pages: 1, total: 1 } },
+		]);
+		// An answer with no list at all is still an empty result (answers may leave an empty list out).
+		sim.faults.add({ path: '/recuperer/typestructure', body: JSON.stringify({ codeRetour: 0, libelle: 'TRA_MSG_00.000' }) });
+		expect(await run('referential', 'getStructureTypes')).toEqual([]);
+	});
 });
 
 describe('Flux Report and Health', () => {

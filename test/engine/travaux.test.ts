@@ -3,7 +3,7 @@
  * simulator: every operation runs at least once, the request the simulator received is checked (method, path,
  * body), and bad input is refused before any HTTP call.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, NodeExecutionHint } from 'n8n-workflow';
 
 import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { travauxOperations } from '../../nodes/ChorusProTravaux/operations';
@@ -58,6 +58,18 @@ describe('Works Invoice', () => {
 			listeStatutCourant: ['MISE_A_DISPOSITION_MOE', 'A_COMPLETER'],
 			montantHTMin: 1000,
 			rechercheFactureTravaux: { pageResultatDemandee: 1, nbResultatsParPage: 1000 },
+		});
+	});
+
+	it('sorts with triColonne / triSens inside rechercheFactureTravaux, as the AIFE example does', async () => {
+		// communaute.chorus-pro.gouv.fr/search-works-invoice: "triSens": "Descendant", "triColonne": "TypeDemandePaiement".
+		await run('worksInvoice', 'search', {
+			roleUtilisateur: 'FOURNISSEUR',
+			limit: 10,
+			sort: { column: 'TypeDemandePaiement', direction: 'Descendant' },
+		});
+		expect(sent('/rechercher').body).toMatchObject({
+			rechercheFactureTravaux: { pageResultatDemandee: 1, nbResultatsParPage: 10, triSens: 'Descendant', triColonne: 'TypeDemandePaiement' },
 		});
 	});
 
@@ -183,9 +195,10 @@ describe('Works Invoice to Process', () => {
 		expect(answer.statutFactureTravaux).toBe('A_COMPLETER');
 	});
 
-	it('asks the supplier to recycle a piece held by the MOA', async () => {
-		const [answer] = await run('worksInvoiceToProcess', 'requestRecycling', { idFactureTravaux: WORKS_IDS.availableToMoa, commentaire: 'Mauvais service' });
-		expect(sent('/demander/recyclage').body).toEqual({ idFactureTravaux: WORKS_IDS.availableToMoa, commentaire: 'Mauvais service' });
+	it('asks the supplier to recycle a piece held by the MOA, without a comment as in the AIFE example', async () => {
+		// communaute.chorus-pro.gouv.fr/request-recycling-previous-document: the request is { idFactureTravaux } alone.
+		const [answer] = await run('worksInvoiceToProcess', 'requestRecycling', { idFactureTravaux: WORKS_IDS.availableToMoa });
+		expect(sent('/demander/recyclage').body).toEqual({ idFactureTravaux: WORKS_IDS.availableToMoa });
 		expect(answer.statutFactureTravaux).toBe('EN_ATTENTE_RECYCLAGE_FOURNISSEUR');
 	});
 });
@@ -237,6 +250,35 @@ describe('Works Invoice in Error', () => {
 		expect(sent('/recycler').body).toEqual({ idFactureTravaux: WORKS_IDS.waitingRecycling, codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
 		expect(answer.statutFactureTravaux).toBe('MISE_A_DISPOSITION_MOE');
 		expect(worksState(sim.store).invoices.get(WORKS_IDS.waitingRecycling)).toMatchObject({ codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
+	});
+});
+
+describe('Test identifiers of the qualification platform', () => {
+	// communaute.chorus-pro.gouv.fr/recycle-works-invoice sends "identifiantDestinataire": "00000000011559", a
+	// qualification SIRET that fails the INSEE checksum (Luhn).
+	const parameters = { resource: 'worksInvoiceInError', operation: 'recycle', idFactureTravaux: WORKS_IDS.waitingRecycling, additionalFields: { identifiantDestinataire: '00000000011559' } };
+
+	it('production data: the checksum failure is refused before any call', async () => {
+		const before = sim.counts('/recycler');
+		await expect(runNode(node, { parameters, credentials })).rejects.toThrow(/Recipient SIRET.*item 0.*checksum/);
+		expect(sim.counts('/recycler')).toBe(before);
+	});
+
+	it('qualification data: the identifier is sent, with a warning naming the field and the item', async () => {
+		const qualification = new CredentialStore({ ...credentials.data, customPlatform: 'qualification' });
+		const hints: NodeExecutionHint[] = [];
+		const before = sim.counts('/recycler');
+		// The simulator has no structure with that SIRET: its business error is the answer, not our refusal.
+		await expect(runNode(node, { parameters, credentials: qualification, hints })).rejects.toThrow(/20\d{3}/);
+		expect(sim.counts('/recycler')).toBe(before + 1);
+		expect(sent('/recycler').body).toEqual({ idFactureTravaux: WORKS_IDS.waitingRecycling, identifiantDestinataire: '00000000011559' });
+		expect(hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/"Recipient SIRET" \(item 0\).*checksum.*qualification platform/) }),
+		]);
+		// A SIRET with the wrong number of digits is still refused there.
+		await expect(
+			runNode(node, { parameters: { ...parameters, additionalFields: { identifiantDestinataire: '0000000001155' } }, credentials: qualification }),
+		).rejects.toThrow(/14 digits/);
 	});
 });
 

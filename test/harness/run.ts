@@ -34,6 +34,7 @@ import type {
 	INodeCredentialTestResult,
 	INodeCredentials,
 	INodeExecutionData,
+	NodeExecutionHint,
 	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
@@ -128,6 +129,8 @@ export interface RunNodeOptions extends NodeOptions {
 	continueOnFail?: boolean;
 	/** Default 'manual' ("Test step"); use 'trigger' / 'webhook' for production executions. */
 	mode?: WorkflowExecuteMode;
+	/** Receives the execution hints the node added (`addExecutionHints`: the warnings n8n shows above the output). */
+	hints?: NodeExecutionHint[];
 }
 
 function buildNode(nodeType: AnyNodeType, options: NodeOptions & { continueOnFail?: boolean }): INode {
@@ -229,7 +232,7 @@ export async function runNode(
 
 	let output: INodeExecutionData[][];
 	try {
-		const result = await resolvedType.execute.call(context);
+		const result = await resolvedType.execute.call(context).finally(() => options.hints?.push(...context.hints));
 		if (!Array.isArray(result)) throw new UnexpectedError('execute() returned an engine request');
 		output = result as INodeExecutionData[][];
 		const closing = await Promise.allSettled(closeFunctions.map(async (close) => await close()));

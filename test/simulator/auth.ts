@@ -103,14 +103,14 @@ export class PisteAuth {
 	}
 
 	/** Undefined when `cpro-account` is base64("login:password") of the technical account, else the 401. */
-	checkTechnicalAccount(header: string | undefined): AuthAnswer | undefined {
+	checkTechnicalAccount(header: string | undefined, body?: Record<string, string>): AuthAnswer | undefined {
 		const expected = `${this.credentials.login}:${this.credentials.password}`;
 		const decoded = header ? Buffer.from(header, 'base64').toString('utf8') : undefined;
 		if (decoded === expected) return undefined;
-		return {
-			status: 401,
-			headers: { 'WWW-Authenticate': BEARER_CHALLENGE('Unauthorized', 'login or password incorrects') },
-		};
+		const challenge = { 'WWW-Authenticate': BEARER_CHALLENGE('Unauthorized', 'login or password incorrects') };
+		return body
+			? { status: 401, headers: { ...challenge, 'Content-Type': 'application/json;charset=utf-8' }, body }
+			: { status: 401, headers: challenge };
 	}
 
 	private unauthorized(error: string, description: string): AuthAnswer {

@@ -66,6 +66,8 @@ export interface ApiDeclaration {
 	errorStyle?: 'cpro' | 'problem';
 	/** False for endpoints outside PISTE's `cpro-account` check (none today; the token endpoint is apart). */
 	requiresTechnicalAccount?: boolean;
+	/** Body of the 401 for a wrong technical account, when the API has one (the others answer without a body). */
+	technicalAccountError?: Record<string, string>;
 }
 
 export interface RouteOptions {
@@ -73,6 +75,8 @@ export interface RouteOptions {
 	schema?: Schema;
 	/** Operation path in the Swagger when it is not `full path − basePath` (or `− prefix` for OpenAPI 3). */
 	swaggerPath?: string;
+	/** Also accepts multipart/form-data: the handler then gets `{ multipart: Map<name, FormPart> }` as body. */
+	multipart?: boolean;
 }
 
 export interface BodyCheck {
@@ -87,6 +91,7 @@ export interface Route {
 	handler: Handler;
 	/** Undefined = no body model (the body must still be a JSON object for POST/PUT/PATCH). */
 	bodyCheck?: BodyCheck;
+	multipart?: boolean;
 	pattern?: RegExp;
 	paramNames: string[];
 }
@@ -147,7 +152,7 @@ export class ApiRoutes {
 		} else if (options.schema) {
 			bodyCheck = { schema: options.schema };
 		}
-		this.router.addRoute({ api: decl, method, path: fullPath, handler, bodyCheck, paramNames: [] });
+		this.router.addRoute({ api: decl, method, path: fullPath, handler, bodyCheck, multipart: options.multipart, paramNames: [] });
 		return this;
 	}
 }

@@ -37,7 +37,10 @@ export interface Commitment {
 	idServiceEmetteur: number | null;
 	structureReceptriceEngagementJuridique: string;
 	typeIdentifiantStructureReceptrice: string;
+	/** Also the notification date the legacy search filters on (periodeDateNotificationEJDu/Au). */
 	dateEngagementJuridique: string;
+	/** The public contract the commitment belongs to (numeroMarcheEngagementJuridique in the searches). */
+	numeroMarche: string | null;
 	montantHT: number;
 	montantTTC: number | null;
 	devise: string;
@@ -76,7 +79,7 @@ export const engagementState = stateFor<SimulatorStore, EngagementState>((store)
 	const supplier = [...store.structures.values()].find((s) => s.typeStructure === 'PRIVEE');
 	const at = store.now();
 	for (const buyer of store.structures.values()) {
-		for (const numero of buyer.engagements) {
+		for (const [k, numero] of buyer.engagements.entries()) {
 			if (!supplier) break;
 			const commitment: Commitment = {
 				idEngagementJuridique: state.nextId++,
@@ -86,9 +89,11 @@ export const engagementState = stateFor<SimulatorStore, EngagementState>((store)
 				idServiceEmetteur: buyer.services[0]?.idService ?? null,
 				structureReceptriceEngagementJuridique: supplier.identifiant,
 				typeIdentifiantStructureReceptrice: supplier.typeIdentifiant,
-				dateEngagementJuridique: '2025-01-20',
-				montantHT: 12_500,
-				montantTTC: 15_000,
+				// Distinct dates, contracts and amounts, so that each search filter selects something.
+				dateEngagementJuridique: `2025-0${k + 1}-20`,
+				numeroMarche: k === 0 ? '2025-M-0042' : null,
+				montantHT: 12_500 * (k + 1),
+				montantTTC: 15_000 * (k + 1),
 				devise: 'EUR',
 				objet: 'Fournitures et maintenance 2025',
 				lignesPoste: [{ numeroLigne: 1, designation: 'Maintenance annuelle', quantite: 1, montantHT: 12_500 }],

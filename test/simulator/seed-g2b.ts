@@ -19,7 +19,8 @@ export const G2B_IDS = {
 	orgSirenUuid: '1a2b3c4d5e6f708192a3b4c5d6e7f801',
 	orgStructureUuid: '006accaa8785cd10dd5fc80e8bbb35f4',
 	orgOtherStructureUuid: '7f00aa11bb22cc33dd44ee55ff660077',
-	orgServiceUuid: '5e0e9b1c2d3f4a5b6c7d8e9fa0b1c2d3',
+	/** The service the sandbox-tested client reads (replay corpus: organisations/service-get). */
+	orgServiceUuid: '1c6a84a61b49cd1065eac656464bcbde',
 	orgAttachmentUuid: 'aa00bb11cc22dd33ee44ff5566778899',
 	orgBankUuid: 'bb11cc22dd33ee44ff55667788990011',
 	orgBankAttachmentUuid: 'cc22dd33ee44ff556677889900112233',
@@ -43,7 +44,7 @@ const address = (ligne1: string, codePostal: string, localite: string) => ({
 
 function directory(): { legalUnits: Json[]; establishments: Json[]; routingCodes: Json[]; lines: Json[] } {
 	const ids = G2B_IDS;
-	const legalUnits = [
+	const legalUnits: Json[] = [
 		{ siren: ids.buyer.siren, raisonSociale: ids.buyer.name, typeEntite: 'Publique', etatAdministratif: 'A', diffusible: 'O', historisation: history(101) },
 		{ siren: ids.hospital.siren, raisonSociale: ids.hospital.name, typeEntite: 'Publique', etatAdministratif: 'A', diffusible: 'O', historisation: history(102) },
 		{ siren: ids.supplier.siren, raisonSociale: ids.supplier.name, typeEntite: 'Privée assujettie', etatAdministratif: 'A', diffusible: 'O', historisation: history(103) },
@@ -57,14 +58,14 @@ function directory(): { legalUnits: Json[]; establishments: Json[]; routingCodes
 		gestionEngagementJuridiqueOuService: false,
 		gestionCodeService: true,
 	});
-	const establishments = [
+	const establishments: Json[] = [
 		{ siret: ids.buyer.siret, siren: ids.buyer.siren, denomination: 'MAIRIE DE EXEMPLEVILLE', typeEtablissement: 'P', diffusible: 'O', etatAdministratif: 'A', adresse: address('1 PLACE DE LA MAIRIE', '75001', 'PARIS'), historisation: history(201), donneesB2gComplementaires: b2g(false) },
 		{ siret: ids.buyer.siret2, siren: ids.buyer.siren, denomination: 'SERVICES TECHNIQUES EXEMPLEVILLE', typeEtablissement: 'S', diffusible: 'O', etatAdministratif: 'A', adresse: address('12 RUE DES ATELIERS', '75012', 'PARIS'), historisation: history(202), donneesB2gComplementaires: b2g(false) },
 		{ siret: ids.hospital.siret, siren: ids.hospital.siren, denomination: ids.hospital.name, typeEtablissement: 'P', diffusible: 'O', etatAdministratif: 'A', adresse: address('5 AVENUE DU CHU', '69003', 'LYON'), historisation: history(203), donneesB2gComplementaires: b2g(true) },
 		{ siret: ids.supplier.siret, siren: ids.supplier.siren, denomination: ids.supplier.name, typeEtablissement: 'P', diffusible: 'O', etatAdministratif: 'A', adresse: address('10 RUE DE L EXEMPLE', '69001', 'LYON'), historisation: history(204) },
 		{ siret: ids.ceased.siret, siren: ids.ceased.siren, denomination: ids.ceased.name, typeEtablissement: 'P', diffusible: 'P', etatAdministratif: 'F', adresse: address('3 CHEMIN DU CHANTIER', '13001', 'MARSEILLE'), historisation: history(205) },
 	];
-	const routingCodes = [
+	const routingCodes: Json[] = [
 		{ identifiantRoutage: ids.routingCode, siret: ids.buyer.siret, typeIdentifiantRoutage: '0224', libelleCodeRoutage: 'Service des factures publiques', gestionEngagementJuridique: false, etatAdministratif: 'A', adresse: address('1 PLACE DE LA MAIRIE', '75001', 'PARIS'), historisation: history(301) },
 		{ identifiantRoutage: 'SERV-TECH', siret: ids.buyer.siret2, typeIdentifiantRoutage: '0224', libelleCodeRoutage: 'Services techniques', gestionEngagementJuridique: true, etatAdministratif: 'A', adresse: address('12 RUE DES ATELIERS', '75012', 'PARIS'), historisation: history(302) },
 		{ identifiantRoutage: 'PHARMACIE', siret: ids.hospital.siret, typeIdentifiantRoutage: '0224', libelleCodeRoutage: 'Pharmacie centrale', gestionEngagementJuridique: true, etatAdministratif: 'F', adresse: address('5 AVENUE DU CHU', '69003', 'LYON'), historisation: history(303) },
@@ -76,6 +77,12 @@ function directory(): { legalUnits: Json[]; establishments: Json[]; routingCodes
 		{ identifiantAdressage: `${ids.hospital.siren}_${ids.hospital.siret}`, siren: ids.hospital.siren, siret: ids.hospital.siret, dateFinEffet: null, historisation: history(403) },
 		{ identifiantAdressage: `${ids.supplier.siren}`, siren: ids.supplier.siren, dateFinEffet: null, historisation: history(404) },
 	];
+	// The example entity of the PPF annuaire OpenAPI 1.11.0 (replay corpus: samples/g2bAnnuaire), as it shows it.
+	const example = { dateDebutEffet: '2023-01-01', creePar: 'duponta', masque: true, idInstance: 120 };
+	const exampleAddress = { ligneAdresse1: '16 BIS RUE HENRI BARBUSSE', ligneAdresse2: 'CEDEX 1', ligneAdresse3: 'Bâtiment le Callipso', codePostal: '38100', subDivisionPays: 'Bretagne', localite: 'Grenoble', codePays: 'FR', libellePays: 'France' };
+	legalUnits.push({ siren: '702042755', raisonSociale: 'Boulangerie Pascale', typeEntite: 'Publique', etatAdministratif: 'A', diffusible: 'O', historisation: example });
+	establishments.push({ siret: '70204275500240', siren: '702042755', denomination: 'Boulangerie Pascale', typeEtablissement: 'P', diffusible: 'O', etatAdministratif: 'A', adresse: exampleAddress, historisation: example, donneesB2gComplementaires: { moa: true, moaUniquement: true, gestionStatutMiseEnPaiement: true, gestionEngagementJuridique: true, gestionEngagementJuridiqueOuService: true, gestionCodeService: true } });
+	routingCodes.push({ identifiantRoutage: 'dcsc456sdcsdcs556', siret: '70204275500240', typeIdentifiantRoutage: '0224', libelleCodeRoutage: 'Libelle Code routage', gestionEngagementJuridique: true, etatAdministratif: 'A', adresse: exampleAddress, historisation: example });
 	return { legalUnits, establishments, routingCodes, lines };
 }
 
@@ -127,6 +134,17 @@ function organisations() {
 		nonDiffusibleInsee: false,
 		parametresEdi: { reception_edi: false, connexion_edi: false },
 		derniereMaj: stamp,
+		// Fields the sandbox answers for a structure (replay corpus: organisations/structure-get).
+		gestionNumeroEJOuCodeService: false,
+		categorieFournisseurMemoireId: 0,
+		categorieBeneficiaireId: 0,
+		numeroRcsStructure: '',
+		statutMiseEnPaiementNestPasRemonte: false,
+		avecMOA: false,
+		estMOAUniquement: false,
+		structureOrigine: 0,
+		categorieJuridique: '',
+		categorieEntreprise: '',
 		...extra,
 	});
 	const structures: OrgStructure[] = [

@@ -16,6 +16,8 @@ export const DEMO_IDS = {
 	buyerWithService: { idStructureCPP: 25212345, siret: '21750001600019', name: 'COMMUNE DE EXEMPLEVILLE' },
 	buyerWithEngagement: { idStructureCPP: 25298765, siret: '26690123000018', name: 'CENTRE HOSPITALIER DE DEMOVILLE' },
 	partner: { idStructureCPP: 26399999, siret: '51234567900017', name: 'PARTENAIRE BTP SARL' },
+	/** Wants a commitment number or a service code (gestionNumeroEJOuCodeService); its TRAVAUX service wants a commitment number. */
+	buyerWithEngagementOrService: { idStructureCPP: 25233333, siret: '20034560100005', name: 'SYNDICAT INTERCOMMUNAL DE DEMOVAL' },
 	engagements: ['EJ-2025-000123', 'EJ-2025-000456'],
 } as const;
 
@@ -112,6 +114,20 @@ export function seedStructures(store: SimulatorStore): void {
 				service(2_097_153, 'PHARMACIE', 'Pharmacie centrale', since),
 			],
 			engagements: [...d.engagements],
+		}),
+	);
+	store.addStructure(
+		structure({
+			idStructureCPP: d.buyerWithEngagementOrService.idStructureCPP,
+			identifiant: d.buyerWithEngagementOrService.siret,
+			raisonSociale: d.buyerWithEngagementOrService.name,
+			typeStructure: 'PUBLIQUE',
+			adresse: { adresse: '2 RUE DU SYNDICAT', codePostal: '38100', ville: 'DEMOVAL', pays: 'FR' },
+			parametres: { ...NO_RULES, gestionNumeroEJOuCodeService: true },
+			services: [
+				service(3_145_728, 'TRAVAUX', 'Service des travaux', since, { engagementObligatoire: true }),
+				service(3_145_729, 'ACCUEIL', 'Accueil et courrier', since),
+			],
 		}),
 	);
 	store.addStructure(

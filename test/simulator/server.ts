@@ -27,6 +27,7 @@ import * as organisations from './apis/organisations';
 import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
 import { BusinessError, HttpError, badRequestBody } from './envelope';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
+import { MultipartError, parseMultipart } from './multipart';
 import { Reply, Router, type Route } from './router';
 import { seedDemo, seedStructures } from './seed';
 import { SimulatorStore } from './store';
@@ -140,8 +141,28 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function parseForRecord(raw: string, contentType: string | undefined): unknown {
-	if (raw === '') return undefined;
+// An absent Accept, or one that allows JSON: application/json, application/* or */* (parameters allowed).
+function acceptsJson(accept: string | undefined): boolean {
+	if (!accept) return true;
+	return accept.split(',').some((range) => /^\s*(application\/json|application\/\*|\*\/\*)\s*(;|$)/i.test(range));
+}
+
+function parseForRecord(bytes: Buffer, contentType: string | undefined): unknown {
+	if (bytes.length === 0) return undefined;
+	// A multipart body is recorded by its parts: JSON parts parsed, files as { fileName, contentType, bytes }.
+	if (/^multipart\/form-data\b/i.test(contentType ?? '')) {
+		try {
+			return Object.fromEntries(
+				[...parseMultipart(bytes, contentType!).values()].map((p) => [
+					p.name,
+					/json/i.test(p.contentType ?? '') ? JSON.parse(p.data.toString('utf8')) : { fileName: p.fileName, contentType: p.contentType, bytes: p.data },
+				]),
+			);
+		} catch {
+			return bytes.subarray(0, 2000).toString('utf8');
+		}
+	}
+	const raw = bytes.toString('utf8');
 	if (/urlencoded/i.test(contentType ?? '')) {
 		const form = Object.fromEntries(new URLSearchParams(raw));
 		if (form.client_secret !== undefined) form.client_secret = '***';
@@ -174,7 +195,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const perPath = new Map<string, number>();
 
 	/** Everything after fault injection: gateway checks, then the handler. */
-	async function handle(req: IncomingMessage, path: string, query: string, raw: string): Promise<RawAnswer> {
+	async function handle(req: IncomingMessage, path: string, query: string, bytes: Buffer): Promise<RawAnswer> {
+		const raw = bytes.toString('utf8');
 		const method = req.method ?? 'GET';
 		if (path === TOKEN_PATH) {
 			const a = auth.token(method, header(req, 'content-type'), raw, header(req, 'authorization'));
@@ -187,12 +209,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (bearer) return toAnswer(bearer.status, bearer.body, bearer.headers);
 		if (!store.isSubscribed(route.api.name)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
 		if (route.api.requiresTechnicalAccount !== false) {
-			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'));
+			const account = auth.checkTechnicalAccount(header(req, 'cpro-account'), route.api.technicalAccountError);
 			if (account) return toAnswer(account.status, account.body, account.headers);
 		}
+		// Annex §1.7: a Content-Type or an Accept other than application/json is answered 415.
+		if (!acceptsJson(header(req, 'accept'))) {
+			return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la réponse demandé non supporté' });
+		}
 		let body: unknown = {};
-		if (method !== 'GET' && method !== 'DELETE') {
-			if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) {
+		const contentType = header(req, 'content-type') ?? '';
+		if (method !== 'GET' && method !== 'DELETE' && route.multipart && /^multipart\/form-data\b/i.test(contentType)) {
+			try {
+				body = { multipart: parseMultipart(bytes, contentType) };
+			} catch (error) {
+				if (!(error instanceof MultipartError)) throw error;
+				return invalid(route, [error.message]);
+			}
+		} else if (method !== 'GET' && method !== 'DELETE') {
+			if (!/^application\/json\b/i.test(contentType)) {
 				return jsonAnswer(415, { codeRetour: 415, libelle: 'Format de la requête non supporté' });
 			}
 			try {
@@ -232,10 +266,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const [path, query = ''] = (req.url ?? '/').split('?', 2);
 		const method = req.method ?? 'GET';
-		let raw = '';
+		let bytes: Buffer = Buffer.alloc(0);
 		let tooLarge = false;
 		try {
-			raw = (await readBody(req)).toString('utf8');
+			bytes = await readBody(req);
 		} catch {
 			tooLarge = true;
 		}
@@ -243,13 +277,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		for (const [name, value] of Object.entries(req.headers)) {
 			if (name !== 'authorization' && name !== 'cpro-account' && value !== undefined) headers[name] = String(value);
 		}
-		requests.push({ method, path, query, body: parseForRecord(raw, header(req, 'content-type')), headers, at: clock() });
+		requests.push({ method, path, query, body: parseForRecord(bytes, header(req, 'content-type')), headers, at: clock() });
 		perPath.set(path, (perPath.get(path) ?? 0) + 1);
 
 		const fault = faults.take(method, path);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		if (fault?.replaces && !fault.afterHandling) return send(res, faultAnswer(fault), fault.body === 'reset');
-		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, raw);
+		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, bytes);
 		if (fault?.replaces) return send(res, faultAnswer(fault, answer), fault.body === 'reset');
 		return send(res, answer, false);
 	}

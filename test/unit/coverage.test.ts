@@ -42,7 +42,9 @@ const TABLE_4_1: Record<ApiGroup, string[]> = {
 	],
 	structures: ['/consulter', '/rechercher/services', '/rechercher', '/consulter/service', '/lister/rattachementsutilisateur'],
 	utilisateurs: ['/monCompte/recuperer/rattachements'],
-	engagementsJuridiques: [
+	// The legacy commitment services (rechercher, consulterDetail) are not in table 4.1; the node offers them besides.
+	engagementsJuridiques: [],
+	engagements: [
 		'GET /piece-jointe', 'POST /piece-jointe', '/piece-jointe/{}', '/engagement/referentiel/{}/existence',
 		'/engagement/recherche', 'POST /engagement', 'PUT /engagement', '/engagement/{}/statuts/{}', '/engagement/{}', '/engagement/{}/statuts', '/engagement/{}/actions',
 		'/engagement/healthcheck',

@@ -157,6 +157,10 @@ describe('simulator', () => {
 			sim.store.subscribe('transverses');
 			expect((await client.post(`${F}/consulter/cr`, {})).status).toBe(404);
 			expect((await client.post(`${T}/recuperer/devises`, '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
+			// Annex §1.7: Content-Type and Accept must be application/json, or 415.
+			expect((await client.post(`${T}/recuperer/devises`, '{}', { Accept: 'application/xml' })).status).toBe(415);
+			expect((await client.get(`${T}/health-check`, { Accept: 'text/html' })).status).toBe(415);
+			expect((await client.post(`${T}/recuperer/devises`, {}, { Accept: 'application/json', 'Content-Type': 'application/json' })).status).toBe(200);
 			const malformed = await client.post(`${T}/recuperer/devises`, '{"codeLangue": ');
 			expect(malformed.status).toBe(400);
 		});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { ApiGroup } from '../../nodes/shared/apis';
 import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
 
 /**
@@ -42,7 +43,7 @@ function context(steps: Step[]) {
 	return { fn, calls };
 }
 
-const read = { api: 'factures' as const, method: 'POST' as const, path: '/rechercher/fournisseur', body: {}, mutates: false };
+const read = { api: 'factures' as ApiGroup, method: 'POST' as const, path: '/rechercher/fournisseur', body: {}, mutates: false };
 const write = { api: 'factures' as const, method: 'POST' as const, path: '/soumettre', body: {}, mutates: true, howToCheck: 'search it' };
 
 function noSecret(error: unknown) {
@@ -65,6 +66,26 @@ describe('transport', () => {
 			json: true,
 			headers: { 'Content-Type': 'application/json;charset=utf-8', Accept: 'application/json;charset=utf-8' },
 		});
+	});
+
+	it('sends plain application/json to every API whose Swagger does not declare another content type', async () => {
+		// Only the Factures and Structures Swaggers declare application/json;charset=utf-8 (consumes / produces).
+		const expected: Record<string, string> = {
+			factures: 'application/json;charset=utf-8',
+			structures: 'application/json;charset=utf-8',
+			transverses: 'application/json',
+			facturesTravaux: 'application/json',
+			utilisateurs: 'application/json',
+			engagements: 'application/json',
+			organisations: 'application/json',
+			g2bAnnuaire: 'application/json',
+			g2bFactures: 'application/json',
+		};
+		for (const [api, type] of Object.entries(expected)) {
+			const { fn, calls } = context([{ body: { codeRetour: 0, libelle: 'TRA_MSG_00.000' } }]);
+			await apiRequest.call(fn, { ...read, api: api as ApiGroup });
+			expect([api, (calls[0].headers as IDataObject)['Content-Type'], (calls[0].headers as IDataObject).Accept]).toEqual([api, type, type]);
+		}
 	});
 
 	it('turns codeRetour != 0 on HTTP 200 into a NodeApiError with the libelle', async () => {

@@ -1,3 +1,6 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { onQualificationPlatform } from '../../nodes/shared/environment';
 import { checkSiren, checkSiret, checkSiretOrSiren, luhnValid, parseDate, toApiDate, toApiDateTime } from '../../nodes/shared/validation';
 
 describe('SIREN / SIRET checks (Luhn)', () => {
@@ -37,5 +40,26 @@ describe('dates', () => {
 		expect(parseDate('yesterday')).toBeUndefined();
 		expect(toApiDate('2026-02-29')).toBeUndefined();
 		expect(toApiDate('2028-02-29')).toBe('2028-02-29');
+	});
+});
+
+describe('qualification platform (test identifiers)', () => {
+	const on = async (credentials: Record<string, unknown>) =>
+		await onQualificationPlatform({ getCredentials: async () => credentials } as unknown as IExecuteFunctions);
+
+	it('is the Sandbox environment, or a custom URL declared as qualification data; never production', async () => {
+		expect(await on({ environment: 'sandbox' })).toBe(true);
+		expect(await on({})).toBe(true);
+		expect(await on({ environment: 'production' })).toBe(false);
+		expect(await on({ environment: 'custom' })).toBe(false);
+		expect(await on({ environment: 'custom', customPlatform: 'production' })).toBe(false);
+		expect(await on({ environment: 'custom', customPlatform: 'qualification' })).toBe(true);
+	});
+
+	it('checks the format only when the checksum is waived', () => {
+		expect(checkSiret('00000000011559')).toMatch(/checksum/);
+		expect(checkSiret('00000000011559', false)).toBeUndefined();
+		expect(checkSiret('0000000001155', false)).toMatch(/14 digits/);
+		expect(checkSiren('504199102', false)).toBeUndefined();
 	});
 });

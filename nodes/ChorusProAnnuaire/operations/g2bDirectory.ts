@@ -169,6 +169,16 @@ export const g2bDirectoryOperations: Operation[] = [
 			{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: ESTABLISHMENT_STATES, op: 'strict', description: 'etatAdministratif' },
 		],
 		SIRET_FIELDS,
+		[
+			{
+				// PPF annuaire OpenAPI 1.11.0, searchSiret.inclure: ["siren"], described as a future implementation.
+				name: 'inclure',
+				label: 'Include',
+				type: 'multiOptions',
+				options: [{ name: 'Legal Unit (SIREN)', value: 'siren' }],
+				description: 'Related resources to include with each establishment (inclure); the directory announces it as a future implementation',
+			},
+		],
 	),
 	{
 		resource: 'routingCode',

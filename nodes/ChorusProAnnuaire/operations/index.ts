@@ -1,6 +1,8 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { g2bDirectoryOperations } from './g2bDirectory';
 import { organisationOperations } from './organisations';
+import { annuaireEvidence } from './evidence';
 
 export const annuaireResources: Resource[] = [
 	{ name: 'Company (SIREN)', value: 'company', description: 'Legal units of the G2B directory (annuaire, unité légale)' },
@@ -13,4 +15,4 @@ export const annuaireResources: Resource[] = [
 ];
 
 /** Every operation of the Annuaire node: the G2B directory and the Référentiel des Organisations. */
-export const annuaireOperations: Operation[] = [...g2bDirectoryOperations, ...organisationOperations];
+export const annuaireOperations: Operation[] = withEvidence([...g2bDirectoryOperations, ...organisationOperations], annuaireEvidence);

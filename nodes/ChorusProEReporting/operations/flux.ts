@@ -13,17 +13,18 @@ import {
 } from '../../shared/archive';
 import { readInputFile } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
-import type { BuiltRequest, Field, Operation, OperationContext } from '../../shared/operation';
+import { multipartBody } from '../../shared/multipart';
+import type { BuiltRequest, Evidence, Field, Operation, OperationContext } from '../../shared/operation';
 
 /**
  * G2B flux (API Dépôt flux G2B, DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}).
  *
- * Transport: the archive travels as base64 inside a JSON body (`fichierFlux`), like every other Chorus Pro
- * deposit (deposer/flux, ajouter/fichier). The G2B Swagger is not public; multipart/form-data (the AFNOR flow
- * API's choice) would need a form-data encoder, which n8n community nodes cannot depend on, while base64 JSON
- * goes through `httpRequestWithAuthentication` unchanged. The body also carries the archive's SHA-256 so the
- * platform can detect a truncated upload. Only tar.gz flux are accepted "at the opening of the service"
- * (annex §3.2.3), so a single XML is wrapped in a tar.gz too.
+ * Body: no G2B Swagger is public. By default the deposit follows the only published flow API of the reform, the
+ * AFNOR XP Z12-013 Flow Service 1.2.0: multipart/form-data with a `flowInfo` JSON part (`name`, `flowSyntax`,
+ * `sha256`) and a `file` part holding the tar.gz (built by shared/multipart.ts, no form-data library). The JSON
+ * form, base64 inside JSON like every other Chorus Pro deposit (`nomFichier`, `syntaxeFlux`, `empreinteSha256`,
+ * `fichierFlux`), stays selectable. Both carry the archive's SHA-256 so a truncated upload is detected. Only tar.gz
+ * flux are accepted "at the opening of the service" (annex §3.2.3), so a single XML is wrapped in a tar.gz too.
  */
 
 const api = 'g2bFlux' as const;
@@ -47,6 +48,35 @@ const fluxNameField: Field = {
 	label: 'Flux File Name',
 	type: 'string',
 	description: 'Name of the tar.gz (nomFichier); at most 256 characters, none of % $ ! & / \\ : ; « » # @. Generated when empty.',
+};
+
+const encodingField: Field = {
+	name: 'bodyEncoding',
+	label: 'Body Encoding',
+	type: 'options',
+	in: 'none',
+	required: true,
+	options: [
+		{
+			name: 'Multipart (AFNOR Flow Service Model)',
+			value: 'multipart',
+			description: 'A multipart/form-data body: a flowInfo JSON part and a file part (AFNOR XP Z12-013 Flow Service 1.2.0)',
+		},
+		{
+			name: 'JSON With Base64',
+			value: 'json',
+			description: 'A JSON body: nomFichier, syntaxeFlux, empreinteSha256 and the archive as base64 in fichierFlux (the Chorus Pro habit)',
+		},
+	],
+	default: 'multipart',
+	description: 'How the flux travels: the G2B body is not published yet; switch if Chorus Pro answers 400 or 415',
+};
+
+const FLUX_EVIDENCE: Evidence = {
+	level: 'unpublished',
+	source:
+		'AIFE annex v6.1 table 4.1 (FluxG2B: POST /flux) and §3.2.3 (tar.gz, 30 MB); body after AFNOR XP Z12-013 Flow Service 1.2.0 (cmendezs/mcp-facture-electronique-fr: specs/, "ANNEXE A - XP Z12-013 - Flow_Service-1.2.0-swagger-resolved.json")',
+	note: 'The G2B prefix and body are not published: multipart flowInfo + file is the closest public model, the JSON/base64 form our reading of the Chorus Pro habit; both selectable.',
 };
 
 function ruleError(ctx: OperationContext, error: unknown, itemIndex = ctx.itemIndex): Error {
@@ -107,16 +137,22 @@ async function send(
 	name: string,
 	files: string[],
 ): Promise<IDataObject> {
+	const sha256 = sha256Hex(archive);
+	const syntax = request.body.syntaxeFlux as FluxSyntax;
+	const encoded =
+		ctx.params.bodyEncoding === 'json'
+			? { body: { nomFichier: name, syntaxeFlux: syntax, empreinteSha256: sha256, fichierFlux: archive.toString('base64') } }
+			: {
+					encodedBody: multipartBody([
+						{ name: 'flowInfo', contentType: 'application/json', data: JSON.stringify({ name, flowSyntax: syntax, sha256 }) },
+						{ name: 'file', contentType: 'application/gzip', fileName: name, data: archive },
+					]),
+				};
 	const response = await ctx.request({
 		api,
 		method: 'POST',
 		path: '/flux',
-		body: {
-			nomFichier: name,
-			syntaxeFlux: request.body.syntaxeFlux,
-			empreinteSha256: sha256Hex(archive),
-			fichierFlux: archive.toString('base64'),
-		},
+		...encoded,
 		mutates: true,
 		sizeLimit: '30 MB per flux',
 		howToCheck: CHECK_DEPOSIT,
@@ -183,8 +219,10 @@ export const fluxOperations: Operation[] = [
 				description: 'Binary fields holding the files, comma-separated, or * for all. The files of every input item go into ONE flux (at most 500).',
 			},
 			fluxNameField,
+			encodingField,
 		],
 		hooks: { run: depositFiles },
+		evidence: FLUX_EVIDENCE,
 	},
 	{
 		resource,
@@ -209,8 +247,10 @@ export const fluxOperations: Operation[] = [
 				description: 'The binary field holding the tar.gz (at most 30 MB)',
 			},
 			fluxNameField,
+			encodingField,
 		],
 		hooks: { run: depositArchive },
+		evidence: FLUX_EVIDENCE,
 	},
 	{
 		resource,

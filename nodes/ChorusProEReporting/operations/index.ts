@@ -1,7 +1,9 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { fluxOperations } from './flux';
 import { g2bInvoiceOperations } from './invoices';
 import { transmissionOperations } from './transmissions';
+import { eReportingEvidence } from './evidence';
 
 export const eReportingResources: Resource[] = [
 	{ name: 'Flux', value: 'flux', description: 'G2B flux of invoices, lifecycle statuses or e-reporting (tar.gz)' },
@@ -10,4 +12,4 @@ export const eReportingResources: Resource[] = [
 ];
 
 /** Every operation of the E-Reporting node. */
-export const eReportingOperations: Operation[] = [...fluxOperations, ...g2bInvoiceOperations, ...transmissionOperations];
+export const eReportingOperations: Operation[] = withEvidence([...fluxOperations, ...g2bInvoiceOperations, ...transmissionOperations], eReportingEvidence);

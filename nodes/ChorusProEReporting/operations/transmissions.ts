@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildEReportingFileName, FluxRuleError } from '../../shared/archive';
-import type { Operation } from '../../shared/operation';
+import type { Evidence, Operation } from '../../shared/operation';
 import { ppfSearchOperation } from '../../shared/ppfSearch';
 
 /**
@@ -24,6 +24,13 @@ export const TRANSMISSION_FIELDS = [
 	'motifs', 'cyclesDeVie',
 ] as const;
 
+/** Table 4.1 announces the API with no resource ("A venir"): every request shape of this resource is ours. */
+const UNPUBLISHED: Evidence = {
+	level: 'unpublished',
+	source: 'AIFE annex v6.1 §3.2.4 (purpose only) and table 4.1 ("E-reporting: A venir", no resource); paths and bodies follow the other G2B APIs',
+	note: 'The /transmissions paths, the search criteria and the answer keys are our reading; set the e-reporting base path in the credential if PISTE shows another one.',
+};
+
 export const transmissionOperations: Operation[] = [
 	ppfSearchOperation(
 		{
@@ -34,6 +41,7 @@ export const transmissionOperations: Operation[] = [
 			description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
 			api,
 			path: '/transmissions/recherche',
+			evidence: UNPUBLISHED,
 		},
 		[
 			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
@@ -54,6 +62,7 @@ export const transmissionOperations: Operation[] = [
 		path: '/transmissions/{idTransmission}',
 		mutates: false,
 		fields: [{ name: 'idTransmission', label: 'Transmission ID', type: 'string', in: 'path', required: true, description: 'idTransmission (TT-1)' }],
+		evidence: UNPUBLISHED,
 	},
 	{
 		resource: 'transmission',

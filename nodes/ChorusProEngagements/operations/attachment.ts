@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sniffMimeType } from '../../shared/binary';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { BinaryOutput, Operation } from '../../shared/operation';
+import { annexPath } from './fields';
 
 /**
  * Files of commitments (table 4.1 "Pièce jointe"). Files travel as base64 in JSON like everywhere on Chorus
@@ -29,7 +30,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 		name: 'Download Commitment',
 		action: 'Download the commitment document',
 		description: 'The commitment itself (purchase order) as a file (GET piece-jointe/)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/piece-jointe/',
 		mutates: false,
@@ -37,6 +38,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 			{ name: 'idEngagement', label: 'Commitment ID', type: 'integer', required: true, in: 'query', description: 'idEngagement' },
 		],
 		binaryOut: fileOut,
+		evidence: annexPath('Prefix not published (our reading). GET with idEngagement as query parameter and the base64 answer { fichier, nomFichier, typeMime } are ours.'),
 	},
 	{
 		resource,
@@ -44,7 +46,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 		name: 'Download',
 		action: 'Download an attachment of a commitment',
 		description: 'One file attached to a commitment (GET piece-jointe/{id})',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/piece-jointe/{id}',
 		mutates: false,
@@ -52,6 +54,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 			{ name: 'id', label: 'Attachment ID', type: 'integer', required: true, in: 'path', description: 'idPieceJointe returned by Add' },
 		],
 		binaryOut: fileOut,
+		evidence: annexPath('Prefix not published (our reading). GET by attachment id and the base64 answer are ours.'),
 	},
 	{
 		resource,
@@ -59,7 +62,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 		name: 'Add',
 		action: 'Attach a file to a commitment',
 		description: 'Attach a binary file to a commitment (POST piece-jointe)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'POST',
 		path: '/piece-jointe',
 		mutates: true,
@@ -83,5 +86,6 @@ export const commitmentAttachmentOperations: Operation[] = [
 				description: "Name shown in Chorus Pro (nomFichier). Default: the binary's file name.",
 			},
 		],
+		evidence: annexPath('Prefix not published (our reading). POST with the file as base64 in JSON (the Chorus Pro habit) and its keys are ours.'),
 	},
 ];

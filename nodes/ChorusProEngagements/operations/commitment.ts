@@ -1,21 +1,24 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { COMMITMENT_STATES, COMMITMENT_TYPES, commitmentContent, commitmentId, commitmentNumber } from './fields';
+import { annexPath, commitmentContent, commitmentId, commitmentNumber, SEARCH_PAGINATION, searchFilters, SOURCES } from './fields';
 
 /**
- * Commitments (engagements juridiques), API "Engagements" of 16/07/2025 (table 4.1; reference §8). The paths
- * are the table's; methods follow REST habits where the table gives only the path: GET for the reads that name
- * one resource (/engagement/{id}, its histories, the existence check), POST to create, PUT to modify (same
- * path as create), POST for the status operations (an action on the commitment, not a replacement of it),
- * and POST with a JSON body for /engagement/recherche, the Chorus habit for searches (§1.2).
+ * Commitments (engagements juridiques). Two APIs:
+ * - the "Engagements" API of 16/07/2025 (api `engagements`): the paths are table 4.1's; its prefix, methods and
+ *   bodies are not published. Methods follow REST habits where the table gives only the path: GET for the reads
+ *   that name one resource, POST to create, PUT to modify (same path as create), POST for the status operations
+ *   and for /engagement/recherche (the Chorus habit for searches, whose filters are the legacy search's);
+ * - the legacy services (api `engagementsJuridiques`): `rechercher`, the one commitment search seen working in
+ *   production (OCA), and `consulterDetail`, the lookup by number; both bodies are AIFE's examples.
  */
 const resource = 'commitment';
 
 const CHECK_CREATE =
 	'check whether the number exists (Commitment → Check Exists) before creating it again.';
 const CHECK_CHANGE = 'get the commitment (Commitment → Get) and compare it with what you sent before running this item again.';
+
+const REST_GUESS = 'Prefix, method and answer are not published (our reading; the prefix can be changed in the credential).';
 
 export const commitmentOperations: Operation[] = [
 	{
@@ -24,49 +27,64 @@ export const commitmentOperations: Operation[] = [
 		name: 'Check Exists',
 		action: 'Check whether a commitment number exists',
 		description: 'Whether a commitment (purchase order) number is known to Chorus Pro (engagement/referentiel/{numero}/existence)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/engagement/referentiel/{numero}/existence',
 		mutates: false,
 		fields: [commitmentNumber({ name: 'numero', key: 'numero', in: 'path', required: true })],
+		evidence: annexPath(`${REST_GUESS} GET with the number in the path; the answer { numeroEngagementJuridique, existe } is ours.`),
 	},
 	{
 		resource,
 		operation: 'search',
 		name: 'Search',
 		action: 'Search commitments',
-		description: 'Commitments by number, supplier, issuing structure, type or state (engagement/recherche)',
-		api: 'engagementsJuridiques',
+		description: 'Commitments by number, type, contract, supplier, state, notification date or amount (engagement/recherche)',
+		api: 'engagements',
 		method: 'POST',
 		path: '/engagement/recherche',
 		mutates: false,
-		pagination: {
-			style: 'body',
-			request: 'parametresRecherche',
-			response: 'parametresRetour',
-			list: 'listeEngagementJuridique',
-			maxPageSize: LIMITS.maxPageSize,
-			// The only sort column the reference has seen for commitments (§2.2).
-			sortColumns: ['DateCreationEJ'],
+		pagination: SEARCH_PAGINATION,
+		fields: searchFilters(),
+		evidence: annexPath(
+			`${REST_GUESS} The filters and the answer are those of AIFE's example of the legacy search (${SOURCES.searchExample}).`,
+		),
+	},
+	{
+		resource,
+		operation: 'searchLegacy',
+		name: 'Search (Legacy API)',
+		action: 'Search commitments with the legacy service',
+		description: 'The legacy commitment search (engagementsJuridiques/v1/rechercher), the one seen working in production',
+		api: 'engagementsJuridiques',
+		method: 'POST',
+		path: '/rechercher',
+		mutates: false,
+		pagination: SEARCH_PAGINATION,
+		fields: searchFilters(),
+		evidence: {
+			level: 'aifeExample',
+			source: `${SOURCES.searchExample} (body and answer); ${SOURCES.oca} (POST /cpro/engagementsJuridiques/v1/rechercher in production)`,
+			note: 'The example predates PISTE (URL /service/engagementsJuridiques/rechercher); OCA calls the PISTE path with three of its filters.',
 		},
-		fields: [
-			commitmentNumber({ top: true }),
-			{
-				name: 'structureReceptriceEngagementJuridique',
-				label: 'Supplier Identifier',
-				type: 'string',
-				description: 'Identifier (SIRET…) of the supplier (structureReceptriceEngagementJuridique)',
-			},
-			{ name: 'idStructureEmettrice', label: 'Issuing Structure ID', type: 'integer', description: 'idStructureEmettrice' },
-			{ name: 'libelleTypeEngagementJuridique', label: 'Commitment Type', type: 'options', options: COMMITMENT_TYPES },
-			{
-				name: 'etatCourantEngagementJuridique',
-				label: 'State',
-				type: 'options',
-				options: COMMITMENT_STATES,
-				description: 'etatCourantEngagementJuridique',
-			},
-		],
+	},
+	{
+		resource,
+		operation: 'getByNumberLegacy',
+		name: 'Get by Number (Legacy API)',
+		action: 'Get a commitment by its number with the legacy service',
+		description:
+			'Detail of a commitment and the invoices (payment requests) against it, by commitment number (engagementsJuridiques/v1/consulterDetail)',
+		api: 'engagementsJuridiques',
+		method: 'POST',
+		path: '/consulterDetail',
+		mutates: false,
+		fields: [commitmentNumber({ required: true })],
+		evidence: {
+			level: 'aifeExample',
+			source: SOURCES.detailExample,
+			note: 'The example predates PISTE (URL /service/engagementsJuridiques/consulterDetail); the PISTE path follows /cpro/<api>/v1 like rechercher.',
+		},
 	},
 	{
 		resource,
@@ -74,12 +92,13 @@ export const commitmentOperations: Operation[] = [
 		name: 'Create',
 		action: 'Create a commitment',
 		description: 'Record a commitment (purchase order, contract) as a draft (POST engagement)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'POST',
 		path: '/engagement',
 		mutates: true,
 		howToCheck: CHECK_CREATE,
 		fields: [commitmentNumber({ required: true }), ...commitmentContent(true)],
+		evidence: annexPath(`${REST_GUESS} The body keeps the legacy services' names (numeroEngagementJuridique, libelleTypeEngagementJuridique, structureReceptriceEngagementJuridique); the other keys are ours.`),
 	},
 	{
 		resource,
@@ -87,7 +106,7 @@ export const commitmentOperations: Operation[] = [
 		name: 'Update',
 		action: 'Update a commitment',
 		description: 'Change the content of a commitment that is not closed or cancelled (PUT engagement)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'PUT',
 		path: '/engagement',
 		mutates: true,
@@ -104,6 +123,7 @@ export const commitmentOperations: Operation[] = [
 				}
 			},
 		},
+		evidence: annexPath(`${REST_GUESS} PUT on the create path, with idEngagementJuridique in the body: ours.`),
 	},
 	{
 		resource,
@@ -111,7 +131,7 @@ export const commitmentOperations: Operation[] = [
 		name: 'Change Status',
 		action: 'Change the status of a commitment',
 		description: 'Validate, close, reopen or cancel a commitment (engagement/{id}/statuts/{operation})',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'POST',
 		path: '/engagement/{id}/statuts/{operation}',
 		mutates: true,
@@ -136,6 +156,7 @@ export const commitmentOperations: Operation[] = [
 			},
 			{ name: 'commentaire', label: 'Comment', type: 'string', description: 'Why (commentaire)' },
 		],
+		evidence: annexPath(`${REST_GUESS} The operation values (valider, cloturer, rouvrir, annuler) and the states other than COMMANDE are ours.`),
 	},
 	{
 		resource,
@@ -143,11 +164,12 @@ export const commitmentOperations: Operation[] = [
 		name: 'Get',
 		action: 'Get a commitment',
 		description: 'Full detail of one commitment (GET engagement/{id})',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/engagement/{id}',
 		mutates: false,
 		fields: [commitmentId],
+		evidence: annexPath(`${REST_GUESS} The answer keys follow the legacy services.`),
 	},
 	{
 		resource,
@@ -155,12 +177,13 @@ export const commitmentOperations: Operation[] = [
 		name: 'Get Status History',
 		action: 'Get the status history of a commitment',
 		description: 'Every state the commitment went through, one item per change (engagement/{id}/statuts)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/engagement/{id}/statuts',
 		mutates: false,
 		splitList: 'historiqueStatuts',
 		fields: [commitmentId],
+		evidence: annexPath(`${REST_GUESS} The list key historiqueStatuts is ours.`),
 	},
 	{
 		resource,
@@ -168,11 +191,12 @@ export const commitmentOperations: Operation[] = [
 		name: 'Get Action History',
 		action: 'Get the action history of a commitment',
 		description: 'Who did what on the commitment, one item per action (engagement/{id}/actions)',
-		api: 'engagementsJuridiques',
+		api: 'engagements',
 		method: 'GET',
 		path: '/engagement/{id}/actions',
 		mutates: false,
 		splitList: 'historiqueActions',
 		fields: [commitmentId],
+		evidence: annexPath(`${REST_GUESS} The list key historiqueActions is ours.`),
 	},
 ];

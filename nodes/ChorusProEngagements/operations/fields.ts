@@ -1,12 +1,12 @@
 import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import type { Field } from '../../shared/operation';
+import type { Field, Pagination } from '../../shared/operation';
 
 /**
  * Commitment fields (engagements juridiques). The Engagements API of 16/07/2025 has no public Swagger
- * (reference §8, §16.3): the model below keeps the names the older rechercher service and OCA use
+ * (reference §8, §16.3): the model below keeps the names the legacy services, their AIFE examples and OCA use
  * (`numeroEngagementJuridique` ≤ 50 characters, `libelleTypeEngagementJuridique` such as BON_DE_COMMANDE, state
- * COMMANDE) and the simulator (test/simulator/apis/engagements.ts) models exactly these bodies.
+ * COMMANDE); the searches send exactly the filters of AIFE's example.
  */
 
 export const COMMITMENT_TYPES = [
@@ -87,3 +87,70 @@ export function commitmentContent(forCreate: boolean): Field[] {
 		},
 	];
 }
+
+/** The public sources of this node's request shapes (see `Operation.evidence`). */
+export const SOURCES = {
+	searchExample: 'https://communaute.chorus-pro.gouv.fr/rechercher-engagement-juridique/',
+	detailExample: 'https://communaute.chorus-pro.gouv.fr/show-commiment-details/',
+	oca: 'OCA/l10n-france: l10n_fr_chorus_account/models/account_move.py (_chorus_api_check_commitment_number)',
+} as const;
+
+/** Evidence of the 2025 operations: the path is the annex's, the rest is ours (`note`). */
+export { annexPath } from '../../shared/evidence';
+
+/**
+ * The filters of AIFE's "rechercher engagement juridique" example (SOURCES.searchExample), the only published
+ * commitment search body. `codeEngagementJuridique` is the commitment type code (the annex change log adds BAUX,
+ * DECISIONS_DIVERSES, LISTE_DE_PRIX, SUBVENTIONS to it); the answers name it `libelleTypeEngagementJuridique`.
+ */
+export function searchFilters(): Field[] {
+	return [
+		commitmentNumber({ top: true }),
+		{
+			name: 'codeEngagementJuridique',
+			label: 'Commitment Type Code',
+			type: 'string',
+			placeholder: 'BON_DE_COMMANDE',
+			description: 'Type of commitment, e.g. BON_DE_COMMANDE, BAUX, DECISIONS_DIVERSES, LISTE_DE_PRIX, SUBVENTIONS (codeEngagementJuridique)',
+		},
+		{
+			name: 'numeroMarcheEngagementJuridique',
+			label: 'Contract Number',
+			type: 'string',
+			description: 'Number of the public contract the commitment belongs to (numeroMarcheEngagementJuridique)',
+		},
+		{
+			name: 'structureReceptriceEngagementJuridique',
+			label: 'Supplier Identifier',
+			type: 'string',
+			description: 'Identifier (SIRET…) of the supplier (structureReceptriceEngagementJuridique)',
+		},
+		{
+			name: 'etatCourantEngagementJuridique',
+			label: 'State',
+			type: 'options',
+			options: COMMITMENT_STATES,
+			description: 'etatCourantEngagementJuridique (COMMANDE is the state OCA searches in production)',
+		},
+		{ name: 'periodeDateNotificationEJDu', label: 'Notification Date From', type: 'date', description: 'periodeDateNotificationEJDu' },
+		{
+			name: 'periodeDateNotificationEJAu',
+			label: 'Notification Date To',
+			type: 'date',
+			endOfDay: true,
+			description: 'periodeDateNotificationEJAu (inclusive)',
+		},
+		{ name: 'montantTTCMin', label: 'Amount Incl. VAT Min', type: 'number', description: 'montantTTCMin' },
+		{ name: 'montantTTCMax', label: 'Amount Incl. VAT Max', type: 'number', description: 'montantTTCMax' },
+	];
+}
+
+/** Paging of the example: `parametresRecherche` in, `parametresRetour` out, sorted by `DateCreationEJ`. */
+export const SEARCH_PAGINATION: Pagination = {
+	style: 'body',
+	request: 'parametresRecherche',
+	response: 'parametresRetour',
+	list: 'listeEngagementJuridique',
+	maxPageSize: LIMITS.maxPageSize,
+	sortColumns: ['DateCreationEJ'],
+};

@@ -1,6 +1,7 @@
 import type { Operation, Resource } from '../../shared/operation';
 import { commitmentAttachmentOperations } from './attachment';
 import { commitmentOperations } from './commitment';
+import { annexPath } from './fields';
 
 export const engagementsResources: Resource[] = [
 	{ name: 'Engagement (Commitment)', value: 'commitment', description: 'Commitments (engagements juridiques): purchase orders, contracts' },
@@ -14,11 +15,12 @@ const health: Operation = {
 	name: 'Check',
 	action: 'Check that the Engagements API is available',
 	description: 'Availability of the Engagements API with your credential (GET engagement/healthcheck)',
-	api: 'engagementsJuridiques',
+	api: 'engagements',
 	method: 'GET',
 	path: '/engagement/healthcheck',
 	mutates: false,
 	fields: [],
+	evidence: annexPath('Prefix not published (our reading); GET and the answer are ours.'),
 };
 
 /** Every operation of the node: the coverage test lists them. */

@@ -16,7 +16,7 @@ const CHECK_SUBMISSION =
 	'search your emitted invoices (Emitted Invoice → Search, filter "Invoice Number") and send it again only if it is not there.';
 
 /** SAISIE_API needs the lines and the VAT recap (reference §3.3). */
-function requireLines(ctx: OperationContext, request: BuiltRequest): void {
+export function requireLines(ctx: OperationContext, request: BuiltRequest): void {
 	for (const key of ['lignePoste', 'ligneTva']) {
 		const value = request.body[key];
 		if (!Array.isArray(value) || value.length === 0) {

@@ -1,8 +1,11 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
+import { checkBeforeSubmittingOperation, withChecks } from './checkInvoice';
 import { emittedInvoiceOperations } from './emitted';
 import { paymentRequestOperations } from './paymentRequests';
 import { receivedInvoiceOperations } from './received';
 import { invoiceToValidateOperations } from './toValidate';
+import { facturesEvidence } from './evidence';
 
 export const facturesResources: Resource[] = [
 	{ name: 'Emitted Invoice', value: 'emittedInvoice', description: 'Invoices you send as a supplier (fournisseur)' },
@@ -11,9 +14,10 @@ export const facturesResources: Resource[] = [
 	{ name: 'Payment Request', value: 'paymentRequest', description: 'All payment requests, live and archived (demandes de paiement)' },
 ];
 
-export const facturesOperations: Operation[] = [
-	...emittedInvoiceOperations,
+export const facturesOperations: Operation[] = withEvidence([
+	...withChecks(emittedInvoiceOperations),
+	checkBeforeSubmittingOperation,
 	...receivedInvoiceOperations,
 	...invoiceToValidateOperations,
 	...paymentRequestOperations,
-];
+], facturesEvidence);

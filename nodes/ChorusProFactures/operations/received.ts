@@ -43,6 +43,15 @@ export const receivedInvoiceOperations: Operation[] = [
 			text('numeroBonCommande', 'Purchase Order Number', 'numeroBonCommande (engagement number)'),
 			flag('factureTelechargeeParDestinataire', 'Already Downloaded', 'Set to false to get only the invoices not downloaded yet'),
 			id('idStructureValideur', 'Validator Structure ID'),
+			{
+				// Factures Swagger, RechercherFactureRecipiendaireParam.listeFournisseurs: CritereFournisseurPojo[].
+				name: 'listeFournisseurs',
+				label: 'Supplier Structure IDs',
+				type: 'idList',
+				itemKey: 'idFournisseur',
+				description:
+					'idStructureCPP of the suppliers whose invoices you want, comma-separated (listeFournisseurs[].idFournisseur); with "Match Suppliers by SIREN", every establishment of their SIREN',
+			},
 			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
 			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
 		],
@@ -89,6 +98,8 @@ export const receivedInvoiceOperations: Operation[] = [
 				showWhen: { nouveauStatut: STATUSES_NEEDING_REASON },
 				description: 'Why the invoice is suspended or rejected; the supplier sees it (motif)',
 			},
+			// Swagger spelling (TraiterUneFactureRecueParam.numeroDPMandat); the pre-PISTE AIFE page "process received
+			// invoice" writes NumeroDPMandat with every key capitalised: where the two disagree, the Swagger wins.
 			text('numeroDPMandat', 'Payment Order Number', 'Mandate / payment order number (numeroDPMandat), usually with Mandated or Payment Sent'),
 		],
 	},

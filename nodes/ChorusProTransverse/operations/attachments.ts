@@ -23,6 +23,8 @@ const attachmentSearch = (list = 'listePiecesJointes'): Pagination => ({
 	response: 'parametresRetour',
 	list,
 	maxPageSize: LIMITS.maxPageSize,
+	// The column the AIFE example "rechercher-piece-jointe-structure" sorts by (the only one published).
+	sortColumns: ['PieceJointeDesignation'],
 });
 
 const searchFilters: Operation['fields'] = [

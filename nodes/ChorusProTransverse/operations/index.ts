@@ -1,3 +1,4 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { attachmentOperations } from './attachments';
 import {
@@ -9,6 +10,7 @@ import {
 } from './others';
 import { referentialOperations } from './referentials';
 import { structureOperations } from './structures';
+import { transverseEvidence } from './evidence';
 
 export const transverseResources: Resource[] = [
 	{ name: 'Attachment', value: 'attachment', description: 'Upload, search and download files (pièces jointes)' },
@@ -22,7 +24,7 @@ export const transverseResources: Resource[] = [
 ];
 
 /** Every operation of the node: the coverage test lists them. */
-export const transverseOperations: Operation[] = [
+export const transverseOperations: Operation[] = withEvidence([
 	...attachmentOperations,
 	...fluxReportOperations,
 	...healthOperations,
@@ -31,4 +33,4 @@ export const transverseOperations: Operation[] = [
 	...recipientDirectoryOperations,
 	...referentialOperations,
 	...structureOperations,
-];
+], transverseEvidence);

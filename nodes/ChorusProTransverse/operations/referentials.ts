@@ -23,6 +23,7 @@ function referential(
 	path: string,
 	list: string,
 	fields: Field[] = [],
+	extra: Partial<Operation> = {},
 ): Operation {
 	return {
 		resource,
@@ -36,8 +37,21 @@ function referential(
 		mutates: false,
 		splitList: list,
 		fields,
+		...extra,
 	};
 }
+
+/**
+ * A list key no source shows: the path is table 4.1's, the key is our reading. A wrong key does not empty the
+ * result: the answer then comes out as is (pagination.ts `listOf`).
+ */
+const unpublishedListKey = (key: string): Partial<Operation> => ({
+	evidence: {
+		level: 'unpublished',
+		source: 'AIFE annex v6.1 table 4.1 (path only); no Swagger, AIFE example or public client shows this answer',
+		note: `The list key ${key} is our reading; if Chorus Pro names it otherwise, the node outputs the answer as is.`,
+	},
+});
 
 const paymentRequestType = (required: boolean): Field => ({
 	name: 'typeDemandePaiement',
@@ -81,7 +95,7 @@ export const referentialOperations: Operation[] = [
 			default: 'IN_DP_E1_STRUCT',
 			description: 'formatFlux',
 		},
-	]),
+	], unpublishedListKey('listeSyntaxeFlux')),
 	referential('getDepositModes', 'Get Deposit Modes', 'Deposit modes', '/recuperer/modedepot', 'listeModeDepot'),
 	referential('getPaymentModes', 'Get Payment Modes', 'Payment modes', '/recuperer/modereglements', 'listeModePaiement'),
 	referential('getVatExemptionReasons', 'Get VAT Exemption Reasons', 'VAT exemption reasons', '/recuperer/motifs/exonerationtva', 'listeMotifsExonerationTva', [LANGUAGE]),
@@ -104,7 +118,7 @@ export const referentialOperations: Operation[] = [
 			description: 'typeObjet',
 		},
 	]),
-	referential('getStructureTypes', 'Get Structure Types', 'Structure types', '/recuperer/typestructure', 'listeTypeStructure'),
+	referential('getStructureTypes', 'Get Structure Types', 'Structure types', '/recuperer/typestructure', 'listeTypeStructure', [], unpublishedListKey('listeTypeStructure')),
 	referential('getValidBankAccounts', 'Get Valid Bank Accounts', 'Valid bank accounts of a structure', '/recuperer/coordbanc/valides', 'listeCoordonneeBancaire', [
 		{ name: 'idStructure', label: 'Structure ID', type: 'integer', required: true, description: 'idStructureCPP of your structure (idStructure)' },
 	]),

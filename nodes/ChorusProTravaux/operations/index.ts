@@ -1,7 +1,9 @@
+import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { worksInvoiceInErrorOperations } from './inError';
 import { worksInvoiceToProcessOperations } from './processing';
 import { worksInvoiceOperations } from './worksInvoice';
+import { travauxEvidence } from './evidence';
 
 /** Resources follow the three groups of table 4.1 for the Factures Travaux API. */
 export const travauxResources: Resource[] = [
@@ -19,8 +21,8 @@ export const travauxResources: Resource[] = [
 ];
 
 /** Every operation of the node: the coverage test lists them. */
-export const travauxOperations: Operation[] = [
+export const travauxOperations: Operation[] = withEvidence([
 	...worksInvoiceOperations,
 	...worksInvoiceToProcessOperations,
 	...worksInvoiceInErrorOperations,
-];
+], travauxEvidence);

@@ -17,7 +17,8 @@ export const worksInvoiceToProcessOperations: Operation[] = [
 		'Ask the supplier to recycle the previous piece',
 		'Send the previous piece of the billing file back to the supplier for correction (demander/recyclage)',
 		'/demander/recyclage',
-		[comment(true, 'Why the previous piece must be corrected; the supplier sees it (commentaire)')],
+		// Optional: the AIFE example (communaute.chorus-pro.gouv.fr, "demander recyclage") sends only idFactureTravaux.
+		[comment(false, 'Why the previous piece must be corrected; the supplier sees it (commentaire)')],
 	),
 	statusChange(
 		'takeIntoAccount',

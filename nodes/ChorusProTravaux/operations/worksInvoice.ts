@@ -44,6 +44,8 @@ const search: Operation = {
 		maxPageSize: LIMITS.maxPageSize,
 		// "No result" is 20007 / GFT_MSG_01.075 for this search (reference §2.2, §12.1).
 		noResultCodes: [20007],
+		// The one column AIFE's "search works invoice" example sorts on; no other column is published.
+		sortColumns: ['TypeDemandePaiement'],
 	},
 	fields: [
 		{

@@ -1,8 +1,13 @@
 /**
- * API Engagements (juridiques) of 16/07/2025 — prefix `/cpro/engagementsJuridiques/v1` (reference §8; paths of
- * table 4.1). No Swagger is public: methods and bodies are those the Chorus Pro Engagements node sends (REST
- * habits, see nodes/ChorusProEngagements/operations/commitment.ts), with the Chorus envelope on every answer but
- * the health check. The lifecycle is in ../seed-engagements.ts.
+ * Commitments (engagements juridiques), two APIs:
+ * - the legacy services under `/cpro/engagementsJuridiques/v1`: `rechercher` (OCA/l10n-france calls it in
+ *   production) and `consulterDetail`, with the bodies and answers of AIFE's examples
+ *   (communaute.chorus-pro.gouv.fr/rechercher-engagement-juridique, /show-commiment-details);
+ * - the "Engagements" API of 16/07/2025 (paths of table 4.1) under `/cpro/engagements/v1`, a prefix nobody
+ *   published (the node's default, overridable in the credential). No Swagger is public: its methods and bodies
+ *   are REST habits (see nodes/ChorusProEngagements/operations/commitment.ts), its search takes the legacy
+ *   filters, with the Chorus envelope on every answer but the health check.
+ * The lifecycle is in ../seed-engagements.ts.
  */
 import { toIsoParis, toMinute, dayOf } from '../dates';
 import { BusinessError, ok, paginate, readPage, sortBy } from '../envelope';
@@ -75,8 +80,69 @@ function view(c: Commitment) {
 	};
 }
 
+/** The filters of AIFE's "rechercher engagement juridique" example; any other key is refused. */
+const SEARCH_SCHEMA = object({
+	codeEngagementJuridique: str,
+	numeroEngagementJuridique: { type: 'string', maxLength: 50 },
+	numeroMarcheEngagementJuridique: str,
+	structureReceptriceEngagementJuridique: str,
+	etatCourantEngagementJuridique: oneOf(STATES),
+	periodeDateNotificationEJDu: str,
+	periodeDateNotificationEJAu: str,
+	montantTTCMin: num,
+	montantTTCMax: num,
+	parametresRecherche: { ...PAGINATION, properties: { ...PAGINATION.properties, triColonne: oneOf(['DateCreationEJ']) } },
+});
+
+type Body = Record<string, unknown>;
+
+function matches(body: Body, c: Commitment): boolean {
+	const eq = (want: unknown, have: unknown) => want === undefined || want === null || want === have;
+	const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : undefined);
+	const from = day(body.periodeDateNotificationEJDu);
+	const to = day(body.periodeDateNotificationEJAu);
+	const ttc = c.montantTTC ?? c.montantHT;
+	return (
+		eq(body.numeroEngagementJuridique, c.numeroEngagementJuridique) &&
+		eq(body.codeEngagementJuridique, c.libelleTypeEngagementJuridique) &&
+		eq(body.numeroMarcheEngagementJuridique, c.numeroMarche) &&
+		eq(body.structureReceptriceEngagementJuridique, c.structureReceptriceEngagementJuridique) &&
+		eq(body.etatCourantEngagementJuridique, c.etat) &&
+		(from === undefined || c.dateEngagementJuridique >= from) &&
+		(to === undefined || c.dateEngagementJuridique <= to) &&
+		(typeof body.montantTTCMin !== 'number' || ttc >= body.montantTTCMin) &&
+		(typeof body.montantTTCMax !== 'number' || ttc <= body.montantTTCMax)
+	);
+}
+
+/** One result of the search, keys of AIFE's example answer. */
+function searchResult(store: SimulatorStore, c: Commitment) {
+	const service = store.structure(c.idStructureEmettrice)?.services.find((v) => v.idService === c.idServiceEmetteur);
+	return {
+		idEngagementJuridique: c.idEngagementJuridique,
+		libelleTypeEngagementJuridique: c.libelleTypeEngagementJuridique,
+		numeroEngagementJuridique: c.numeroEngagementJuridique,
+		structureReceptrice: c.structureReceptriceEngagementJuridique,
+		identifiantStructureReceptrice: c.structureReceptriceEngagementJuridique,
+		libelleStructureReceptrice: null,
+		codeServiceExecutant: service?.codeService ?? null,
+		libelleServiceExecutant: service?.libelleService ?? null,
+		dateNotificationEJ: `${c.dateEngagementJuridique}T00:00:00+01:00`,
+		libelleEtatCourantEJ: c.etat,
+		montantTotalTtc: c.montantTTC ?? c.montantHT,
+		deviseEngagement: c.devise,
+		taillePJ: c.piecesJointes.reduce((total, f) => total + f.bytes.length, 0) || null,
+	};
+}
+
 export function register(router: Router, store: SimulatorStore): void {
-	const api = router.api({ name: 'engagementsJuridiques', prefix: '/cpro/engagementsJuridiques/v1' });
+	registerLegacy(router, store);
+	registerEngagements(router, store);
+}
+
+/** The 2025 API; `prefix` lets a test serve it where a credential override points. */
+export function registerEngagements(router: Router, store: SimulatorStore, prefix = '/cpro/engagements/v1'): void {
+	const api = router.api({ name: 'engagements', prefix });
 	const state = () => engagementState(store);
 	const user = () => `${store.account.user.prenom} ${store.account.user.nom}`;
 
@@ -108,30 +174,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		return ok({ numeroEngagementJuridique: params.numero, existe: c !== undefined && c.etat !== 'ANNULE' });
 	});
 
-	api.post('/engagement/recherche', ({ body }) => {
-		const eq = (want: unknown, have: unknown) => want === undefined || want === have;
-		const found = [...state().commitments.values()].filter(
-			(c) =>
-				eq(body.numeroEngagementJuridique, c.numeroEngagementJuridique) &&
-				eq(body.structureReceptriceEngagementJuridique, c.structureReceptriceEngagementJuridique) &&
-				eq(body.idStructureEmettrice, c.idStructureEmettrice) &&
-				eq(body.libelleTypeEngagementJuridique, c.libelleTypeEngagementJuridique) &&
-				eq(body.etatCourantEngagementJuridique, c.etat),
-		);
-		const page = readPage(body.parametresRecherche);
-		const sorted = sortBy(found, page, { DateCreationEJ: (c) => c.dateCreation.getTime() }, (c) => c.idEngagementJuridique);
-		const { items, counters } = paginate(sorted, page);
-		return ok({ listeEngagementJuridique: items.map(view), parametresRetour: counters });
-	}, {
-		schema: object({
-			numeroEngagementJuridique: { type: 'string', maxLength: 50 },
-			structureReceptriceEngagementJuridique: str,
-			idStructureEmettrice: int64,
-			libelleTypeEngagementJuridique: oneOf(TYPES),
-			etatCourantEngagementJuridique: oneOf(STATES),
-			parametresRecherche: { ...PAGINATION, properties: { ...PAGINATION.properties, triColonne: oneOf(['DateCreationEJ']) } },
-		}),
-	});
+	api.post('/engagement/recherche', ({ body }) => search(store, body), { schema: SEARCH_SCHEMA });
 
 	api.post('/engagement', ({ body }) => {
 		for (const field of ['numeroEngagementJuridique', 'libelleTypeEngagementJuridique', 'idStructureEmettrice', 'structureReceptriceEngagementJuridique', 'dateEngagementJuridique', 'montantHT']) {
@@ -157,6 +200,7 @@ export function register(router: Router, store: SimulatorStore): void {
 			devise: body.devise ?? 'EUR',
 			objet: body.objet ?? null,
 			lignesPoste: body.lignesPoste ?? [],
+			numeroMarche: null,
 			etat: 'BROUILLON',
 			dateCreation: store.now(),
 			historiqueStatuts: [{ statut: 'BROUILLON', date: store.now(), commentaire: null }],
@@ -242,4 +286,60 @@ export function register(router: Router, store: SimulatorStore): void {
 	}, {
 		schema: object({ idEngagement: int64, fichier: str, nomFichier: { type: 'string', maxLength: 50 }, typeMime: { type: 'string', maxLength: 255 }, extension: str }),
 	});
+}
+
+function search(store: SimulatorStore, body: Body) {
+	const found = [...engagementState(store).commitments.values()].filter((c) => matches(body, c));
+	const page = readPage(body.parametresRecherche);
+	const sorted = sortBy(found, page, { DateCreationEJ: (c) => c.dateCreation.getTime() }, (c) => c.idEngagementJuridique);
+	const { items, counters } = paginate(sorted, page);
+	return ok({ listeEngagementJuridique: items.map((c) => searchResult(store, c)), parametresRetour: counters });
+}
+
+/** The legacy services, in the shapes of AIFE's examples. */
+function registerLegacy(router: Router, store: SimulatorStore): void {
+	const api = router.api({ name: 'engagementsJuridiques', prefix: '/cpro/engagementsJuridiques/v1' });
+	api.post('/rechercher', ({ body }) => search(store, body), { schema: SEARCH_SCHEMA });
+
+	api.post('/consulterDetail', ({ body }) => {
+		if (!body.numeroEngagementJuridique) throw fail.missing('numeroEngagementJuridique');
+		const c = commitmentByNumber(store, body.numeroEngagementJuridique);
+		if (!c) throw fail.unknown(body.numeroEngagementJuridique);
+		const issuer = store.structure(c.idStructureEmettrice);
+		const service = issuer?.services.find((v) => v.idService === c.idServiceEmetteur);
+		const supplier = [...store.structures.values()].find((s) => s.identifiant === c.structureReceptriceEngagementJuridique);
+		const invoices = [...store.invoices.values()].filter((f) => f.numeroBonCommande === c.numeroEngagementJuridique);
+		return ok({
+			numeroEngagementJuridique: c.numeroEngagementJuridique,
+			idEngagement: c.idEngagementJuridique,
+			etatCourantEngagement: c.etat,
+			demandePaiement: invoices.map((f) => ({
+				idDemandePaiement: f.idFacture,
+				numeroDemandePaiement: f.numeroFacture,
+				typeDemandePaiement: 'FACTURE',
+				sousType: f.typeFacture,
+				etatCourantDemandePaiement: f.statut,
+				montantTtcDemandePaiement: f.montantTTC,
+				dateFournisseur: dayOf(f.dateFacture) ?? f.dateFacture,
+			})),
+			emetteur: {
+				idStructureEmettrice: c.idStructureEmettrice,
+				identifiantStructureEmettrice: issuer?.identifiant ?? null,
+				raisonSocialeStructureEmettrice: issuer?.raisonSociale ?? null,
+				idServiceExecutant: c.idServiceEmetteur,
+				codeServiceExecutant: service?.codeService ?? null,
+				nomServiceExecutant: service?.libelleService ?? null,
+			},
+			recepteur: {
+				idStructureReceptrice: supplier?.idStructureCPP ?? null,
+				identifiantStructureReceptrice: c.structureReceptriceEngagementJuridique,
+				designationStructureReceptrice: supplier?.raisonSociale ?? null,
+			},
+			lignePoste: c.lignesPoste.map((l, i) => ({
+				numeroDePoste: Number(l.numeroLigne ?? i + 1),
+				montantTtcPoste: typeof l.montantHT === 'number' ? l.montantHT : null,
+				statutPoste: c.etat,
+			})),
+		});
+	}, { schema: object({ numeroEngagementJuridique: { type: 'string', maxLength: 50 } }, ['numeroEngagementJuridique']) });
 }

@@ -254,6 +254,8 @@ export function register(router: Router, store: SimulatorStore): void {
 				Statut: (w) => w.statut,
 				MontantHT: (w) => w.montantHT,
 				TypeFactureTravaux: (w) => w.typeFactureTravaux,
+				// The column of AIFE's "search works invoice" example.
+				TypeDemandePaiement: (w) => w.typeFactureTravaux,
 			},
 			(w) => w.idFactureTravaux,
 		);
@@ -405,9 +407,9 @@ export function register(router: Router, store: SimulatorStore): void {
 		return move(store, find(store, body.idFactureTravaux), ['MISE_A_DISPOSITION_X', 'PRISE_EN_COMPTE_X'], 'A_COMPLETER', body.commentaire);
 	}, { schema: idOnly({ commentaire: str }) });
 
+	// The comment is optional: AIFE's example request carries idFactureTravaux alone.
 	api.post('/demander/recyclage', ({ body }) => {
-		if (!body.commentaire) throw fail.missing('commentaire');
-		return move(store, find(store, body.idFactureTravaux), ['MISE_A_DISPOSITION_X', 'PRISE_EN_COMPTE_X'], 'EN_ATTENTE_RECYCLAGE_FOURNISSEUR', body.commentaire);
+		return move(store, find(store, body.idFactureTravaux), ['MISE_A_DISPOSITION_X', 'PRISE_EN_COMPTE_X'], 'EN_ATTENTE_RECYCLAGE_FOURNISSEUR', body.commentaire ?? null);
 	}, { schema: idOnly({ commentaire: str }) });
 
 	api.post('/recuperer/motifsrefus', ({ body }) => {

@@ -1,8 +1,9 @@
 /**
  * API Dépôt flux G2B (DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}; rules of reference §10.1, §10.3,
- * §13.2 and annex §3.2.3). The Swagger is not public. Transport chosen (same as the node, see its flux.ts):
- * JSON `{ nomFichier, syntaxeFlux, empreinteSha256, fichierFlux (base64) }` — base64-in-JSON like every other
- * Chorus Pro deposit, because n8n community nodes cannot build multipart bodies without a form-data library.
+ * §13.2 and annex §3.2.3). The Swagger is not public. Two bodies are accepted: multipart/form-data after the AFNOR
+ * XP Z12-013 Flow Service 1.2.0 model (the only published flow API of the reform: a `flowInfo` JSON part and a
+ * `file` part), and JSON `{ nomFichier, syntaxeFlux, empreinteSha256, fichierFlux (base64) }`, base64-in-JSON
+ * like every other Chorus Pro deposit.
  *
  * Synchronous refusals (the request itself is wrong): 422 on a bad body, a name that breaks the rules, a
  * SHA-256 that does not match, broken base64; 413 over 30 MB. Then the archive is really unpacked (zlib +
@@ -15,6 +16,7 @@ import { extract as tarExtract } from 'tar-stream';
 import { createGunzip } from 'zlib';
 
 import { object, oneOf } from '../modelKit';
+import type { FormPart } from '../multipart';
 import { noQuery, notFound, problem } from '../ppf';
 import { reply, type Router } from '../router';
 import { g2bState, newFluxId, type FluxEntry, type G2bFlux, type G2bState } from '../seed-g2b';
@@ -41,6 +43,16 @@ const DEPOSIT_BODY = object(
 	},
 	['nomFichier', 'syntaxeFlux', 'empreinteSha256', 'fichierFlux'],
 );
+
+const FLOW_INFO_KEYS = ['name', 'flowSyntax', 'sha256', 'trackingId', 'processingRule', 'flowProfile'];
+
+function validateFlowInfo(flowInfo: Record<string, unknown>): string[] {
+	const reasons = Object.keys(flowInfo).filter((k) => !FLOW_INFO_KEYS.includes(k)).map((k) => `flowInfo.${k}: champ inconnu`);
+	if (typeof flowInfo.name !== 'string' || !flowInfo.name) reasons.push('flowInfo.name obligatoire');
+	if (!SYNTAXES.includes(flowInfo.flowSyntax as string)) reasons.push(`flowInfo.flowSyntax: une valeur parmi ${SYNTAXES.join(', ')}`);
+	if (typeof flowInfo.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(flowInfo.sha256)) reasons.push('flowInfo.sha256: 64 caractères hexadécimaux');
+	return reasons;
+}
 
 type Motif = G2bFlux['motifs'][number];
 
@@ -181,59 +193,83 @@ export function register(router: Router, store: SimulatorStore, prefix = G2B_FLU
 	const api = router.api({ name: 'g2bFlux', prefix, errorStyle: 'problem' });
 	const state = () => g2bState(store);
 
+	/** Checks a deposit (name, size, SHA-256), unpacks it and records the flux; the answer is 202. */
+	async function deposit(path: string, now: Date, name: string, syntax: string, empreinte: string, archive: Buffer) {
+		if (archive.length > FLUX_RULES.maxFluxBytes) {
+			throw problem(413, 'Flux trop volumineux', `Le flux fait ${archive.length} octets ; la limite d'un flux déposé en API est de 30 Mo`, path);
+		}
+		if (name.length > FLUX_RULES.maxNameLength || FLUX_RULES.forbidden.test(name) || !name.toLowerCase().endsWith('.tar.gz')) {
+			throw problem(422, 'Erreur de validation', `nomFichier: "${name}" non conforme (≤ 256 caractères, sans % $ ! & / \\ : ; « » # @, extension .tar.gz)`, path);
+		}
+		const sha = createHash('sha256').update(archive).digest('hex');
+		if (sha !== empreinte) {
+			throw problem(422, 'Empreinte invalide', "L'empreinte SHA-256 ne correspond pas au fichier reçu", path);
+		}
+		const s = state();
+		const entries = await unpack(archive);
+		const motifs = receivability(s, syntax, entries);
+		if ([...s.flux.values()].some((f) => f.empreinteSha256 === sha)) {
+			motifs.push({ code: 'IRR_UNCITE', libelle: 'Flux déjà déposé' });
+		}
+		const dateDepot = now.toISOString();
+		const flux: G2bFlux = {
+			idFlux: newFluxId(s),
+			nomFichier: name,
+			syntaxeFlux: syntax,
+			empreinteSha256: sha,
+			dateDepot,
+			tailleOctets: archive.length,
+			entries: entries ?? [],
+			motifs,
+			factures: [],
+			transmissions: [],
+		};
+		if (motifs.length === 0) fileOutcome(s, flux, dateDepot);
+		s.flux.set(flux.idFlux, flux);
+		return reply(202, {
+			idFlux: flux.idFlux,
+			nomFichier: name,
+			syntaxeFlux: flux.syntaxeFlux,
+			dateDepot,
+			empreinteSha256: sha,
+			codeStatut: null,
+			libelleStatut: 'En cours de traitement',
+		});
+	}
+
 	api.post(
 		'/flux',
 		async (ctx) => {
 			noQuery(ctx);
+			if (ctx.body.multipart) return await depositMultipart(ctx.path, ctx.now, ctx.body.multipart as Map<string, FormPart>);
 			const body = ctx.body as { nomFichier: string; syntaxeFlux: string; empreinteSha256: string; fichierFlux: string };
 			if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.fichierFlux) || body.fichierFlux.length % 4 !== 0) {
 				throw problem(422, 'Erreur de validation', 'fichierFlux: base64 invalide', ctx.path);
 			}
 			const archive = Buffer.from(body.fichierFlux, 'base64');
-			if (archive.length > FLUX_RULES.maxFluxBytes) {
-				throw problem(413, 'Flux trop volumineux', `Le flux fait ${archive.length} octets ; la limite d'un flux déposé en API est de 30 Mo`, ctx.path);
-			}
-			const name = body.nomFichier;
-			if (name.length > FLUX_RULES.maxNameLength || FLUX_RULES.forbidden.test(name) || !name.toLowerCase().endsWith('.tar.gz')) {
-				throw problem(422, 'Erreur de validation', `nomFichier: "${name}" non conforme (≤ 256 caractères, sans % $ ! & / \\ : ; « » # @, extension .tar.gz)`, ctx.path);
-			}
-			const sha = createHash('sha256').update(archive).digest('hex');
-			if (sha !== body.empreinteSha256) {
-				throw problem(422, 'Empreinte invalide', "L'empreinte SHA-256 ne correspond pas au fichier reçu", ctx.path);
-			}
-			const s = state();
-			const entries = await unpack(archive);
-			const motifs = receivability(s, body.syntaxeFlux, entries);
-			if ([...s.flux.values()].some((f) => f.empreinteSha256 === sha)) {
-				motifs.push({ code: 'IRR_UNCITE', libelle: 'Flux déjà déposé' });
-			}
-			const dateDepot = ctx.now.toISOString();
-			const flux: G2bFlux = {
-				idFlux: newFluxId(s),
-				nomFichier: name,
-				syntaxeFlux: body.syntaxeFlux,
-				empreinteSha256: sha,
-				dateDepot,
-				tailleOctets: archive.length,
-				entries: entries ?? [],
-				motifs,
-				factures: [],
-				transmissions: [],
-			};
-			if (motifs.length === 0) fileOutcome(s, flux, dateDepot);
-			s.flux.set(flux.idFlux, flux);
-			return reply(202, {
-				idFlux: flux.idFlux,
-				nomFichier: name,
-				syntaxeFlux: flux.syntaxeFlux,
-				dateDepot,
-				empreinteSha256: sha,
-				codeStatut: null,
-				libelleStatut: 'En cours de traitement',
-			});
+			return await deposit(ctx.path, ctx.now, body.nomFichier, body.syntaxeFlux, body.empreinteSha256, archive);
 		},
-		{ schema: DEPOSIT_BODY },
+		{ schema: DEPOSIT_BODY, multipart: true },
 	);
+
+	/**
+	 * The AFNOR XP Z12-013 Flow Service model: a `flowInfo` JSON part (`name`, `flowSyntax`, `sha256`; `trackingId`,
+	 * `processingRule`, `flowProfile` optional) and a `file` part with the archive's bytes.
+	 */
+	async function depositMultipart(path: string, now: Date, parts: Map<string, FormPart>) {
+		const info = parts.get('flowInfo');
+		const file = parts.get('file');
+		if (!info || !file) throw problem(422, 'Erreur de validation', 'parties flowInfo et file obligatoires', path);
+		let flowInfo: Record<string, unknown>;
+		try {
+			flowInfo = JSON.parse(info.data.toString('utf8')) as Record<string, unknown>;
+		} catch {
+			throw problem(422, 'Erreur de validation', 'flowInfo: JSON invalide', path);
+		}
+		const reasons = validateFlowInfo(flowInfo);
+		if (reasons.length) throw problem(422, 'Erreur de validation', reasons.join('; '), path);
+		return await deposit(path, now, String(flowInfo.name), String(flowInfo.flowSyntax), String(flowInfo.sha256), file.data);
+	}
 
 	api.get('/flux/{idFlux}', (ctx) => {
 		noQuery(ctx);

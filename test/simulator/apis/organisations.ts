@@ -107,7 +107,12 @@ const SERVICE_BODY = object(
 const SEARCH_BODY: Schema = { type: 'object', additionalProperties: true };
 
 export function register(router: Router, store: SimulatorStore): void {
-	const api = router.api({ name: 'organisations', prefix: '/cpro/organisations/v1' });
+	// A wrong technical account gets this body from the sandbox (replay corpus: healthcheck-bad-technical-account).
+	const api = router.api({
+		name: 'organisations',
+		prefix: '/cpro/organisations/v1',
+		technicalAccountError: { ErrorCode: '401', Description: '[invalid field]' },
+	});
 	const org = () => g2bState(store).org;
 
 	function structureOf(ctx: RouteContext): OrgStructure {
@@ -153,6 +158,16 @@ export function register(router: Router, store: SimulatorStore): void {
 		return download(file);
 	}
 
+	/**
+	 * The sandbox answers an owner without attachments with HTTP 400 NotFoundReference, never `[]`
+	 * (turbo124/piste-gouv-fr: src/Api/ChorusPro/ReferentielDesOrganisations.php, listerPiecesJointesStructure).
+	 */
+	function attachmentList(owner: string): Json[] {
+		const files = org().attachments.get(owner) ?? [];
+		if (!files.length) throw notFound('PiecesJointes', owner);
+		return files.map(describe);
+	}
+
 	// Healthcheck: 200 with an empty body (reference §9).
 	api.get('/healthcheck', (ctx) => {
 		noQuery(ctx);
@@ -165,7 +180,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		const siren = String(sirenOf(ctx).siren);
 		return org().structures.filter((s) => s.identifiant.startsWith(siren));
 	});
-	api.get('/siren/{uuid_identifiant}/pieces_jointes', (ctx) => (org().attachments.get(sirenOf(ctx).uuid) ?? []).map(describe));
+	api.get('/siren/{uuid_identifiant}/pieces_jointes', (ctx) => attachmentList(sirenOf(ctx).uuid));
 	api.get('/siren/{uuid_identifiant}/pieces_jointes/{uuid}', (ctx) => attachment(sirenOf(ctx).uuid, ctx));
 	api.get('/siren/{uuid_identifiant}/coordonnees_bancaires', (ctx) => org().bankDetails.get(sirenOf(ctx).uuid) ?? []);
 	api.get('/siren/{uuid_identifiant}/coordonnees_bancaires/{uuid_pj}', (ctx) => bankAttachment(sirenOf(ctx).uuid, ctx));
@@ -179,7 +194,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		const structure = structureOf(ctx);
 		return org().services.filter((s) => s.rattachementOrganisation === structure.uuid);
 	});
-	api.get('/structures/{uuid_identifiant}/pieces_jointes', (ctx) => (org().attachments.get(structureOf(ctx).uuid) ?? []).map(describe));
+	api.get('/structures/{uuid_identifiant}/pieces_jointes', (ctx) => attachmentList(structureOf(ctx).uuid));
 	api.get('/structures/{uuid_identifiant}/pieces_jointes/{uuid}', (ctx) => attachment(structureOf(ctx).uuid, ctx));
 	api.get('/structures/{uuid_identifiant}/coordonnees_bancaires', (ctx) => org().bankDetails.get(structureOf(ctx).uuid) ?? []);
 	api.get('/structures/{uuid_identifiant}/coordonnees_bancaires/{uuid_pj}', (ctx) => bankAttachment(structureOf(ctx).uuid, ctx));
