@@ -89,6 +89,9 @@ export const API_GROUPS = {
 		envelope: 'plain',
 		overrideField: 'eReportingPath',
 	},
+	// E-signature (annex v6.1 table 4.1, 12/12/2024): the annex gives the resources, not the prefix. Ours follows the
+	// /cpro/<api>/v1 convention of the other PISTE APIs of the annex; the credential's API Base Paths override it.
+	eSignature: { prefix: '/cpro/esignature/v1', pisteName: 'E-signature', envelope: 'plain' },
 } as const satisfies Record<string, ApiGroupInfo>;
 
 export type ApiGroup = keyof typeof API_GROUPS;

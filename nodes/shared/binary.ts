@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ENVELOPE_KEYS, omit, type BinaryInput, type BinaryOutput, type OperationContext } from './operation';
+import { getPath, setPath } from './parameters';
+import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY } from './properties';
 import { formatBytes } from './validation';
 
 /** Files travel as base64 inside JSON (reference §13.1). These helpers convert from and to n8n binary data. */
@@ -92,12 +94,12 @@ export async function readInputFile(
 	return file;
 }
 
-/** Puts an input file into the request body following the operation's BinaryInput keys. */
+/** Puts an input file into the request body following the operation's BinaryInput keys (dot paths). */
 export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile): void {
-	body[spec.contentKey] = file.base64;
-	if (spec.fileNameKey && body[spec.fileNameKey] === undefined) body[spec.fileNameKey] = file.fileName;
-	if (spec.mimeTypeKey) body[spec.mimeTypeKey] = file.mimeType;
-	if (spec.extensionKey) body[spec.extensionKey] = file.extension;
+	setPath(body, spec.contentKey, file.base64);
+	if (spec.fileNameKey && getPath(body, spec.fileNameKey) === undefined) setPath(body, spec.fileNameKey, file.fileName);
+	if (spec.mimeTypeKey) setPath(body, spec.mimeTypeKey, file.mimeType);
+	if (spec.extensionKey) setPath(body, spec.extensionKey, file.extension);
 }
 
 /** Turns the base64 file of an answer into an n8n binary item (the base64 is removed from the JSON). */
@@ -116,7 +118,8 @@ export async function outputFile(
 	const bytes = Buffer.from(content, 'base64');
 	const fileName = spec.fileName(ctx.params, response);
 	const mimeType = spec.mimeType(ctx.params, response, bytes);
-	const property = String(ctx.params.binaryPropertyName ?? 'data');
+	// An operation that reads a file and writes one has a separate output field (properties.ts).
+	const property = String(ctx.params[OUTPUT_BINARY_PROPERTY] ?? ctx.params[BINARY_PROPERTY] ?? 'data');
 	const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	return { json: { ...json, fileName, mimeType, fileSize: bytes.length }, binary: { [property]: binary } };
 }

@@ -8,7 +8,7 @@ import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationC
 import { LookupCache } from './lookup';
 import { listOf, paginate, type PageRequest } from './pagination';
 import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
-import { BINARY_PROPERTY, SORT } from './properties';
+import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
 /** The one executor: parameters → checks → request(s) → output items, for any described operation. */
@@ -53,6 +53,9 @@ export async function runOperation(
 	const params = readParameters(fn, operation, itemIndex, operation.reportsInputProblems ? inputProblems : undefined, warn);
 	if (operation.binaryIn || operation.binaryOut) {
 		params[BINARY_PROPERTY] = fn.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data') as string;
+	}
+	if (operation.binaryIn && operation.binaryOut) {
+		params[OUTPUT_BINARY_PROPERTY] = fn.getNodeParameter(OUTPUT_BINARY_PROPERTY, itemIndex, 'data') as string;
 	}
 	const ctx: OperationContext = {
 		fn,

@@ -25,6 +25,10 @@ export const LIMITS = {
 	maxPageSize: 1000,
 	/** AIFE recommends about 10 invoices per telecharger/groupe call. */
 	invoicesPerDownload: 10,
+	/** E-signature publishes no size limit: documents get the largest one of the annex (30 Mo per flux). */
+	signedDocumentBytes: 30 * MB,
+	/** A certificate is a few KB; anything near 1 MB is not one. */
+	certificateBytes: 1 * MB,
 } as const;
 
 /** Attachment extensions Chorus Pro accepts (reference §13.2). */

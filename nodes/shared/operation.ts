@@ -105,7 +105,7 @@ export type Pagination =
 	  };
 
 export interface BinaryInput {
-	/** Body key of the base64 content. */
+	/** Body key (a dot path: `toSignDocument.bytes`) of the base64 content. */
 	contentKey: string;
 	/** Body key of the file name, if the API wants it. */
 	fileNameKey?: string;

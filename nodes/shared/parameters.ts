@@ -224,6 +224,16 @@ export function setPath(target: IDataObject, path: string, value: unknown): void
 	node[keys[keys.length - 1]] = value as IDataObject[keyof IDataObject];
 }
 
+/** The value at a dot path of `source`, or undefined. */
+export function getPath(source: IDataObject, path: string): unknown {
+	let node: unknown = source;
+	for (const key of path.split('.')) {
+		if (typeof node !== 'object' || node === null) return undefined;
+		node = (node as IDataObject)[key];
+	}
+	return node;
+}
+
 /** Maps the checked values onto the request: body (dot paths), path placeholders, query string. */
 export function buildRequest(operation: Operation, params: IDataObject): BuiltRequest {
 	const request: BuiltRequest = { method: operation.method, path: operation.path, body: {}, qs: {} };

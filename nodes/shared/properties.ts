@@ -7,6 +7,8 @@ import type { Field, Operation, OptionValue, Resource } from './operation';
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const SORT = 'sort';
 export const BINARY_PROPERTY = 'binaryPropertyName';
+/** The output field of an operation that also reads a file (sign a document: the file in, the signed file out). */
+export const OUTPUT_BINARY_PROPERTY = 'outputBinaryPropertyName';
 
 function optionList(options: ReadonlyArray<string | OptionValue>): INodePropertyOptions[] {
 	return options.map((option) =>
@@ -226,7 +228,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 	if (operation.binaryOut) {
 		properties.push({
 			displayName: 'Put Output File in Field',
-			name: BINARY_PROPERTY,
+			name: operation.binaryIn ? OUTPUT_BINARY_PROPERTY : BINARY_PROPERTY,
 			type: 'string',
 			default: 'data',
 			required: true,

@@ -6,6 +6,8 @@ import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusPro
 import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
 import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations';
+import { ChorusProESignature } from '../../nodes/ChorusProESignature/ChorusProESignature.node';
+import { eSignatureOperations } from '../../nodes/ChorusProESignature/operations';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
@@ -25,6 +27,7 @@ export const ACTION_NODES: Record<string, { type: () => INodeType; operations: O
 	chorusProEngagements: { type: () => new ChorusProEngagements(), operations: engagementsOperations },
 	chorusProAnnuaire: { type: () => new ChorusProAnnuaire(), operations: annuaireOperations },
 	chorusProEReporting: { type: () => new ChorusProEReporting(), operations: eReportingOperations },
+	chorusProESignature: { type: () => new ChorusProESignature(), operations: eSignatureOperations },
 };
 
 export function findOperation(node: string, resource: string, operation: string): Operation | undefined {

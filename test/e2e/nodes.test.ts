@@ -1,8 +1,8 @@
 /**
  * The action nodes in real n8n (2.41.1 and 1.123.81), headless with `n8n execute`, against one simulator:
- * a PDF invoice goes from the supplier to the recipient and is processed; a referential, the G2B directory and
- * a G2B flux deposit run in the same workflow; a failing call shows Chorus Pro's message and no secret; and
- * after 3 runs of a 20-operation workflow the simulator issued 1 token (n8n keeps it in the credential).
+ * a PDF invoice goes from the supplier to the recipient and is processed; a referential, the G2B directory, a
+ * G2B flux deposit and an e-signature seal then verification run in the same workflow; a failing call shows
+ * Chorus Pro's message and no secret; and after 3 runs of a 20-operation workflow the simulator issued 1 token (n8n keeps it in the credential).
  * Each node's output is checked, not only the exit code.
  */
 import {
@@ -101,10 +101,20 @@ function invoiceJourney(id: string, numero: string) {
 			binaryPropertyNames: 'data',
 		}),
 		chorus('chorusProEReporting', 'G2B flux status', { resource: 'flux', operation: 'get', idFlux: '={{ $json.idFlux }}' }),
+		chorus('chorusProESignature', 'Seal PDF', {
+			resource: 'seal',
+			operation: 'signDocument',
+			signatureLevel: 'PAdES_BASELINE_B',
+			signaturePackaging: 'ENVELOPED',
+			digestAlgorithm: 'SHA256',
+			binaryPropertyName: 'data',
+			outputBinaryPropertyName: 'sealed',
+		}),
+		chorus('chorusProESignature', 'Verify seal', { resource: 'verification', operation: 'verify', binaryPropertyName: 'sealed' }),
 	];
 	const line = specs.slice(0, 11).map((s) => s.name);
 	const edges: Array<[string, string]> = line.slice(1).map((to, i) => [line[i], to]);
-	edges.push(['PDF file', 'G2B flux deposit'], ['G2B flux deposit', 'G2B flux status']);
+	edges.push(['PDF file', 'G2B flux deposit'], ['G2B flux deposit', 'G2B flux status'], ['PDF file', 'Seal PDF'], ['Seal PDF', 'Verify seal']);
 	return workflow(id, `E2E invoice journey ${numero}`, specs, edges);
 }
 
@@ -183,7 +193,7 @@ describeE2E('action nodes in real n8n (n8n execute)', () => {
 		}, 120_000);
 
 		it(
-			'submits a PDF, reads it back as the recipient, downloads it, processes it, sees the history; referential, directory, G2B flux',
+			'submits a PDF, reads it back as the recipient, downloads it, processes it, sees the history; referential, directory, G2B flux, e-signature seal',
 			async () => {
 				const numero = `E2E-${tag}-001`;
 				const wf = invoiceJourney(`e2eJourney${tag}`.slice(0, 16), numero);
@@ -232,6 +242,11 @@ describeE2E('action nodes in real n8n (n8n execute)', () => {
 					expect(nodeOutput(result.run, 'G2B flux status')).toEqual([
 						expect.objectContaining({ idFlux: deposit.idFlux, codeStatut: '500', libelleStatut: 'Recevable', nombreFichiers: 1 }),
 					]);
+
+					// E-Signature: the PDF sealed as a binary file, then verified as sealed by the platform
+					expect(binaryOf(result, 'Seal PDF', 'sealed')).toEqual(expect.objectContaining({ mimeType: 'application/pdf', fileName: `${numero}-pades-baseline-b.pdf` }));
+					const [verified] = nodeOutput(result.run, 'Verify seal');
+					expect(verified.simpleReport).toEqual(expect.objectContaining({ signaturesCount: 1, validSignaturesCount: 1 }));
 				});
 				expectNoSecret(result);
 			},

@@ -17,11 +17,16 @@ import {
 	tail,
 	type Execution,
 } from './harness';
-import { chorus, CREDENTIAL, leakedSecrets, registeredTypes, secretsOf, simulatorCredential, startTokenTap, workflow, type TokenTap } from './fixtures/chorus';
+import { chorus, CREDENTIAL, leakedSecrets, PACKAGE, registeredTypes, secretsOf, simulatorCredential, startTokenTap, workflow, type TokenTap } from './fixtures/chorus';
 import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
 
 const RECEIVED_SEARCH = '/rechercher/recipiendaire';
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
+/** The eight node types of the package, spelt out: a node missing from package.json's `n8n.nodes` fails here. */
+const PACKAGE_NODE_TYPES = [
+	'chorusProAnnuaire', 'chorusProEReporting', 'chorusProESignature', 'chorusProEngagements', 'chorusProFactures',
+	'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
+].map((type) => `${PACKAGE}.${type}`).sort();
 
 let sim: Simulator;
 let tap: TokenTap;
@@ -90,6 +95,9 @@ describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
 				try {
 					// the server loaded every node and the credential of the package, the way users install it
 					const types = await n8n.loadedTypes();
+					// (n8n adds a `…Tool` variant of each action node for AI agents: not ours to list)
+					const ours = types.nodes.filter((type) => type.startsWith(`${PACKAGE}.`) && !type.endsWith('Tool'));
+					expect(ours.sort()).toEqual(PACKAGE_NODE_TYPES);
 					expect(types.nodes).toEqual(expect.arrayContaining(registeredTypes().nodes));
 					expect(types.credentials).toEqual(expect.arrayContaining(registeredTypes().credentials));
 

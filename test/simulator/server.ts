@@ -20,6 +20,7 @@ import * as structuresMore from './apis/structuresMore';
 import * as utilisateurs from './apis/utilisateurs';
 import * as engagements from './apis/engagements';
 import * as eReporting from './apis/eReporting';
+import * as eSignature from './apis/eSignature';
 import * as g2bAnnuaire from './apis/g2bAnnuaire';
 import * as g2bFactures from './apis/g2bFactures';
 import * as g2bFlux from './apis/g2bFlux';
@@ -53,6 +54,7 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 	g2bFlux,
 	g2bFactures,
 	eReporting,
+	eSignature,
 	// Travaux, Transverse extras, Structures extras, Utilisateurs, Engagements (after the modules they extend).
 	facturesTravaux,
 	transversesMore,

@@ -1,5 +1,6 @@
 import { annuaireOperations } from '../../nodes/ChorusProAnnuaire/operations';
 import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations';
+import { eSignatureOperations } from '../../nodes/ChorusProESignature/operations';
 import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
 import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
 import { transverseOperations } from '../../nodes/ChorusProTransverse/operations';
@@ -65,6 +66,10 @@ const TABLE_4_1: Record<ApiGroup, string[]> = {
 	g2bFactures: ['/factures/recherche', '/factures/{}'],
 	// Table 4.1 announces the e-reporting API without paths ("A venir"); the transmission status is its one use case.
 	eReporting: ['/transmissions/{}'],
+	// The last group of the table: verification, certificate, seal and signature resources (12/12/2024).
+	eSignature: [
+		'/policy', '/reports', '/certificate/verify', '/seal/signDocument', '/signature/dataToSign', '/signature/signDocument',
+	],
 };
 
 const ALL_OPERATIONS: Operation[] = [
@@ -74,6 +79,7 @@ const ALL_OPERATIONS: Operation[] = [
 	...engagementsOperations,
 	...annuaireOperations,
 	...eReportingOperations,
+	...eSignatureOperations,
 ];
 
 const normalise = (row: string) => row.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
@@ -92,9 +98,9 @@ describe('table 4.1 coverage', () => {
 	const covered = reached();
 	const rows = Object.entries(TABLE_4_1).flatMap(([api, paths]) => paths.map((path) => `${api} ${normalise(path)}`));
 
-	it('lists the 112 non-deprecated endpoints of the table (plus telecharger/groupe)', () => {
+	it('lists the 118 non-deprecated endpoints of the table (plus telecharger/groupe)', () => {
 		expect(new Set(rows).size).toBe(rows.length);
-		expect(rows.length).toBeGreaterThanOrEqual(112);
+		expect(rows.length).toBeGreaterThanOrEqual(118);
 	});
 
 	it.each(rows)('%s is an operation', (row) => {
@@ -105,8 +111,15 @@ describe('table 4.1 coverage', () => {
 		expect(eReportingOperations.some((op) => op.api === 'eReporting')).toBe(true);
 	});
 
+	it('every E-signature operation says where its shape comes from (the annex row and the DSS model)', () => {
+		expect(eSignatureOperations).toHaveLength(6);
+		for (const op of eSignatureOperations) {
+			expect(op.evidence).toEqual(expect.objectContaining({ level: 'unpublished', source: expect.stringMatching(/table 4\.1.*esig\/dss/) }));
+		}
+	});
+
 	it('no two operations of a node share a resource/operation pair', () => {
-		for (const list of [facturesOperations, travauxOperations, transverseOperations, engagementsOperations, annuaireOperations, eReportingOperations]) {
+		for (const list of [facturesOperations, travauxOperations, transverseOperations, engagementsOperations, annuaireOperations, eReportingOperations, eSignatureOperations]) {
 			const keys = list.map((op) => `${op.resource}:${op.operation}`);
 			expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
 		}

@@ -3,6 +3,7 @@ import type { INodeType } from 'n8n-workflow';
 import { ChorusProApi } from '../../credentials/ChorusProApi.credentials';
 import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
+import { ChorusProESignature } from '../../nodes/ChorusProESignature/ChorusProESignature.node';
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
@@ -21,6 +22,7 @@ const NODES: Array<[string, INodeType]> = [
 	['ChorusProEngagements', new ChorusProEngagements()],
 	['ChorusProAnnuaire', new ChorusProAnnuaire()],
 	['ChorusProEReporting', new ChorusProEReporting()],
+	['ChorusProESignature', new ChorusProESignature()],
 	['ChorusProTrigger', new ChorusProTrigger()],
 ];
 
