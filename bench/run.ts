@@ -5,6 +5,7 @@
  *   ts-node --transpile-only bench/run.ts             full workloads (5 rounds)
  *   ts-node --transpile-only bench/run.ts --smoke     tiny workloads, 1 round (what the smoke test runs)
  *   ... --only=tokens,engine                          a subset of the figures
+ *   ... --parallel=20                                 "Parallel Requests" of the network figures (default: the node's)
  */
 import { writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
@@ -13,6 +14,8 @@ import { join } from 'path';
 import { FULL, SMOKE, type BenchConfig } from './config';
 import { archiveFigure } from './figures/archive';
 import { engineFigure } from './figures/engine';
+import { httpRequestNodeFigure } from './figures/httpRequestNode';
+import { networkFigure } from './figures/network';
 import { returnAllFigure } from './figures/returnAll';
 import { tokenFigure } from './figures/tokens';
 import { triggerFigure } from './figures/trigger';
@@ -26,6 +29,8 @@ export const FIGURES: Record<string, (config: BenchConfig) => Promise<Row[]>> = 
 	trigger: triggerFigure,
 	upload: uploadFigure,
 	archive: archiveFigure,
+	network: networkFigure,
+	httpRequestNode: httpRequestNodeFigure,
 };
 
 export interface BenchOptions {
@@ -62,7 +67,9 @@ export async function runBench(config: BenchConfig, options: BenchOptions = {}):
 async function main(argv: string[]): Promise<void> {
 	const smoke = argv.includes('--smoke');
 	const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-	const config = smoke ? SMOKE : FULL;
+	const parallel = argv.find((arg) => arg.startsWith('--parallel='))?.slice('--parallel='.length);
+	const base = smoke ? SMOKE : FULL;
+	const config = parallel ? { ...base, network: { ...base.network, parallel: Number(parallel) } } : base;
 	// A smoke run must not overwrite the figures of the last full run.
 	const out = smoke ? join(tmpdir(), 'chorus-pro-bench-smoke.json') : join(__dirname, 'results.json');
 	const results = await runBench(config, { only, out, log: (line) => process.stderr.write(`${line}\n`) });

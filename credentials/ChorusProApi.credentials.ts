@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { API_GROUPS, BASE_PATHS_COLLECTION, type ApiGroupInfo } from '../nodes/shared/apis';
+import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
 
 /**
  * PISTE hosts per environment (reference §1.1). `custom` lets a user (and our tests and demo) point the
@@ -58,6 +59,46 @@ const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record
 
 export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
 	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
+}
+
+/** One client-credentials request to PISTE; its errors are rebuilt so that none carries the client secret. */
+async function mintToken(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	tokenUrl: string,
+): Promise<{ token: string; expiresInSeconds?: number }> {
+	let response: { access_token?: string; expires_in?: number };
+	try {
+		response = (await http.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: credentials.clientId,
+				client_secret: credentials.clientSecret,
+				scope: 'openid',
+			},
+			json: true,
+		})) as { access_token?: string; expires_in?: number };
+	} catch (error) {
+		// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
+		const status = (error as { response?: { status?: number } }).response?.status;
+		const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
+		if (status === 400 || status === 401) {
+			throw new Error(
+				`PISTE refused the client ID / client secret (${reason ?? `HTTP ${status}`}). Check the OAuth credentials of your PISTE application and that it exists in the chosen environment.`,
+			);
+		}
+		throw new Error(
+			`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
+		);
+	}
+	if (!response?.access_token) {
+		throw new Error(`The PISTE token endpoint ${tokenUrl} answered without an access_token.`);
+	}
+	const expiresIn = Number(response.expires_in);
+	return { token: response.access_token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
 }
 
 export class ChorusProApi implements ICredentialType {
@@ -229,39 +270,17 @@ export class ChorusProApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Mints the PISTE token n8n stores in `accessToken`. n8n calls this for every execution that finds the field
+	 * empty or had its token refused, so concurrent executions of one process share one token request and reuse a
+	 * token minted moments ago (nodes/shared/tokenFlight.ts): one token per process per expiry.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { tokenUrl } = resolveUrls(credentials);
-		let response: { access_token?: string };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: {
-					grant_type: 'client_credentials',
-					client_id: credentials.clientId,
-					client_secret: credentials.clientSecret,
-					scope: 'openid',
-				},
-				json: true,
-			})) as { access_token?: string };
-		} catch (error) {
-			// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
-			const status = (error as { response?: { status?: number } }).response?.status;
-			const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
-			if (status === 400 || status === 401) {
-				throw new Error(
-					`PISTE refused the client ID / client secret (${reason ?? `HTTP ${status}`}). Check the OAuth credentials of your PISTE application and that it exists in the chosen environment.`,
-				);
-			}
-			throw new Error(
-				`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
-			);
-		}
-		if (!response?.access_token) {
-			throw new Error(`The PISTE token endpoint ${tokenUrl} answered without an access_token.`);
-		}
-		return { accessToken: response.access_token };
+		const key = applicationKey(tokenUrl, credentials.clientId, credentials.clientSecret);
+		const refused = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
+		const accessToken = await sharedToken(key, refused, async () => await mintToken(this, credentials, tokenUrl));
+		return { accessToken };
 	}
 
 	async authenticate(

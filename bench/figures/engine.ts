@@ -7,7 +7,14 @@ import { verdict, type Row } from '../report';
 import { alternate, ratios, spread, timed } from '../stats';
 
 // codeLangue set: with no field at all the node sends an empty body, which the simulator refuses (see report).
-const READ_CURRENCIES = { resource: 'referential', operation: 'getCurrencies', additionalFields: { codeLangue: 'FR' } };
+// One item at a time: this figure is n8n's cost per item beside a sequential loop; the network figure measures
+// Parallel Requests.
+const READ_CURRENCIES = {
+	resource: 'referential',
+	operation: 'getCurrencies',
+	additionalFields: { codeLangue: 'FR' },
+	parallelRequests: 1,
+};
 const MAX_RATIO = 1.3;
 
 /**

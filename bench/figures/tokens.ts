@@ -1,4 +1,5 @@
 import { ChorusProTransverse } from '../nodes';
+import { forgetMintedTokens } from '../../nodes/shared/tokenFlight';
 import { runNode } from '../../test/harness/run';
 import { NaiveClient } from '../baselines/naiveClient';
 import type { BenchConfig } from '../config';
@@ -24,6 +25,9 @@ export async function tokenFigure(config: BenchConfig): Promise<Row[]> {
 		const { a, b } = await alternate(
 			config.repetitions,
 			async () => {
+				// Each round starts like a process that has not minted a token yet (a token of the last round would
+				// otherwise be reused: tokenFlight.ts).
+				forgetMintedTokens();
 				const credentials = env.newCredential();
 				const before = env.sim.tokensIssued();
 				const callsBefore = calls();

@@ -4,9 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { onQualificationPlatform } from './environment';
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
 import { LookupCache } from './lookup';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
+import { RequestPace } from './pace';
 import { listOf, paginate, type PageRequest } from './pagination';
+import { isParallelRead, parallelRequests } from './parallel';
 import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
@@ -47,6 +49,7 @@ export async function runOperation(
 	itemIndex: number,
 	lookups = new LookupCache(),
 	qualification = false,
+	pace?: RequestPace,
 ): Promise<INodeExecutionData[]> {
 	const warn = qualification ? (message: string) => addWarning(fn, message) : undefined;
 	const inputProblems: InputProblem[] = [];
@@ -65,7 +68,7 @@ export async function runOperation(
 		acceptTestIdentifier: warn && ((label, reason) => warn(testIdentifierWarning(label, itemIndex, reason))),
 		inputProblems,
 		request: async (request) =>
-			await apiRequest.call(fn, { howToCheck: operation.howToCheck, ...request }, itemIndex),
+			await apiRequest.call(fn, { howToCheck: operation.howToCheck, pace, ...request }, itemIndex),
 		lookups,
 	};
 	const built = buildRequest(operation, params);
@@ -113,49 +116,72 @@ function errorItem(error: NodeApiError): IDataObject {
 	return json;
 }
 
+type Outcome = { items: INodeExecutionData[] } | { error: unknown };
+
 /**
- * A node's `execute`: for each input item, find the chosen operation and run it. With "Continue On Fail" an
- * item's error becomes an output item and the next item still runs.
+ * A node's `execute`: for each input item, run the chosen operation. Reads run up to "Parallel Requests" items
+ * at a time (latency, not CPU, decides their speed: n8n opens a new connection per request); writes and
+ * aggregate operations run one item after the other. The output is in input order whatever the order answers
+ * came back in. With "Continue On Fail" an item's error becomes an output item and the other items still run;
+ * without it, no new item starts after a failure and the first failed item's error is thrown.
  */
 export async function executeOperations(
 	this: IExecuteFunctions,
 	operations: Operation[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
+	// resource and operation take no expressions: every item runs the same operation.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const name = this.getNodeParameter('operation', 0) as string;
+	const operation = operations.find((op) => op.resource === resource && op.operation === name);
+	const pace = new RequestPace();
+	// Shared by the items: concurrent look-ups of the same key share one request.
 	const lookups = new LookupCache();
 	// Read once per execution: n8n loads and decrypts the credential on each call.
 	// A missing credential is reported by the first request, per item (Continue On Fail), as before.
 	const qualification = await onQualificationPlatform(this).catch(() => false);
-	for (let i = 0; i < items.length; i++) {
-		// An aggregate operation runs once, for item 0, on behalf of every input item.
-		let aggregate = false;
+	const aggregate = operation?.aggregate === true;
+	const count = aggregate ? Math.min(items.length, 1) : items.length;
+	const inParallel = operation !== undefined && isParallelRead(operation) ? parallelRequests(this) : 1;
+
+	const outcomes: Outcome[] = [];
+	let failed = false;
+	const runItem = async (i: number): Promise<void> => {
 		try {
-			const resource = this.getNodeParameter('resource', i) as string;
-			const name = this.getNodeParameter('operation', i) as string;
-			const operation = operations.find((op) => op.resource === resource && op.operation === name);
 			if (!operation) {
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`, {
-					itemIndex: i,
-				});
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${name}"`, { itemIndex: i });
 			}
-			aggregate = operation.aggregate === true;
-			const results = await runOperation(this, operation, i, lookups, qualification);
-			const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
-			output.push(...results.map((item) => ({ ...item, pairedItem })));
-			if (aggregate) break;
+			outcomes[i] = { items: await runOperation(this, operation, i, lookups, qualification, pace) };
 		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({
-					json: errorItem(error as NodeApiError),
-					pairedItem: aggregate ? items.map((_, k) => ({ item: k })) : { item: i },
-				});
-				if (aggregate) break;
-				continue;
-			}
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			outcomes[i] = { error };
+			if (!this.continueOnFail()) failed = true;
 		}
+	};
+	const running = new Set<Promise<void>>();
+	for (let i = 0; i < count && !failed; i++) {
+		const run = runItem(i).finally(() => running.delete(run));
+		running.add(run);
+		if (running.size >= inParallel) await Promise.race(running);
+	}
+	await Promise.all(running);
+
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < outcomes.length; i++) {
+		const outcome = outcomes[i];
+		if (outcome === undefined) continue; // not started: an earlier item failed
+		// An aggregate operation runs once, for item 0, on behalf of every input item.
+		const pairedItem = aggregate ? items.map((_, k) => ({ item: k })) : { item: i };
+		if ('items' in outcome) {
+			output.push(...outcome.items.map((item) => ({ ...item, pairedItem })));
+			continue;
+		}
+		const { error } = outcome;
+		if (this.continueOnFail()) {
+			output.push({ json: errorItem(error as NodeApiError), pairedItem });
+			continue;
+		}
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 	}
 	return [output];
 }

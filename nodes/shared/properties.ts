@@ -1,6 +1,7 @@
 import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field, Operation, OptionValue, Resource } from './operation';
+import { parallelRequestsProperties } from './parallel';
 
 /** Builds a node's parameters from its operation descriptions: one builder for every node. */
 
@@ -269,5 +270,6 @@ export function buildProperties(resources: Resource[], operations: Operation[]):
 		});
 	}
 	for (const operation of operations) properties.push(...operationProperties(operation));
+	properties.push(...parallelRequestsProperties(resources, operations));
 	return properties;
 }

@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -18,6 +19,8 @@ import {
 	type ErrorContext,
 	type FailedExchange,
 } from './errors';
+import type { RequestPace } from './pace';
+import { refusedToken } from './tokenFlight';
 
 export const CREDENTIAL_TYPE = 'chorusProApi';
 
@@ -51,6 +54,8 @@ export interface ApiRequest {
 	/** For mutating requests: how the user can check whether it went through. */
 	howToCheck?: string;
 	timeoutMs?: number;
+	/** Shared by the requests of one execution: a 429 holds all of them back (pace.ts). */
+	pace?: RequestPace;
 }
 
 /** Bounded retry for reads: at most 4 attempts and 60 s of waiting in all. */
@@ -116,21 +121,40 @@ interface FullResponse {
 	body: unknown;
 }
 
+/** The stored credential, handed to n8n with the request so that we know which token it sent. */
+async function storedCredential(ctx: RequestContext): Promise<ICredentialsDecrypted> {
+	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	// A copy: n8n writes the token it used into this object.
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } };
+}
+
 /**
- * One HTTP exchange through the credential. Status errors are read from the full response (so Retry-After and
- * the body stay available), except 401: then the request is sent again without that option so that n8n itself
- * refreshes the PISTE token and retries once. A 401 means the gateway refused the request, so re-sending it
- * cannot file anything twice.
+ * One HTTP exchange through the credential, status errors read from the full response (so Retry-After and the
+ * body stay available). n8n refreshes a token only when a request throws a 401, and its first try sends the
+ * stored token again: an expired token would be refused twice. So on a 401 we re-send once ourselves: with the
+ * token stored now if another execution already replaced the refused one, else with the token field emptied,
+ * which makes n8n call the credential's preAuthentication (one shared token request per process) and store the
+ * new token. A 401 means the gateway refused the request, so re-sending it cannot file anything twice.
  */
 async function send(ctx: RequestContext, options: IHttpRequestOptions): Promise<FullResponse> {
-	const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-		...options,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as FullResponse;
+	const exchange = async (credentialsDecrypted: ICredentialsDecrypted) =>
+		(await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			{ ...options, ignoreHttpStatusErrors: true, returnFullResponse: true },
+			{ credentialsDecrypted },
+		)) as FullResponse;
+	const credentials = await storedCredential(ctx);
+	const full = await exchange(credentials);
 	if (full.statusCode !== 401) return full;
-	const body = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { ...options });
-	return { statusCode: 200, headers: {}, body };
+	const refused = credentials.data?.accessToken;
+	const now = await storedCredential(ctx);
+	if (now.data && now.data.accessToken === refused) {
+		refusedToken(refused);
+		now.data.accessToken = '';
+	}
+	return await exchange(now);
 }
 
 function isRetryable(exchange: FailedExchange): boolean {
@@ -197,7 +221,9 @@ export async function apiRequest(
 		let body: unknown;
 		let exchange: FailedExchange | undefined;
 		try {
-			const response = await send(this, options);
+			const response = request.pace
+				? await request.pace.send(async () => await send(this, options))
+				: await send(this, options);
 			body = response.body;
 			if (response.statusCode >= 300) {
 				exchange = {
@@ -239,6 +265,8 @@ export async function apiRequest(
 				waitedMs + wait <= RETRY_POLICY.maxTotalWaitMs
 			) {
 				waitedMs += wait;
+				// The quota is the execution's, not this request's: its siblings wait too.
+				if (exchange.status === 429) request.pace?.hold(wait);
 				await sleep(wait);
 				continue;
 			}

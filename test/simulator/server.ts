@@ -9,6 +9,7 @@
  *   await sim.close();
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import { createServer as createHttpsServer } from 'https';
 import type { AddressInfo, Socket } from 'net';
 
 import * as factures from './apis/factures';
@@ -72,6 +73,8 @@ export interface SimulatorOptions {
 	seed?: 'demo' | 'empty';
 	/** Time source for tokens, timestamps and history (default: the system clock). */
 	clock?: () => Date;
+	/** Serve HTTPS with this key and certificate (PEM) instead of HTTP: what the bench measures over TLS. */
+	tls?: { key: string; cert: string };
 }
 
 export interface RecordedRequest {
@@ -99,6 +102,12 @@ export interface Simulator {
 	counts(pathSuffixOrFull?: string): number;
 	requests: RecordedRequest[];
 	tokensIssued(): number;
+	/**
+	 * The most requests whose path ends with `pathSuffix` that were being handled at the same time (received, not
+	 * yet answered), since the start or the last `resetInFlight()`.
+	 */
+	peakInFlight(pathSuffix: string): number;
+	resetInFlight(): void;
 	/** Every token issued so far answers 401 from now on. */
 	expireTokens(): void;
 	/** The data of a `chorusProApi` credential pointing at this simulator (environment Custom). */
@@ -195,6 +204,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const faults = new Faults();
 	const requests: RecordedRequest[] = [];
 	const perPath = new Map<string, number>();
+	const inFlight = new Map<string, number>();
+	const peaks = new Map<string, number>();
 
 	/** Everything after fault injection: gateway checks, then the handler. */
 	async function handle(req: IncomingMessage, path: string, query: string, bytes: Buffer): Promise<RawAnswer> {
@@ -281,6 +292,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 		requests.push({ method, path, query, body: parseForRecord(bytes, header(req, 'content-type')), headers, at: clock() });
 		perPath.set(path, (perPath.get(path) ?? 0) + 1);
+		const current = (inFlight.get(path) ?? 0) + 1;
+		inFlight.set(path, current);
+		peaks.set(path, Math.max(peaks.get(path) ?? 0, current));
+		res.on('close', () => inFlight.set(path, (inFlight.get(path) ?? 1) - 1));
 
 		const fault = faults.take(method, path);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -299,12 +314,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		res.end(answer.body);
 	}
 
-	const server: Server = createServer((req, res) => {
+	const listener = (req: IncomingMessage, res: ServerResponse): void => {
 		onRequest(req, res).catch((error) => {
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': JSON_TYPE });
 			res.end(JSON.stringify({ codeRetour: 500, libelle: String(error) }));
 		});
-	});
+	};
+	const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -315,7 +331,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
-	const url = `http://127.0.0.1:${port}`;
+	const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
 	return {
 		url,
@@ -331,6 +347,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			for (const [path, count] of perPath) if (path.endsWith(pathSuffixOrFull)) n += count;
 			return n;
 		},
+		peakInFlight(pathSuffix: string): number {
+			let peak = 0;
+			for (const [path, value] of peaks) if (path.endsWith(pathSuffix)) peak = Math.max(peak, value);
+			return peak;
+		},
+		resetInFlight: () => peaks.clear(),
 		tokensIssued: () => auth.tokensIssued(),
 		credentialData: () => ({ environment: 'custom' as const, baseUrl: url, tokenUrl: `${url}${TOKEN_PATH}`, ...credentials }),
 		expireTokens: () => auth.expireTokens(),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiGroup } from '../../nodes/shared/apis';
+import { RequestPace } from '../../nodes/shared/pace';
 import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
 
 /**
@@ -22,14 +23,20 @@ function networkFailure(code: string) {
 	});
 }
 
-function context(steps: Step[]) {
+/**
+ * `stored`: the access token the credential holds before the first request is sent, then after it (another
+ * execution may replace it meanwhile).
+ */
+function context(steps: Step[], stored: { before: string; after?: string } = { before: 'tok-SECRET' }) {
 	const calls: IDataObject[] = [];
+	const tokensSent: unknown[] = [];
 	const fn = {
 		getNode: () => ({ name: 'Chorus Pro', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
-		getCredentials: async () => ({}),
+		getCredentials: async () => ({ accessToken: calls.length > 0 ? (stored.after ?? stored.before) : stored.before }),
 		helpers: {
-			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject) => {
+			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject, extra?: { credentialsDecrypted?: { data?: IDataObject } }) => {
 				calls.push(options);
+				tokensSent.push(extra?.credentialsDecrypted?.data?.accessToken);
 				const step = steps.shift();
 				if (!step) throw new Error('unexpected request');
 				if ('network' in step) throw networkFailure(step.network);
@@ -40,7 +47,7 @@ function context(steps: Step[]) {
 			}),
 		},
 	} as unknown as IExecuteFunctions;
-	return { fn, calls };
+	return { fn, calls, tokensSent };
 }
 
 const read = { api: 'factures' as ApiGroup, method: 'POST' as const, path: '/rechercher/fournisseur', body: {}, mutates: false };
@@ -174,16 +181,72 @@ describe('transport', () => {
 		expect(calls).toHaveLength(2);
 	});
 
-	it('hands a 401 back to n8n (token refresh + one retry) by re-sending without the status option', async () => {
-		const { fn, calls } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 3 } }]);
+	it('after a 401 sends once more with the token field emptied, so n8n mints a token instead of re-sending the refused one', async () => {
+		const { fn, calls, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 3 } }]);
 		await expect(apiRequest.call(fn, write)).resolves.toMatchObject({ ok: 3 });
-		expect(calls[0].ignoreHttpStatusErrors).toBe(true);
-		expect(calls[1].ignoreHttpStatusErrors).toBeUndefined();
+		expect(tokensSent).toEqual(['tok-SECRET', '']);
+		// A second 401 is reported, not handed to n8n's own refresh (which would mint again and re-send).
+		expect(calls.map((call) => call.ignoreHttpStatusErrors)).toEqual([true, true]);
+	});
+
+	it('after a 401 uses the token another execution stored meanwhile, without minting', async () => {
+		const { fn, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 4 } }], { before: 'tok-old', after: 'tok-new' });
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 4 });
+		expect(tokensSent).toEqual(['tok-old', 'tok-new']);
+	});
+
+	it('reports a 401 that persists after one new token, without a third request', async () => {
+		const { fn, calls } = context([{ status: 401 }, { status: 401 }]);
+		const error = await apiRequest.call(fn, read).catch((e) => e);
+		expect(error.httpCode).toBe('401');
+		expect(calls).toHaveLength(2);
+		noSecret(error);
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date', () => {
 		expect(parseRetryAfter('5')).toBe(5);
 		expect(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())).toBeGreaterThan(8);
 		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
+
+describe('request pace of one execution', () => {
+	it('sends the first request alone, then the others together', async () => {
+		const pace = new RequestPace();
+		const log: string[] = [];
+		let answerFirst!: () => void;
+		const first = pace.send(async () => {
+			log.push('first sent');
+			await new Promise<void>((resolve) => (answerFirst = resolve));
+			log.push('first answered');
+		});
+		const others = [1, 2].map(async (n) => await pace.send(async () => void log.push(`other ${n} sent`)));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(log).toEqual(['first sent']);
+		answerFirst();
+		await Promise.all([first, ...others]);
+		expect(log).toEqual(['first sent', 'first answered', 'other 1 sent', 'other 2 sent']);
+	});
+
+	it('holds every later request of the execution back after a 429, not only the refused one', async () => {
+		const pace = new RequestPace();
+		await pace.send(async () => undefined);
+		const heldAt = Date.now();
+		pace.hold(80);
+		const sentAfter = await pace.send(async () => Date.now() - heldAt);
+		expect(sentAfter).toBeGreaterThanOrEqual(70);
+	});
+
+	it('holds the batch in the transport when a read gets a 429', async () => {
+		const pace = new RequestPace();
+		const { fn, calls } = context([{ status: 429, headers: { 'Retry-After': '0.1' } }, { body: { codeRetour: 0, ok: 1 } }]);
+		const refused = apiRequest.call(fn, { ...read, pace });
+		while (calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
+		const refusedAt = Date.now();
+		// A sibling request of the same execution, started while the refused one waits for its Retry-After.
+		const siblingWaited = await pace.send(async () => Date.now() - refusedAt);
+		expect(siblingWaited).toBeGreaterThanOrEqual(80);
+		await expect(refused).resolves.toMatchObject({ ok: 1 });
 	});
 });

@@ -1,0 +1,71 @@
+import { createHash } from 'crypto';
+
+/**
+ * The one module-level state of the package (design.md): a per-process single flight of PISTE token requests.
+ * The stored credential stays the source of truth for the token; this only stops one process from asking PISTE
+ * for several tokens at once. Concurrent callers for the same PISTE application share one token request, and a
+ * token this process obtained moments ago is handed out again instead of minting another: callers that read the
+ * expired token from the credential just before the new one was saved then need no token of their own.
+ *
+ * Entries are keyed by a SHA-256 of the token URL, client id and client secret, so no secret is kept in clear
+ * as a key; a token is dropped from memory at the first call after its reuse window.
+ */
+
+/** How long a token minted by this process is handed out again to callers that need a token. */
+export const REUSE_WINDOW_MS = 30_000;
+
+interface Minted {
+	token: string;
+	at: number;
+	/** When PISTE says the token stops working (expires_in), in ms since the epoch. */
+	expiresAt: number;
+}
+
+const inFlight = new Map<string, Promise<Minted>>();
+const recent = new Map<string, Minted>();
+
+export function applicationKey(tokenUrl: string, clientId: unknown, clientSecret: unknown): string {
+	return createHash('sha256').update(`${tokenUrl}\n${String(clientId)}\n${String(clientSecret)}`).digest('hex');
+}
+
+/**
+ * A token for the application `key`: the one being requested right now, else one minted in the last moments
+ * (unless it is `refused`, the token the caller was just refused with), else a new one from `mint`.
+ */
+export async function sharedToken(
+	key: string,
+	refused: string | undefined,
+	mint: () => Promise<{ token: string; expiresInSeconds?: number }>,
+): Promise<string> {
+	const pending = inFlight.get(key);
+	if (pending) return (await pending).token;
+	const now = Date.now();
+	for (const [other, minted] of recent) {
+		if (now - minted.at >= REUSE_WINDOW_MS || now >= minted.expiresAt) recent.delete(other);
+	}
+	const last = recent.get(key);
+	if (last && last.token !== refused) return last.token;
+
+	const request = mint().then(({ token, expiresInSeconds }) => {
+		const at = Date.now();
+		const minted = { token, at, expiresAt: at + (expiresInSeconds ?? 3600) * 1000 };
+		recent.set(key, minted);
+		return minted;
+	});
+	inFlight.set(key, request);
+	try {
+		return (await request).token;
+	} finally {
+		inFlight.delete(key);
+	}
+}
+
+/** The gateway refused `token`: never hand it out again (the next caller mints a new one). */
+export function refusedToken(token: unknown): void {
+	for (const [key, minted] of recent) if (minted.token === token) recent.delete(key);
+}
+
+/** Forgets every token this process minted (tests and the bench start each measure from a cold process). */
+export function forgetMintedTokens(): void {
+	recent.clear();
+}
