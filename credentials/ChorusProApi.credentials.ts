@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_GROUPS, BASE_PATHS_COLLECTION, type ApiGroupInfo } from '../nodes/shared/apis';
+import { API_GROUPS, BASE_PATHS_COLLECTION, basePathLabel, prefixExpression, type ApiGroup, type ApiGroupInfo } from '../nodes/shared/apis';
 import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
 
 /**
@@ -50,7 +50,7 @@ export function resolveUrls(credentials: ICredentialDataDecryptedObject): {
 const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record<string, ApiGroupInfo>)
 	.filter(([, info]) => !info.overrideField)
 	.map(([api, info]) => ({
-		displayName: `${info.pisteName} Base Path`,
+		displayName: basePathLabel(api as ApiGroup),
 		name: api,
 		type: 'string' as const,
 		default: '',
@@ -223,35 +223,35 @@ export class ChorusProApi implements ICredentialType {
 			options: BASE_PATH_OPTIONS,
 		},
 		{
-			displayName: 'G2B Annuaire Base Path',
+			displayName: basePathLabel('g2bAnnuaire'),
 			name: 'g2bAnnuairePath',
 			type: 'string',
 			default: '',
 			placeholder: '/cpro/g2b/annuaire/v1',
 		},
 		{
-			displayName: 'G2B Flux Base Path',
+			displayName: basePathLabel('g2bFlux'),
 			name: 'g2bFluxPath',
 			type: 'string',
 			default: '',
 			placeholder: '/cpro/g2b/flux/v1',
 		},
 		{
-			displayName: 'G2B Factures Base Path',
+			displayName: basePathLabel('g2bFactures'),
 			name: 'g2bFacturesPath',
 			type: 'string',
 			default: '',
 			placeholder: '/cpro/g2b/factures/v1',
 		},
 		{
-			displayName: 'E-Reporting Base Path',
+			displayName: basePathLabel('eReporting'),
 			name: 'eReportingPath',
 			type: 'string',
 			default: '',
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{
-			displayName: 'Engagements Base Path',
+			displayName: basePathLabel('engagements'),
 			name: 'engagementsPath',
 			type: 'string',
 			default: '',
@@ -304,7 +304,8 @@ export class ChorusProApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			url: '/cpro/transverses/v1/health-check',
+			// An expression over the credential, so that a Transverses base path override applies here too.
+			url: `={{ ${prefixExpression('transverses')} + "/health-check" }}`,
 			headers: { Accept: 'application/json' },
 		},
 		rules: [

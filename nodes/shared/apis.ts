@@ -18,6 +18,8 @@ export interface ApiGroupInfo {
 	 * saved credentials use them. Every other group is overridden in the credential's `apiBasePaths` collection.
 	 */
 	overrideField?: string;
+	/** Label of the credential's base path setting, when `<pisteName> Base Path` is not it or is ambiguous. */
+	basePathLabel?: string;
 	/**
 	 * `Content-Type` and `Accept` of the requests, when the API's official Swagger declares one; otherwise plain
 	 * `application/json`, what the annex (§1.7: anything else is answered 415) and the clients tested on the
@@ -48,6 +50,8 @@ export const API_GROUPS = {
 		prefix: '/cpro/engagementsJuridiques/v1',
 		pisteName: 'Engagements',
 		envelope: 'cpro',
+		// The 2025 API below has the same PISTE name: its field is "Engagements Base Path".
+		basePathLabel: 'Engagements Juridiques (Legacy) Base Path',
 	},
 	// The "Engagements" API of 16/07/2025 (annex v6.1 table 4.1: /engagement/…, /piece-jointe…). Its prefix is not
 	// published: ours follows the REST APIs of the same generation (Référentiel des Organisations answers under
@@ -70,24 +74,28 @@ export const API_GROUPS = {
 		pisteName: 'Annuaire G2B',
 		envelope: 'plain',
 		overrideField: 'g2bAnnuairePath',
+		basePathLabel: 'G2B Annuaire Base Path',
 	},
 	g2bFlux: {
 		prefix: '/cpro/g2b/flux/v1',
 		pisteName: 'Dépôt flux G2B',
 		envelope: 'plain',
 		overrideField: 'g2bFluxPath',
+		basePathLabel: 'G2B Flux Base Path',
 	},
 	g2bFactures: {
 		prefix: '/cpro/g2b/factures/v1',
 		pisteName: 'Recherche Factures G2B',
 		envelope: 'plain',
 		overrideField: 'g2bFacturesPath',
+		basePathLabel: 'G2B Factures Base Path',
 	},
 	eReporting: {
 		prefix: '/cpro/g2b/ereporting/v1',
 		pisteName: 'E-reporting',
 		envelope: 'plain',
 		overrideField: 'eReportingPath',
+		basePathLabel: 'E-Reporting Base Path',
 	},
 	// E-signature (annex v6.1 table 4.1, 12/12/2024): the annex gives the resources, not the prefix. Ours follows the
 	// /cpro/<api>/v1 convention of the other PISTE APIs of the annex; the credential's API Base Paths override it.
@@ -109,6 +117,31 @@ function override(api: ApiGroup, credentials?: ICredentialDataDecryptedObject): 
 	if (info.overrideField) return credentials?.[info.overrideField];
 	const paths = credentials?.[BASE_PATHS_COLLECTION];
 	return paths && typeof paths === 'object' ? (paths as Record<string, unknown>)[api] : undefined;
+}
+
+/** The label of an API's base path setting in the credential. */
+export function basePathLabel(api: ApiGroup): string {
+	const info: ApiGroupInfo = API_GROUPS[api];
+	return info.basePathLabel ?? `${info.pisteName} Base Path`;
+}
+
+/** Where a user sets an API's base path, in the words of the credential's form. */
+export function basePathSetting(api: ApiGroup): string {
+	const info: ApiGroupInfo = API_GROUPS[api];
+	const label = `"${basePathLabel(api)}"`;
+	return info.overrideField ? `the credential's ${label} field` : `the credential's "Chorus Pro API Base Paths" → ${label}`;
+}
+
+/**
+ * `apiPrefix` as an n8n expression over the credential, for the one request n8n builds itself from the credential
+ * type (its `test`): the same override, trimmed, slashes normalised, the built-in prefix when empty.
+ */
+export function prefixExpression(api: ApiGroup): string {
+	const info: ApiGroupInfo = API_GROUPS[api];
+	const value = info.overrideField
+		? `$credentials.${info.overrideField}`
+		: `($credentials.${BASE_PATHS_COLLECTION} || {}).${api}`;
+	return `"/" + (String(${value} || "").trim() || "${info.prefix}").replace(/^\\/+|\\/+$/g, "")`;
 }
 
 /**

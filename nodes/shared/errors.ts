@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiInfo, type ApiGroup } from './apis';
+import { apiInfo, basePathSetting, type ApiGroup } from './apis';
 
 /** What we keep of a failed HTTP exchange: never headers or request bodies, which hold secrets. */
 export interface FailedExchange {
@@ -69,9 +69,8 @@ function hintFor(status: number | undefined, context: ErrorContext): string {
 		case 403:
 			return `Access refused. Subscribe the "${pisteName}" API in your PISTE application (piste.gouv.fr → Applications → your application → APIs), and check that the technical account's structure may use it.`;
 		case 404:
-			return context.api.startsWith('g2b') || context.api === 'eReporting'
-				? 'This path is unknown to the server. The G2B paths are not public yet: set the base path your PISTE subscription shows in the credential.'
-				: 'This path is unknown to the server (API not found).';
+			// Every API's base path can be overridden (some prefixes are not published yet): say where, for this one.
+			return `This path is unknown to the server (API not found). If your PISTE subscription shows another base path for the "${pisteName}" API, type it in ${basePathSetting(context.api)}.`;
 		case 413:
 			return `The file is too large for Chorus Pro${context.sizeLimit ? ` (limit: ${context.sizeLimit})` : ''}. Split it or reduce its size.`;
 		case 415:

@@ -60,12 +60,26 @@ export async function sharedToken(
 	}
 }
 
-/** The gateway refused `token`: never hand it out again (the next caller mints a new one). */
+/** Tokens refused lately (token → when), so a second caller refused with the same one is recognised. */
+const refusals = new Map<string, number>();
+
+/**
+ * The gateway refused `token`: never hand it out again (the next caller mints a new one). A refused token this
+ * process neither minted nor saw refused before was minted elsewhere (another queue-mode worker, or before this
+ * process started): the gateway expired tokens, so every token this process minted until now is dropped too,
+ * or it would hand out its own expired one.
+ */
 export function refusedToken(token: unknown): void {
-	for (const [key, minted] of recent) if (minted.token === token) recent.delete(key);
+	const now = Date.now();
+	for (const [other, at] of refusals) if (now - at >= REUSE_WINDOW_MS) refusals.delete(other);
+	if (typeof token !== 'string' || refusals.has(token)) return;
+	refusals.set(token, now);
+	const ours = [...recent.values()].some((minted) => minted.token === token);
+	for (const [key, minted] of recent) if (!ours || minted.token === token) recent.delete(key);
 }
 
 /** Forgets every token this process minted (tests and the bench start each measure from a cold process). */
 export function forgetMintedTokens(): void {
 	recent.clear();
+	refusals.clear();
 }

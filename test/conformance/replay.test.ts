@@ -8,23 +8,27 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { CredentialStore, runNode } from '../harness/run';
 import { ACTION_NODES, findOperation } from './catalog';
 import { REPLAY_TOKEN_PATH, startReplayServer, type ReplayServer } from './replayServer';
-import { extraKeys, loadSamples, shapeDifferences, valueDifferences, type Sample } from './samples';
+import { expectedRequestBody, extraKeys, loadSamples, sourceKeys, shapeDifferences, sourcePlatform, valueDifferences, type Sample } from './samples';
 
 const samples = loadSamples();
 let server: ReplayServer;
-let credentials: CredentialStore;
+/** One credential per platform a sample's data comes from (see `sourcePlatform`). */
+let credentials: Record<ReturnType<typeof sourcePlatform>, CredentialStore>;
 
 beforeAll(async () => {
 	server = await startReplayServer();
-	credentials = new CredentialStore({
-		environment: 'custom',
-		baseUrl: server.url,
-		tokenUrl: `${server.url}${REPLAY_TOKEN_PATH}`,
-		clientId: 'replay-client',
-		clientSecret: 'replay-secret',
-		login: 'TECH_1_replay@cpro.fr',
-		password: 'replay-password',
-	});
+	const credential = (customPlatform: string) =>
+		new CredentialStore({
+			environment: 'custom',
+			customPlatform,
+			baseUrl: server.url,
+			tokenUrl: `${server.url}${REPLAY_TOKEN_PATH}`,
+			clientId: 'replay-client',
+			clientSecret: 'replay-secret',
+			login: 'TECH_1_replay@cpro.fr',
+			password: 'replay-password',
+		});
+	credentials = { production: credential('production'), qualification: credential('qualification') };
 });
 
 afterAll(async () => {
@@ -38,7 +42,7 @@ function mediaType(contentType: string | undefined): string | undefined {
 async function replay(sample: Sample): Promise<INodeExecutionData[]> {
 	server.play(sample.response.status, sample.response.body, sample.response.contentType);
 	const [output] = await runNode(ACTION_NODES[sample.node].type(), {
-		credentials,
+		credentials: credentials[sourcePlatform(sample)],
 		parameters: { resource: sample.resource, operation: sample.operation, ...sample.parameters },
 		continueOnFail: sample.expect.error !== undefined,
 	});
@@ -58,8 +62,17 @@ describe('Replay corpus', () => {
 		}
 	});
 
+	it('holds one sample per public source (AIFE page, client test method)', () => {
+		const owners = new Map<string, string[]>();
+		for (const sample of samples) for (const key of sourceKeys(sample)) owners.set(key, [...(owners.get(key) ?? []), sample.id]);
+		expect([...owners].filter(([, ids]) => ids.length > 1)).toEqual([]);
+		// Every sample names at least one source the check can read, unless it is built from a Swagger.
+		expect(samples.filter((s) => s.provenance.kind !== 'swaggerExample' && !sourceKeys(s).length).map((s) => s.id)).toEqual([]);
+	});
+
 	for (const sample of samples) {
-		const title = `${sample.id} (${sample.provenance.kind})`;
+		const divergence = sample.divergence ? ` — documented divergence: ${sample.divergence.reason}` : '';
+		const title = `${sample.id} (${sample.provenance.kind})${divergence}`;
 		if (sample.knownMismatch) {
 			it.skip(`${title} — known mismatch, fixed by ${sample.knownMismatch}`, () => undefined);
 			continue;
@@ -73,13 +86,14 @@ describe('Replay corpus', () => {
 				path: sample.request.path,
 			});
 			if (sample.request.contentType) expect(mediaType(sent.contentType)).toBe(mediaType(sample.request.contentType));
-			if (sample.request.body !== undefined) {
+			const body = expectedRequestBody(sample);
+			if (body !== undefined) {
 				expect({
-					missingOrWrongType: shapeDifferences(sample.request.body, sent.body),
-					invented: extraKeys(sample.request.body, sent.body).filter(
+					missingOrWrongType: shapeDifferences(body, sent.body),
+					invented: extraKeys(body, sent.body).filter(
 						(key) => !sample.request.allowedExtraKeys?.some((allowed) => key === `$.${allowed}`),
 					),
-					values: valueDifferences(sample.request.body, sent.body, sample.request.ignoreValues),
+					values: valueDifferences(body, sent.body, sample.request.ignoreValues),
 				}).toEqual({ missingOrWrongType: [], invented: [], values: [] });
 			}
 			const json = output.map((item) => item.json);

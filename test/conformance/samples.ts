@@ -37,10 +37,21 @@ export interface Sample {
 		/** The node must fail with a message containing this text. */
 		error?: string;
 	};
+	/**
+	 * A documented, decided divergence: where two public sources disagree and the other one wins (said in `reason`
+	 * and docs/evidence.md). The runner replays the sample expecting the winning spelling of the renamed top-level
+	 * body keys, and reports the divergence in the test's title.
+	 */
+	divergence?: { reason: string; renamedKeys: Record<string, string> };
 	/** The node is known to disagree with this sample and the fix is another helper's: the runner skips it, visibly. */
 	knownMismatch?: string;
 	/** Why the simulator cannot answer this exact request (e.g. an identifier only the real platform has). */
 	simulatorGap?: string;
+	/**
+	 * AIFE qualification identifiers of the request → identifiers the simulator seeds: the simulator check sends the
+	 * same request with them swapped (whole path segments and body values), then compares the answer's shape.
+	 */
+	simulatorIdentifiers?: Record<string, string | number>;
 	/** The technical account the simulator check uses when the sample's condition is a wrong one. */
 	simulatorAs?: { login?: string; password?: string };
 }
@@ -59,6 +70,17 @@ export function loadSamples(): Sample[] {
 				}),
 		)
 		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The platform a sample's data comes from: AIFE's example pages (communaute.chorus-pro.gouv.fr) and what clients
+ * observed on the sandbox show qualification data (test SIRETs such as 00000000011559 fail the INSEE checksum), so
+ * they are replayed with the credential's Qualification setting; Swagger examples and recorded exchanges with
+ * Production (strict checks).
+ */
+export function sourcePlatform(sample: Sample): 'production' | 'qualification' {
+	const aifePage = /^https:\/\/communaute\.chorus-pro\.gouv\.fr\//.test(sample.provenance.source);
+	return sample.provenance.kind === 'sandboxObserved' || aifePage ? 'qualification' : 'production';
 }
 
 /** JSON type of a value, as the samples compare them. */
@@ -122,4 +144,47 @@ export function valueDifferences(expected: unknown, actual: unknown, ignore: str
 	}
 	if (expected === null) return [];
 	return expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+/** The sample's request as the simulator check sends it: AIFE's qualification identifiers swapped for seeded ones. */
+export function simulatorRequest(sample: Sample): { method: string; path: string; body?: unknown } {
+	const swap = sample.simulatorIdentifiers ?? {};
+	const has = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && String(value) in swap;
+	const swapped = (value: unknown): unknown => {
+		if (has(value)) return swap[String(value)];
+		if (Array.isArray(value)) return value.map(swapped);
+		if (jsonType(value) === 'object') return Object.fromEntries(Object.entries(value as IDataObject).map(([k, v]) => [k, swapped(v)]));
+		return value;
+	};
+	const { method, path, body } = sample.request;
+	return {
+		method,
+		path: path.split('/').map((segment) => (has(segment) ? String(swap[segment]) : segment)).join('/'),
+		body: body === undefined ? undefined : swapped(body),
+	};
+}
+
+/** The request body the node must send: the sample's, with a decided divergence's keys in their winning spelling. */
+export function expectedRequestBody(sample: Sample): IDataObject | undefined {
+	const { body } = sample.request;
+	const renamed = sample.divergence?.renamedKeys;
+	if (body === undefined || !renamed) return body;
+	return Object.fromEntries(Object.entries(body).map(([key, value]) => [renamed[key] ?? key, value]));
+}
+
+/**
+ * The public sources a sample is the one sample of: the AIFE pages it cites (path, and `p` for a page known by its
+ * id; never `lang`) and the client test methods it names, with their test file (`…Test.php#testConsulterService`).
+ */
+export function sourceKeys(sample: Sample): string[] {
+	const { source } = sample.provenance;
+	const pages = [...source.matchAll(/https:\/\/communaute\.chorus-pro\.gouv\.fr\/[^\s)]*/g)].map(([address]) => {
+		const url = new URL(address);
+		const id = url.searchParams.get('p');
+		return `aife:${url.pathname.replace(/\/+$/, '')}${id ? `?p=${id}` : ''}`;
+	});
+	const tests = [...source.matchAll(/(\w+Test\.php) \(([^)]*)\)/g)].flatMap(([, file, inside]) =>
+		[...inside.matchAll(/\btest[A-Z]\w*/g)].map(([method]) => `test:${file}#${method}`),
+	);
+	return [...new Set([...pages, ...tests])];
 }

@@ -1,11 +1,12 @@
 /**
  * Issue 9: the simulator answers from evidence. Each replay sample's request is sent to the simulator as the public
  * source shows it; the simulator must answer with the sample's status and the shape of its answer (keys, nesting,
- * JSON types; values may differ). A sample the simulator cannot play says why in `simulatorGap`.
+ * JSON types; values may differ). A sample whose identifiers exist only in AIFE's qualification data is sent with
+ * seeded ones (`simulatorIdentifiers`); one the simulator cannot play at all says why in `simulatorGap`.
  */
 import { SimClient } from '../simulator/client';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { loadSamples, shapeDifferences } from './samples';
+import { loadSamples, shapeDifferences, simulatorRequest } from './samples';
 
 const samples = loadSamples();
 let sim: Simulator;
@@ -28,7 +29,7 @@ describe('The simulator agrees with the replay corpus', () => {
 			continue;
 		}
 		it(title, async () => {
-			const { method, path, body } = sample.request;
+			const { method, path, body } = simulatorRequest(sample);
 			const as = sample.simulatorAs ? new SimClient(sim, sample.simulatorAs) : client;
 			const answer = await as.send(method, path, body === undefined ? undefined : JSON.stringify(body));
 			expect({ status: answer.status, shape: shapeDifferences(sample.response.body, answer.body) }).toEqual({

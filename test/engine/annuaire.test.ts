@@ -279,19 +279,20 @@ describe('Référentiel des Organisations', () => {
 		expect(services.sent[0].path).toBe(`${ORG}/structures/${ids.orgStructureUuid}/services`);
 		expect(json(services.items).map((s) => s.codeService)).toContain('FACTURES_PUBLIQUES');
 
-		const attachments = await run('organisationStructure', 'getAttachments', { structureId: ids.orgStructureUuid });
+		const attachments = await run('organisationStructure', 'getAttachments', { structureId: ids.orgOtherStructureUuid });
 		expect(json(attachments.items).map((a) => a.uuid)).toEqual([ids.orgAttachmentUuid]);
 
-		// A structure without attachments: the sandbox answers 400 [{"error":"NotFoundReference",…}]; the node outputs nothing.
-		const none = await run('organisationStructure', 'getAttachments', { structureId: ids.orgOtherStructureUuid });
-		expect(none.sent.map((r) => r.path)).toEqual([`${ORG}/structures/${ids.orgOtherStructureUuid}/pieces_jointes`]);
+		// The sandbox structure has no attachment: the sandbox answers 400 [{"error":"NotFoundReference",…}] (replay
+		// corpus: organisations/structure-attachments-none-not-found-reference); the node outputs nothing.
+		const none = await run('organisationStructure', 'getAttachments', { structureId: ids.orgStructureUuid });
+		expect(none.sent.map((r) => r.path)).toEqual([`${ORG}/structures/${ids.orgStructureUuid}/pieces_jointes`]);
 		expect(none.items).toEqual([]);
 		// An identifier that is neither a UUID nor a SIRET is still an error (ParamsInvalidUuidStructures).
 		const wrong = await failing('organisationStructure', 'getAttachments', { structureId: 'FR-not-an-id' });
 		expect(wrong.error.message).toMatch(/Structure/);
 
-		const file = await run('organisationStructure', 'downloadAttachment', { structureId: ids.orgStructureUuid, attachmentId: ids.orgAttachmentUuid });
-		expect(file.sent[0].path).toBe(`${ORG}/structures/${ids.orgStructureUuid}/pieces_jointes/${ids.orgAttachmentUuid}`);
+		const file = await run('organisationStructure', 'downloadAttachment', { structureId: ids.orgOtherStructureUuid, attachmentId: ids.orgAttachmentUuid });
+		expect(file.sent[0].path).toBe(`${ORG}/structures/${ids.orgOtherStructureUuid}/pieces_jointes/${ids.orgAttachmentUuid}`);
 		expect((await binaryBuffer(file.items[0])).subarray(0, 4).toString()).toBe('%PDF');
 
 		const bank = await run('organisationStructure', 'getBankDetails', { structureId: ids.orgStructureUuid });

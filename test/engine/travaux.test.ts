@@ -200,6 +200,8 @@ describe('Works Invoice to Process', () => {
 		const [answer] = await run('worksInvoiceToProcess', 'requestRecycling', { idFactureTravaux: WORKS_IDS.availableToMoa });
 		expect(sent('/demander/recyclage').body).toEqual({ idFactureTravaux: WORKS_IDS.availableToMoa });
 		expect(answer.statutFactureTravaux).toBe('EN_ATTENTE_RECYCLAGE_FOURNISSEUR');
+		// The example's answer names the previous document too; this piece is the first of its billing file.
+		expect(answer).toHaveProperty('idPiecePrecedente', null);
 	});
 });
 

@@ -192,8 +192,9 @@ function organisations() {
 		services,
 		sirens,
 		/** Attachments and bank details per owner UUID (structure or SIREN). */
+		// The sandbox structure has none: the sandbox answers its list with 400 NotFoundReference (replay corpus).
 		attachments: new Map<string, OrgFile[]>([
-			[ids.orgStructureUuid, [kbis]],
+			[ids.orgOtherStructureUuid, [kbis]],
 			[ids.orgSirenUuid, [kbis]],
 		]),
 		bankDetails: new Map<string, Json[]>([

@@ -77,7 +77,14 @@ export function seedStructures(store: SimulatorStore): void {
 			email: 'facturation@atelier-exemple.fr',
 			numeroTVA: 'FR32845123454',
 			numeroRcs: 'RCS LYON 845 123 454',
-			adresse: { adresse: '10 RUE DE L EXEMPLE', codePostal: '69001', ville: 'LYON', pays: 'FR' },
+			adresse: {
+				adresse: '10 RUE DE L EXEMPLE',
+				complementAdresse1: 'BATIMENT B',
+				complementAdresse2: 'ETAGE 2',
+				codePostal: '69001',
+				ville: 'LYON',
+				pays: 'FR',
+			},
 			services: [service(1_048_001, 'VENTES', 'Service des ventes', since)],
 			coordonneesBancaires: [
 				{ idCoordonneeBancaire: 45_678, nomCoordonneeBancaire: 'Compte principal', iban: 'FR7630001007941234567890185', bic: 'BDFEFRPPCCT' },

@@ -10,6 +10,7 @@ import { canonicalPath, DEFAULT_RECIPIENT_TRANSITIONS } from './factures/lifecyc
 export interface Address {
 	adresse: string;
 	complementAdresse1?: string | null;
+	complementAdresse2?: string | null;
 	codePostal: string;
 	ville: string;
 	pays: string;

@@ -21,7 +21,9 @@ import { progress, stopAll } from './proc';
 export * from './deploy';
 export * from './n8n';
 export * from './proc';
+export * from './queue';
 export * from './runtime';
+export * from './services';
 
 /** Timeout for a `beforeAll` that may install n8n from an empty cache (about 5 min each here; 2 cores). */
 export const E2E_SETUP_TIMEOUT = 30 * 60_000;

@@ -140,6 +140,19 @@ export function nodeOutput(runData: RunData | undefined, nodeName: string, runIn
 	return (nodeRun?.data?.main?.[output] ?? []).map((item) => item.json);
 }
 
+/** Whether every path answers 200 on 127.0.0.1:`port` (false while nothing listens there yet). */
+async function answersAll(port: number, paths: string[]): Promise<boolean> {
+	for (const path of paths) {
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}${path}`);
+			if (response.status !== 200) return false;
+		} catch {
+			return false;
+		}
+	}
+	return true;
+}
+
 export class N8nInstance {
 	readonly userFolder: string;
 	readonly encryptionKey: string;
@@ -341,37 +354,49 @@ export class N8nInstance {
 	 */
 	async start(options: { timeoutMs?: number; port?: number } = {}): Promise<void> {
 		if (this.server?.isRunning()) return;
-		await this.prepareOwnerHash();
 		this.port = options.port || (await uniqueFreePort());
-		const env = this.env(this.port, await uniqueFreePort());
+		// readiness answers 200 before the REST routes exist (1.x): wait for /rest/settings too
+		await this.launch(['start'], this.port, ['/healthz/readiness', '/rest/settings'], options.timeoutMs);
+		await this.setupOwnerAndApiKey();
+	}
+
+	/**
+	 * `n8n worker --concurrency=<n>` in the background (queue mode: the instance's `env` option must carry the
+	 * queue and PostgreSQL settings); resolves when the worker's health server answers /healthz/readiness.
+	 * Stopped by {@link stop} like a server.
+	 */
+	async startWorker(options: { concurrency: number; timeoutMs?: number }): Promise<void> {
+		if (this.server?.isRunning()) return;
+		this.port = await uniqueFreePort();
+		this.options.env = { ...this.options.env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
+		await this.launch(['worker', `--concurrency=${options.concurrency}`], this.port, ['/healthz/readiness'], options.timeoutMs);
+	}
+
+	/** Starts `n8n <args>` with `port` as N8N_PORT; resolves when every path of `readiness` answers 200 there. */
+	private async launch(args: string[], port: number, readiness: string[], timeoutMs = 180_000): Promise<void> {
+		await this.prepareOwnerHash();
+		const env = this.env(port, await uniqueFreePort());
 		const started = Date.now();
-		this.server = startBackground(this.runtime.node, [this.runtime.n8nBin, 'start'], {
+		const what = `n8n ${this.runtime.version} ${args[0]}`;
+		this.server = startBackground(this.runtime.node, [this.runtime.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env,
-			label: `n8n ${this.runtime.version} start (port ${this.port})`,
+			label: `${what} (port ${port})`,
 		});
-		const deadline = started + (options.timeoutMs ?? 180_000);
+		const deadline = started + timeoutMs;
 		for (;;) {
 			if (!this.server.isRunning()) {
-				throw new Error(`n8n ${this.runtime.version} start exited early:\n${tail(this.server.output())}`);
+				throw new Error(`${what} exited early:\n${tail(this.server.output())}`);
 			}
-			try {
-				// readiness answers 200 before the REST routes exist (1.x): wait for /rest/settings too
-				const ready = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
-				const rest = ready.status === 200 ? await fetch(`http://127.0.0.1:${this.port}/rest/settings`) : undefined;
-				if (rest?.status === 200) break;
-			} catch {
-				/* not listening yet */
-			}
+			if (await answersAll(port, readiness)) break;
 			if (Date.now() > deadline) {
 				const output = this.server.output();
 				await this.stop();
-				throw new Error(`n8n ${this.runtime.version} start: not ready after ${Date.now() - started} ms:\n${tail(output)}`);
+				throw new Error(`${what}: not ready after ${Date.now() - started} ms:\n${tail(output)}`);
 			}
 			await sleep(250);
 		}
-		progress(`n8n ${this.runtime.version} started on ${this.baseUrl}, PID ${this.server.pid} (${Date.now() - started} ms)`);
-		await this.setupOwnerAndApiKey();
+		progress(`${what} ready on port ${port}, PID ${this.server.pid} (${Date.now() - started} ms)`);
 	}
 
 	/** 1.x: `POST /rest/owner/setup`; 2.x: the owner comes from the environment. Then login and an API key. */
@@ -487,6 +512,26 @@ export class N8nInstance {
 		await this.activate(workflowId);
 	}
 
+	/**
+	 * Waits until main serves the production webhook `path` (`/webhook/<path>`): an active workflow's webhooks
+	 * are registered after /healthz/readiness answers. A CORS preflight (OPTIONS with an Origin) answers 204
+	 * once the path is registered, 404 before, and starts no execution.
+	 */
+	async waitForWebhook(path: string, timeoutMs = 120_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+			});
+			if (response.status === 204) return;
+			if (Date.now() > deadline) {
+				throw new Error(`n8n ${this.runtime.version}: webhook ${path} not registered after ${timeoutMs} ms (${response.status})\n${tail(this.serverOutput(), 4000)}`);
+			}
+			await sleep(250);
+		}
+	}
+
 	/** Executions with their data, newest first, through the public API (`GET /api/v1/executions`). */
 	async executions(query: { workflowId?: string; status?: string; limit?: number } = {}): Promise<Execution[]> {
 		const all: Execution[] = [];
@@ -504,7 +549,7 @@ export class N8nInstance {
 		return all;
 	}
 
-	/** Waits until {@link executions} returns at least `count` executions matching `query`. */
+	/** Waits until {@link executions} returns at least `count` executions matching `query`, none still to run or running. */
 	async waitForExecutions(
 		query: { workflowId?: string; status?: string },
 		count: number,
@@ -513,7 +558,8 @@ export class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const list = await this.executions(query);
-			if (list.length >= count && list.every((e) => e.finished || e.status !== 'running')) return list;
+			// `new`: saved but not started yet (in queue mode, until a worker takes its job)
+			if (list.length >= count && list.every((e) => e.finished || !['new', 'running'].includes(e.status))) return list;
 			if (Date.now() > deadline) {
 				throw new Error(
 					`n8n ${this.runtime.version}: ${list.length}/${count} executions of ${JSON.stringify(query)} after ${timeoutMs} ms` +

@@ -46,6 +46,9 @@ export interface RunOptions {
 	input?: string;
 	/** Echo the output live to stderr, prefixed (for long installs). */
 	echo?: string;
+	/** Run as this user and group (a root test starting PostgreSQL, which refuses root). */
+	uid?: number;
+	gid?: number;
 }
 
 const running = new Map<number, { child: ChildProcess; label: string }>();
@@ -85,6 +88,8 @@ export function run(file: string, args: string[], options: RunOptions = {}): Pro
 			env: options.env ?? process.env,
 			stdio: ['pipe', 'pipe', 'pipe'],
 			detached: true, // own process group: a SIGKILL also reaches its children (e.g. n8n's task runner)
+			uid: options.uid,
+			gid: options.gid,
 		});
 		if (child.pid === undefined) {
 			child.once('error', reject);
@@ -153,13 +158,15 @@ export interface Background {
 export function startBackground(
 	file: string,
 	args: string[],
-	options: { cwd?: string; env?: NodeJS.ProcessEnv; label?: string },
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; label?: string; uid?: number; gid?: number },
 ): Background {
 	const child = spawn(file, args, {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
+		uid: options.uid,
+		gid: options.gid,
 	});
 	if (child.pid === undefined) throw new Error(`could not start ${file} ${args.join(' ')}`);
 	const pid = child.pid;

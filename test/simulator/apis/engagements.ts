@@ -21,9 +21,9 @@ import {
 	type Commitment,
 	type CommitmentState,
 } from '../seed-engagements';
-import { EXTENSIONS_PJ } from '../referentials';
+import { EXTENSIONS_PJ, PAYS } from '../referentials';
 import { decodeBase64 } from '../factures/submission';
-import type { SimulatorStore } from '../store';
+import type { Address, SimulatorStore } from '../store';
 import type { Schema } from '../swagger';
 
 const TYPES = ['BON_DE_COMMANDE', 'MARCHE', 'CONVENTION'];
@@ -296,6 +296,28 @@ function search(store: SimulatorStore, body: Body) {
 	return ok({ listeEngagementJuridique: items.map((c) => searchResult(store, c)), parametresRetour: counters });
 }
 
+/**
+ * AIFE's consulterDetail example gives the issuer's SIRET and the receiver's postcode as JSON numbers
+ * (11000201100044, 75000): digit strings are answered as numbers there.
+ */
+function numeric(value: string): string | number {
+	return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The receiver's address as AIFE's consulterDetail example flattens it. */
+function receiverAddress(address: Address | undefined) {
+	const prefix = 'adresseStructureReceptrice';
+	return {
+		[`${prefix}Detail`]: address?.adresse ?? null,
+		[`${prefix}Complement1`]: address?.complementAdresse1 ?? null,
+		[`${prefix}Complement2`]: address?.complementAdresse2 ?? null,
+		[`${prefix}CodePostal`]: address ? numeric(address.codePostal) : null,
+		[`${prefix}Ville`]: address?.ville ?? null,
+		[`${prefix}CodePays`]: address?.pays ?? null,
+		[`${prefix}LibellePays`]: PAYS.find((p) => p.codePays === address?.pays)?.libellePays ?? null,
+	};
+}
+
 /** The legacy services, in the shapes of AIFE's examples. */
 function registerLegacy(router: Router, store: SimulatorStore): void {
 	const api = router.api({ name: 'engagementsJuridiques', prefix: '/cpro/engagementsJuridiques/v1' });
@@ -324,7 +346,7 @@ function registerLegacy(router: Router, store: SimulatorStore): void {
 			})),
 			emetteur: {
 				idStructureEmettrice: c.idStructureEmettrice,
-				identifiantStructureEmettrice: issuer?.identifiant ?? null,
+				identifiantStructureEmettrice: issuer ? numeric(issuer.identifiant) : null,
 				raisonSocialeStructureEmettrice: issuer?.raisonSociale ?? null,
 				idServiceExecutant: c.idServiceEmetteur,
 				codeServiceExecutant: service?.codeService ?? null,
@@ -334,6 +356,7 @@ function registerLegacy(router: Router, store: SimulatorStore): void {
 				idStructureReceptrice: supplier?.idStructureCPP ?? null,
 				identifiantStructureReceptrice: c.structureReceptriceEngagementJuridique,
 				designationStructureReceptrice: supplier?.raisonSociale ?? null,
+				...receiverAddress(supplier?.adresse),
 			},
 			lignePoste: c.lignesPoste.map((l, i) => ({
 				numeroDePoste: Number(l.numeroLigne ?? i + 1),

@@ -203,6 +203,11 @@ const SUBMIT_SCHEMA = object({
 export function register(router: Router, store: SimulatorStore): void {
 	const api = router.api({ name: 'facturesTravaux', prefix: '/cpro/facturesTravaux/v1' });
 	const state = () => worksState(store);
+	/** The document before this one in its billing file (dossier de facturation), if any. */
+	const previousPiece = (w: WorksInvoice) =>
+		[...state().invoices.values()]
+			.filter((p) => p.idDossierFacturation === w.idDossierFacturation && p.idFactureTravaux < w.idFactureTravaux)
+			.pop();
 
 	api.post('/rechercher', ({ body }) => {
 		if (!body.roleUtilisateur) throw fail.missing('roleUtilisateur');
@@ -265,9 +270,7 @@ export function register(router: Router, store: SimulatorStore): void {
 
 	api.post('/consulter', ({ body }) => {
 		const w = find(store, body.idFactureTravaux);
-		const previous = [...state().invoices.values()]
-			.filter((p) => p.idDossierFacturation === w.idDossierFacturation && p.idFactureTravaux < w.idFactureTravaux)
-			.pop();
+		const previous = previousPiece(w);
 		const s = summary(store, w);
 		return ok({
 			factureTravaux: {
@@ -409,7 +412,10 @@ export function register(router: Router, store: SimulatorStore): void {
 
 	// The comment is optional: AIFE's example request carries idFactureTravaux alone.
 	api.post('/demander/recyclage', ({ body }) => {
-		return move(store, find(store, body.idFactureTravaux), ['MISE_A_DISPOSITION_X', 'PRISE_EN_COMPTE_X'], 'EN_ATTENTE_RECYCLAGE_FOURNISSEUR', body.commentaire ?? null);
+		const w = find(store, body.idFactureTravaux);
+		const answer = move(store, w, ['MISE_A_DISPOSITION_X', 'PRISE_EN_COMPTE_X'], 'EN_ATTENTE_RECYCLAGE_FOURNISSEUR', body.commentaire ?? null);
+		// AIFE's example answers the previous document's id along with the invoice's (request-recycling-previous-document).
+		return { ...answer, idPiecePrecedente: previousPiece(w)?.idFactureTravaux ?? null };
 	}, { schema: idOnly({ commentaire: str }) });
 
 	api.post('/recuperer/motifsrefus', ({ body }) => {

@@ -205,7 +205,7 @@ function address(prefix: string, s: Structure | undefined): Row {
 		[`adresse${prefix}Id`]: s ? s.idStructureCPP + 1 : null,
 		[`adresse${prefix}Detail`]: s?.adresse.adresse ?? null,
 		[`adresse${prefix}Complement1`]: s?.adresse.complementAdresse1 ?? null,
-		[`adresse${prefix}Complement2`]: null,
+		[`adresse${prefix}Complement2`]: s?.adresse.complementAdresse2 ?? null,
 		[`adresse${prefix}CodePostal`]: s?.adresse.codePostal ?? null,
 		[`adresse${prefix}Ville`]: s?.adresse.ville ?? null,
 		[`adresse${prefix}CodePays`]: s?.adresse.pays ?? null,
