@@ -10,7 +10,7 @@ import {
 	sampleFlux,
 } from './events/fluxEvent';
 import { INVOICE_EVENTS, matches, type InvoiceEvent, type InvoiceEventName, type InvoiceFilters } from './events/invoiceEvents';
-import { parseApiDateTime, toIso } from './parisTime';
+import { latestReading, parseApiDateTime, toIso } from '../shared/parisTime';
 import {
 	changeKey,
 	commitScan,
@@ -71,7 +71,7 @@ function readSettings(fn: IPollFunctions): Settings {
 	else if (event !== 'fluxFinalState') statuses = fn.getNodeParameter('statuses', []) as string[];
 	let startDate: number | undefined;
 	if (typeof options.startDate === 'string' && options.startDate.trim()) {
-		startDate = parseApiDateTime(options.startDate.trim().replace(/\.\d+$/, ''));
+		startDate = parseApiDateTime(options.startDate);
 		if (startDate === undefined) {
 			throw new NodeOperationError(fn.getNode(), `Option "Start Date" is not a date: "${options.startDate}"`, {
 				description: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Paris time), or pick it in the date picker.',
@@ -134,7 +134,8 @@ function byChangeTime(items: INodeExecutionData[]): INodeExecutionData[] {
 async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollState) {
 	const event = INVOICE_EVENTS[settings.event as InvoiceEventName];
 	const pollStart = Date.now();
-	const found = await scanWindow(fn, event, settings.filters, windowStart(state), settings.scan);
+	const from = windowStart(state);
+	const found = await scanWindow(fn, event, settings.filters, from, settings.scan);
 	const seen = new SeenChanges(state.seen);
 	const last = new LastStatuses(state.last);
 	const items: INodeExecutionData[] = [];
@@ -142,13 +143,21 @@ async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollS
 		const id = String(invoice[event.idKey] ?? '');
 		const status = String(invoice[event.statusKey] ?? '');
 		if (!id || !status) continue;
-		const key = changeKey(id, status, String(invoice[event.timeKey] ?? ''));
-		if (seen.has(key)) continue;
+		const rawTime = String(invoice[event.timeKey] ?? '');
+		const time = parseApiDateTime(rawTime);
+		// A bound widened for the autumn hour returns older changes: those before the window under every reading of
+		// their time were emitted already, or predate the activation.
+		if (time !== undefined && time < from && latestReading(time) < from) continue;
+		// Keyed by instant (a time without offset resolves the same way every poll), not by the string.
+		const key = changeKey(id, status, time === undefined ? rawTime : String(time));
 		const previous = last.get(id);
+		// Seen already, unless the invoice showed another status since: then it came back to this one (in the
+		// repeated hour, an answer without offset gives both changes the same time).
+		if (seen.has(key) && (previous === undefined || previous === status)) continue;
 		// Statuses the filters leave out still count as "last status", so a later event says where it came from.
 		last.set(id, status);
 		if (!matches(event, invoice, settings.filters)) continue;
-		seen.add(key, parseApiDateTime(String(invoice[event.timeKey] ?? '')) ?? NaN, pollStart);
+		seen.add(key, time ?? NaN, pollStart);
 		items.push(invoiceItem(event, invoice, previous));
 	}
 	const ordered = byChangeTime(items);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { INVOICE_STATUSES } from '../shared/enums';
+import { earliestFloorFrom, latestReading } from '../shared/parisTime';
 
 /**
  * The trigger's memory, kept in the workflow's static data (the only state n8n keeps between polls, shared by
@@ -16,9 +17,15 @@ import { INVOICE_STATUSES } from '../shared/enums';
  *   up to `overlap` off ours) is still found. Assumption, documented to the user: indexing delay + clock skew
  *   ≤ overlap.
  * - The overlap re-reads changes already emitted; `seen` holds a short hash of (invoice id, status, change
- *   time) for each emitted change, grouped by the minute of its change time, and forgets a minute once it is
- *   before the next window start (no search can return it any more). Its size is bounded by the changes of
- *   one overlap window.
+ *   instant) for each emitted change, grouped by the minute of its change time, and forgets a minute once no
+ *   later search can return it. Its size is bounded by the changes of one overlap window (plus one hour
+ *   around the autumn change, see below).
+ * - The autumn daylight-saving change (Paris 02:00–03:00 happens twice). The search bound is a Paris time
+ *   without offset, so the platform picks an instant when it falls in the repeated hour: the bound sent is
+ *   one whose every reading is ≤ `since` (shared/parisTime.ts `searchLowerBound`), so nothing is missed, and
+ *   `seen` keeps every minute down to the earliest instant such a bound can mean, so what the wider window
+ *   re-reads is recognised. Answer times are read with their offset; without one, a repeated-hour time is
+ *   its earlier instant, every poll the same way (the key must not change between polls).
  * - `last` remembers the last status emitted per invoice (the search only shows the current status), for the
  *   most recent invoices only, so an event can say which status the invoice left.
  * - Nothing here is written to static data before the poll has everything it will emit: a poll that fails
@@ -196,8 +203,11 @@ export function commitScan(
 		const before = buckets.get(bucket);
 		buckets.set(bucket, before ? `${before} ${keys.join(' ')}` : keys.join(' '));
 	}
+	// A minute is kept while a window may still return it: around the autumn change a window reaches back up to an
+	// hour before its start, and a time without offset in the repeated hour may be an hour later than its key.
+	const floor = earliestFloorFrom(since);
 	const seen = [...buckets]
-		.filter(([bucket]) => bucket + SEEN_BUCKET_MS > since)
+		.filter(([bucket]) => bucket + SEEN_BUCKET_MS > floor || latestReading(bucket) + SEEN_BUCKET_MS > floor)
 		.sort(([a], [b]) => a - b);
 	return { ...state, since, seen, last: scan.last.encode() };
 }

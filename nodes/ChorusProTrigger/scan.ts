@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { NO_RESULT_CODES } from '../shared/pagination';
+import { searchLowerBound } from '../shared/parisTime';
 import { apiRequest } from '../shared/transport';
 import { WINDOW_SORT, type InvoiceEvent, type InvoiceFilters } from './events/invoiceEvents';
-import { toParisDateTime } from './parisTime';
 
 export interface ScanOptions {
 	pageSize: number;
@@ -36,7 +36,8 @@ async function search(
 }
 
 /**
- * Every invoice whose current status dates from `from` or later, page after page. Throws if any page fails
+ * Every invoice whose current status dates from `from` or later (and, around the autumn change, up to an hour
+ * before), page after page. Throws if any page fails
  * (after the transport's retries): a partial window is never used, so the cursor cannot pass what was not read.
  */
 export async function scanWindow(
@@ -46,8 +47,10 @@ export async function scanWindow(
 	from: number,
 	options: ScanOptions,
 ): Promise<IDataObject[]> {
-	// No upper bound: an invoice changing again while we page keeps matching, so the set only grows.
-	const base: IDataObject = { ...event.criteria(filters), periodeDateHeureEtatCourantDu: toParisDateTime(from) };
+	// No upper bound: an invoice changing again while we page keeps matching, so the set only grows. The bound is
+	// a Paris time the platform cannot read as later than `from`, even in the repeated autumn hour.
+	const bound = searchLowerBound(from).text;
+	const base: IDataObject = { ...event.criteria(filters), periodeDateHeureEtatCourantDu: bound };
 	if (!event.paging) return listOf(await search(fn, event, base, options), event.list);
 
 	const found: IDataObject[] = [];

@@ -3,7 +3,8 @@ import { extract as tarExtract, pack as tarPack } from 'tar-stream';
 import { createGunzip, createGzip } from 'zlib';
 
 import { LIMITS } from './limits';
-import { checkSiren, formatBytes, parseDate } from './validation';
+import { apiDate } from './parisTime';
+import { checkSiren, formatBytes } from './validation';
 
 /**
  * The G2B flux archive (reference §10.1, §10.3, §13.2, and the DGFiP API annex §3.2.3): a tar.gz of invoice,
@@ -295,11 +296,8 @@ export function checkTransmissionId(id: string): string | undefined {
 
 function compactDate(value: string): string | undefined {
 	const trimmed = value.trim();
-	const parts = /^\d{8}$/.test(trimmed)
-		? parseDate(`${trimmed.slice(0, 4)}-${trimmed.slice(4, 6)}-${trimmed.slice(6, 8)}`)
-		: parseDate(trimmed);
-	if (!parts) return undefined;
-	return `${String(parts.y).padStart(4, '0')}${String(parts.m).padStart(2, '0')}${String(parts.d).padStart(2, '0')}`;
+	const day = apiDate(/^\d{8}$/.test(trimmed) ? `${trimmed.slice(0, 4)}-${trimmed.slice(4, 6)}-${trimmed.slice(6, 8)}` : trimmed);
+	return day?.replace(/-/g, '');
 }
 
 export interface EReportingName {

@@ -58,6 +58,8 @@ export interface Field {
 	itemKey?: string;
 	/** For `date` used as the end of a range: sent as YYYY-MM-DDT23:59:59 so the whole day is included. */
 	endOfDay?: boolean;
+	/** For `dateTime`: sent with its Paris offset (YYYY-MM-DDTHH:mm:ss+02:00) where the public clients that work send one. */
+	withOffset?: boolean;
 	/** Shown only when other parameters of this operation have these values. */
 	showWhen?: Record<string, Array<string | boolean>>;
 	/**

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BuiltRequest, Field, Operation } from './operation';
 import { ADDITIONAL_FIELDS } from './properties';
-import { checkSiren, checkSiret, checkSiretOrSiren, toApiDate, toApiDateTime } from './validation';
+import { apiDate, apiDateTime, apiDateTimeWithOffset } from './parisTime';
+import { checkSiren, checkSiret, checkSiretOrSiren } from './validation';
 
 /**
  * Reads an operation's parameters for one item, checks them and converts them to the API's types. Everything
@@ -82,14 +83,15 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 			if (typeof raw === 'boolean') return raw;
 			if (raw === 'true' || raw === 'false') return raw === 'true';
 			throw new InputError(field, `expected true or false, got "${raw}"`);
+		// Dates go through the one time model (parisTime.ts): an instant (with an offset) becomes Paris local time.
 		case 'date': {
-			const date = toApiDate(String(raw), field.endOfDay);
-			if (!date) throw new InputError(field, `"${raw}" is not a valid date (expected YYYY-MM-DD)`);
-			return date;
+			const day = apiDate(raw);
+			if (!day) throw new InputError(field, `"${raw}" is not a valid date (expected YYYY-MM-DD)`);
+			return field.endOfDay ? `${day}T23:59:59` : day;
 		}
 		case 'dateTime': {
-			const date = toApiDateTime(String(raw));
-			if (!date) throw new InputError(field, `"${raw}" is not a valid date and time (expected YYYY-MM-DDTHH:mm:ss)`);
+			const date = field.withOffset ? apiDateTimeWithOffset(raw) : apiDateTime(raw, field.endOfDay);
+			if (!date) throw new InputError(field, `"${raw}" is not a valid date and time (expected YYYY-MM-DDTHH:mm:ss, Paris time, or with an offset)`);
 			return date;
 		}
 		case 'json': {

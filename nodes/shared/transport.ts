@@ -88,6 +88,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 const NETWORK_CODE = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND)\b/;
+/** How n8n-core's HTTP client (axios, in n8n 1.12x and 2.41) words a body whose connection broke while it streamed in. */
+const BODY_ABORTED = /stream has been aborted/i;
 
 /**
  * What n8n threw when no usable answer came back. n8n-workflow's NodeApiError keeps neither the HTTP client's response
@@ -106,11 +108,17 @@ export function exchangeOf(error: unknown): FailedExchange & { message?: string 
 	const httpCode = err.httpCode ?? undefined;
 	const status = err.response?.status ?? (httpCode && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined);
 	const texts = [httpCode, err.code, err.message, ...(err.messages ?? [])].filter(Boolean).join(' ');
+	// The connection broke after the answer's headers: n8n reports the status that arrived (200) with the network
+	// code or the client's "aborted" words. The answer is lost like in any network failure (the status says nothing).
+	const code = NETWORK_CODE.exec(texts)?.[1];
+	if (status !== undefined && status < 300 && (code !== undefined || BODY_ABORTED.test(texts))) {
+		return { status: undefined, body: undefined, networkCode: code ?? 'ECONNRESET', message: err.message };
+	}
 	return {
 		status,
 		body: err.response?.data ?? err.context?.data,
 		retryAfterSeconds: parseRetryAfter(header(err.response?.headers, 'retry-after')),
-		networkCode: status === undefined ? NETWORK_CODE.exec(texts)?.[1] : undefined,
+		networkCode: status === undefined ? code : undefined,
 		message: err.message,
 	};
 }

@@ -49,42 +49,6 @@ export function checkSiretOrSiren(value: string, checksum = true): string | unde
 	return 'expected a SIRET (14 digits) or a SIREN (9 digits)';
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * Parses the dates users type or n8n's date picker produces (YYYY-MM-DD, YYYY-MM-DDTHH:mm[:ss][.SSS][Z|±hh:mm],
- * DD/MM/YYYY) into calendar parts, rejecting impossible dates such as 2026-02-30.
- */
-export function parseDate(
-	value: string,
-): { y: number; m: number; d: number; hh: number; mm: number; ss: number } | undefined {
-	const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
-	const match = fr ? null : DATE_RE.exec(value.trim());
-	if (!fr && !match) return undefined;
-	const [y, m, d] = fr ? [+fr[3], +fr[2], +fr[1]] : [+match![1], +match![2], +match![3]];
-	const [hh, mm, ss] = match ? [+(match[4] ?? 0), +(match[5] ?? 0), +(match[6] ?? 0)] : [0, 0, 0];
-	const probe = new Date(Date.UTC(y, m - 1, d));
-	if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return undefined;
-	if (hh > 23 || mm > 59 || ss > 59) return undefined;
-	return { y, m, d, hh, mm, ss };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Chorus Pro's request format for dates (reference §13.4). */
-export function toApiDate(value: string, endOfDay = false): string | undefined {
-	const parts = parseDate(value);
-	if (!parts) return undefined;
-	const day = `${pad(parts.y, 4)}-${pad(parts.m)}-${pad(parts.d)}`;
-	return endOfDay ? `${day}T23:59:59` : day;
-}
-
-export function toApiDateTime(value: string): string | undefined {
-	const p = parseDate(value);
-	if (!p) return undefined;
-	return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}T${pad(p.hh)}:${pad(p.mm)}:${pad(p.ss)}`;
-}
-
 /** 10 MB, 30 MB…: the limits of reference §13.2 are in "Mo", 1 Mo = 1024 × 1024 bytes. */
 export const MB = 1024 * 1024;
 

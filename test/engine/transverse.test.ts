@@ -294,7 +294,8 @@ describe('Flux Report and Health', () => {
 		expect(report).toMatchObject({ numeroFluxDepot: flux.numeroFluxDepot, etatCourantDepotFlux: expect.any(String) });
 
 		const [pdf] = await runItems('fluxReport', 'getDepositReport', { numeroFluxDepot: flux.numeroFluxDepot, additionalFields: { dateDepot: '2025-03-16T10:02:11' } });
-		expect(sent(`${TRANSVERSES}/consulterCR`).body).toEqual({ numeroFluxDepot: flux.numeroFluxDepot, dateDepot: '2025-03-16T10:02:11' });
+		// Paris time typed without offset, sent with the Paris offset (winter: +01:00), as the public clients send it.
+		expect(sent(`${TRANSVERSES}/consulterCR`).body).toEqual({ numeroFluxDepot: flux.numeroFluxDepot, dateDepot: '2025-03-16T10:02:11+01:00' });
 		expect((await binaryBuffer(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 		expect(pdf.json).toMatchObject({ fileName: `CR_${flux.numeroFluxDepot}.pdf`, etatCourantFlux: expect.any(String) });
 		expect(pdf.json.fichierCR).toBeUndefined();

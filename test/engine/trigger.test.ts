@@ -205,6 +205,28 @@ describe('Chorus Pro Trigger: received invoice status changes', () => {
 	});
 });
 
+describe('Chorus Pro Trigger: a connection broken after the headers', () => {
+	it('retries page 2 of the scan once and the poll succeeds', async () => {
+		setClock(T0 + 35 * 86_400_000);
+		const ids = sim.store.bulkInvoices(400);
+		const staticData: IDataObject = {};
+		const parameters = { event: 'receivedInvoiceStatusChanged', options: { pageSize: 200 } };
+		expect(await poll(parameters, staticData)).toEqual([]); // activation
+		advance(MIN);
+		for (const id of ids.slice(0, 300)) sim.store.setStatus(id, 'SERVICE_FAIT');
+		advance(MIN);
+		// Page 1 is served; page 2 sends its status line and headers (200, full Content-Length), half its body, then
+		// the connection breaks. n8n reports that as httpCode 200 with ECONNRESET.
+		sim.faults.add({ path: RECEIVED_SEARCH, delayMs: 1 }).add({ path: RECEIVED_SEARCH, body: 'cut' });
+		const before = sim.counts(RECEIVED_SEARCH);
+		const out = await poll(parameters, staticData);
+		expect(sim.faults.pending()).toBe(0);
+		expect(sim.counts(RECEIVED_SEARCH) - before).toBe(3); // page 1, page 2 cut, page 2 again
+		expect(new Set(out.map((item) => item.json.invoiceId))).toEqual(new Set(ids.slice(0, 300)));
+		expect(out).toHaveLength(300);
+	});
+});
+
 describe('Chorus Pro Trigger: new received invoices with their PDF', () => {
 	it('downloads each new invoice as a real PDF and does not report it again', async () => {
 		setClock(T0 + 40 * 86_400_000);

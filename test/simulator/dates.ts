@@ -37,6 +37,22 @@ export function parisOffsetMinutes(date: Date): number {
 	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
 
+/**
+ * Two things the public record does not settle, switchable by tests (`sim.dates`): which instant the platform
+ * takes for a request time without offset in the repeated autumn hour (Paris 02:00–03:00 on the last Sunday of
+ * October happens twice; Java's `LocalDateTime.atZone` takes the earlier one), and whether answer date-times
+ * carry their offset. Shared by every simulator of the process: `startSimulator` resets them.
+ */
+export const platformDates = {
+	repeatedHour: 'earlier' as 'earlier' | 'later',
+	answerOffsets: true,
+};
+
+export function resetPlatformDates(): void {
+	platformDates.repeatedHour = 'earlier';
+	platformDates.answerOffsets = true;
+}
+
 /** "2025-03-16" */
 export function toDay(date: Date): string {
 	const p = parisParts(date);
@@ -58,7 +74,8 @@ export function toIsoParis(date: Date): string {
 	const ms = String(date.getTime() % 1000).padStart(3, '0');
 	const hh = String(Math.floor(abs / 60)).padStart(2, '0');
 	const mm = String(abs % 60).padStart(2, '0');
-	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${ms}${sign}${hh}:${mm}`;
+	const local = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${ms}`;
+	return platformDates.answerOffsets ? `${local}${sign}${hh}:${mm}` : local;
 }
 
 const LENIENT =
@@ -95,10 +112,13 @@ export function parseLenientDate(value: string, endOfDay = false): number | unde
 		const digits = zone.slice(1).replace(':', '');
 		return local - sign * (+digits.slice(0, 2) * 60 + +digits.slice(2)) * 60_000;
 	}
-	// No zone: Paris local time. Two passes settle the offset around DST changes.
-	let guess = local - parisOffsetMinutes(new Date(local)) * 60_000;
-	guess = local - parisOffsetMinutes(new Date(guess)) * 60_000;
-	return guess;
+	// No zone: Paris local time. Each of Paris' two offsets gives a candidate, valid when Paris really has that
+	// offset then: two in the repeated autumn hour (pick per `platformDates`), none in the spring gap (the clock
+	// without the change, as Java does: 02:30 → 03:30 summer time).
+	const candidates = [60, 120].filter((offset) => parisOffsetMinutes(new Date(local - offset * 60_000)) === offset);
+	if (candidates.length === 0) return local - 60 * 60_000;
+	const offset = candidates.length === 1 ? candidates[0] : platformDates.repeatedHour === 'earlier' ? 120 : 60;
+	return local - offset * 60_000;
 }
 
 /** Paris calendar day of a request date ("2025-03-14" or "2025-03-14T00:00:00"). */

@@ -7,7 +7,9 @@
  * - `status`: answer with this HTTP status instead (e.g. 429, 500, 502, 503). With `body` but no status: 200.
  * - `retryAfter`: value of a `Retry-After` header (seconds or an HTTP date).
  * - `body`: `'html'` (an HTML error page, `text/html`), `'truncated'` (the JSON answer cut in the middle,
- *   `application/json`), `'reset'` (the connection is destroyed without an answer), or any string sent as is.
+ *   `application/json`), `'reset'` (the connection is destroyed without an answer), `'cut'` (the request is
+ *   handled, the real answer's status line and headers are sent with its full Content-Length, then half its body,
+ *   then the connection is destroyed: a connection broken after the headers), or any string sent as is.
  * - `delayMs`: wait that long before answering. Alone (no status, no body) it only slows the real answer.
  * - `times`: how many matching requests the fault applies to (default 1); each use consumes one.
  * - `afterHandling`: the request IS processed (state changes: the invoice is filed, the status changed) and
@@ -21,7 +23,7 @@ export interface FaultSpec {
 	retryAfter?: string;
 	times?: number;
 	delayMs?: number;
-	body?: 'html' | 'truncated' | 'reset' | string;
+	body?: 'html' | 'truncated' | 'reset' | 'cut' | string;
 	afterHandling?: boolean;
 }
 
@@ -92,6 +94,8 @@ export function faultAnswer(fault: ActiveFault, real?: RawAnswer): RawAnswer {
 		headers['Content-Type'] = 'application/json;charset=utf-8';
 		const full = real?.body.length ? real.body : Buffer.from('{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[{"idFacture":1}]}');
 		body = full.subarray(0, Math.max(1, Math.floor(full.length / 2)));
+	} else if (fault.body === 'cut' && real) {
+		return real;
 	} else if (typeof fault.body === 'string' && fault.body !== 'reset') {
 		headers['Content-Type'] = 'text/plain;charset=utf-8';
 		body = Buffer.from(fault.body);

@@ -28,6 +28,7 @@ import * as g2bFlux from './apis/g2bFlux';
 import * as organisations from './apis/organisations';
 import { PisteAuth, SIM_CREDENTIALS, TOKEN_PATH, type Credentials } from './auth';
 import { BusinessError, HttpError, badRequestBody } from './envelope';
+import { platformDates, resetPlatformDates } from './dates';
 import { faultAnswer, Faults, type RawAnswer } from './faults';
 import { MultipartError, parseMultipart } from './multipart';
 import { Reply, Router, type Route } from './router';
@@ -97,6 +98,8 @@ export interface Simulator {
 	credentials: Credentials;
 	store: SimulatorStore;
 	faults: Faults;
+	/** How the platform reads times without offset in the repeated autumn hour, and whether answers carry offsets. */
+	dates: typeof platformDates;
 	router: Router;
 	/** Requests received, all or those whose path ends with `pathSuffixOrFull`. */
 	counts(pathSuffixOrFull?: string): number;
@@ -202,6 +205,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const router = new Router();
 	for (const module of API_MODULES) module.register(router, store);
 	const faults = new Faults();
+	resetPlatformDates();
 	const requests: RecordedRequest[] = [];
 	const perPath = new Map<string, number>();
 	const inFlight = new Map<string, number>();
@@ -299,18 +303,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 		const fault = faults.take(method, path);
 		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-		if (fault?.replaces && !fault.afterHandling) return send(res, faultAnswer(fault), fault.body === 'reset');
+		const breaks = fault?.body === 'reset' || fault?.body === 'cut' ? fault.body : undefined;
+		if (fault?.replaces && !fault.afterHandling && breaks !== 'cut') return send(res, faultAnswer(fault), breaks);
 		const answer = tooLarge ? toAnswer(413, undefined, {}) : await handle(req, path, query, bytes);
-		if (fault?.replaces) return send(res, faultAnswer(fault, answer), fault.body === 'reset');
-		return send(res, answer, false);
+		if (fault?.replaces) return send(res, faultAnswer(fault, answer), breaks);
+		return send(res, answer);
 	}
 
-	function send(res: ServerResponse, answer: RawAnswer, reset: boolean): void {
-		if (reset) {
+	function send(res: ServerResponse, answer: RawAnswer, breaks?: 'reset' | 'cut'): void {
+		if (breaks === 'reset') {
 			res.socket?.destroy();
 			return;
 		}
 		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+		if (breaks === 'cut') {
+			// Headers and half the body reach the client, then the connection breaks.
+			res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => res.socket?.destroy());
+			return;
+		}
 		res.end(answer.body);
 	}
 
@@ -339,6 +349,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		credentials,
 		store,
 		faults,
+		dates: platformDates,
 		router,
 		requests,
 		counts(pathSuffixOrFull?: string): number {

@@ -13,7 +13,6 @@ import {
 	writeState,
 	type PollState,
 } from '../../nodes/ChorusProTrigger/pollState';
-import { parseApiDateTime, toParisDateTime } from '../../nodes/ChorusProTrigger/parisTime';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 2, 16, 9, 0, 0);
@@ -121,20 +120,28 @@ describe('poll state', () => {
 	});
 });
 
-describe('Paris time', () => {
-	it('reads the API date shapes, Paris local time when no offset is given', () => {
-		expect(parseApiDateTime('2025-03-16T10:41:57.004+01:00')).toBe(Date.UTC(2025, 2, 16, 9, 41, 57, 4));
-		expect(parseApiDateTime('2025-03-16 10:41')).toBe(Date.UTC(2025, 2, 16, 9, 41));
-		expect(parseApiDateTime('2025-07-16T10:00:00')).toBe(Date.UTC(2025, 6, 16, 8, 0)); // summer: UTC+2
-		expect(parseApiDateTime('2025-03-16')).toBe(Date.UTC(2025, 2, 15, 23, 0));
-		expect(parseApiDateTime('16/03/2025')).toBe(Date.UTC(2025, 2, 15, 23, 0));
-		expect(parseApiDateTime('2025-03-16T09:00:00Z')).toBe(Date.UTC(2025, 2, 16, 9, 0));
-		expect(parseApiDateTime('2025-02-30')).toBeUndefined();
-		expect(parseApiDateTime(null)).toBeUndefined();
-	});
+describe('poll state across the autumn repeated hour (2026-10-25, Paris 02:00–03:00 twice = 00:00–02:00 UTC)', () => {
+	const at = (h: number, m: number) => Date.UTC(2026, 9, 25, h, m);
+	const buckets = (state: PollState) => state.seen.map(([bucket]) => new Date(bucket).toISOString().slice(11, 16));
 
-	it('writes search bounds in Paris local time', () => {
-		expect(toParisDateTime(Date.UTC(2025, 2, 16, 9, 41, 57, 900))).toBe('2025-03-16T10:41:57');
-		expect(toParisDateTime(Date.UTC(2025, 6, 16, 8, 0, 0))).toBe('2025-07-16T10:00:00');
+	it('keeps the minutes a window widened to the earliest reading of its bound can re-read, then forgets them', () => {
+		const seen = new SeenChanges([]);
+		seen.add(changeKey(1, 'SERVICE_FAIT', String(at(-1, 40))), at(-1, 40), 0); // 23:40 UTC = 01:40 summer time
+		seen.add(changeKey(2, 'SERVICE_FAIT', String(at(0, 20))), at(0, 20), 0); // 02:20 summer time (first 02:20)
+		const last = new LastStatuses('');
+		// Cursor at 00:45 UTC (02:45 summer time): its bound may be read an hour earlier, down to 23:45 UTC.
+		let state = commitScan(initialState('cfg', at(-2, 0)), { pollStart: at(0, 55), overlapMs: 10 * MIN, seen, last });
+		expect(state.since).toBe(at(0, 45));
+		expect(buckets(state)).toEqual(['00:20']);
+		// Cursor at 01:10 UTC (02:10 winter time, the second 02:10): the bound may mean 00:10 UTC; a time without
+		// offset keyed 00:20 UTC may also be 01:20 UTC.
+		state = commitScan(state, { pollStart: at(1, 20), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual(['00:20']);
+		// Cursor at 01:25 UTC: its bound may mean 00:25 UTC, and the change keyed 00:20 UTC may be 01:20 UTC.
+		state = commitScan(state, { pollStart: at(1, 35), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual(['00:20']);
+		// Out of the repeated hour (03:05 winter time): nothing before 02:05 UTC can come back.
+		state = commitScan(state, { pollStart: at(2, 15), overlapMs: 10 * MIN, seen: new SeenChanges(state.seen), last });
+		expect(buckets(state)).toEqual([]);
 	});
 });

@@ -14,7 +14,10 @@ import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/tr
 
 const SECRET_HEADERS = { Authorization: 'Bearer tok-SECRET', 'cpro-account': 'bG9naW46U0VDUkVU' };
 
-type Step = { status?: number; body?: unknown; headers?: Record<string, string> } | { network: string };
+type Step =
+	| { status?: number; body?: unknown; headers?: Record<string, string> }
+	| { network: string }
+	| { cutAfterHeaders: string };
 
 function networkFailure(code: string) {
 	return Object.assign(new Error(`connect ${code} 127.0.0.1:1`), {
@@ -40,6 +43,11 @@ function context(steps: Step[], stored: { before: string; after?: string } = { b
 				const step = steps.shift();
 				if (!step) throw new Error('unexpected request');
 				if ('network' in step) throw networkFailure(step.network);
+				// What n8n throws when the connection breaks after a 200's headers: the status that arrived, and the
+				// network error (or axios' words for it) in the message.
+				if ('cutAfterHeaders' in step) {
+					throw Object.assign(new Error(step.cutAfterHeaders), { httpCode: '200', config: { headers: SECRET_HEADERS } });
+				}
 				const status = step.status ?? 200;
 				if (options.ignoreHttpStatusErrors) return { statusCode: status, headers: step.headers ?? {}, body: step.body };
 				if (status >= 400) throw Object.assign(new Error(`Request failed with status code ${status}`), { httpCode: String(status), config: { headers: SECRET_HEADERS } });
@@ -179,6 +187,20 @@ describe('transport', () => {
 		const { fn, calls } = context([{ network: 'ECONNRESET' }, { body: { codeRetour: 0, ok: 2 } }]);
 		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 2 });
 		expect(calls).toHaveLength(2);
+	});
+
+	it.each(['read ECONNRESET', 'stream has been aborted'])('retries a read whose connection broke after the headers (HTTP 200, "%s")', async (message) => {
+		const { fn, calls } = context([{ cutAfterHeaders: message }, { body: { codeRetour: 0, ok: 4 } }]);
+		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 4 });
+		expect(calls).toHaveLength(2);
+	});
+
+	it('never re-sends a submission whose connection broke after the headers, and says its fate is unknown', async () => {
+		const { fn, calls } = context([{ cutAfterHeaders: 'read ECONNRESET' }, { body: { codeRetour: 0 } }]);
+		const error = await apiRequest.call(fn, write).catch((e) => e);
+		expect(calls).toHaveLength(1);
+		expect(error.message).toMatch(/may or may not have been taken into account/);
+		noSecret(error);
 	});
 
 	it('after a 401 sends once more with the token field emptied, so n8n mints a token instead of re-sending the refused one', async () => {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { onQualificationPlatform } from '../../nodes/shared/environment';
-import { checkSiren, checkSiret, checkSiretOrSiren, luhnValid, parseDate, toApiDate, toApiDateTime } from '../../nodes/shared/validation';
+import { checkSiren, checkSiret, checkSiretOrSiren, luhnValid } from '../../nodes/shared/validation';
 
 describe('SIREN / SIRET checks (Luhn)', () => {
 	it('accepts valid numbers and rejects typos', () => {
@@ -25,24 +25,6 @@ describe('SIREN / SIRET checks (Luhn)', () => {
 		expect(checkSiretOrSiren('1234')).toMatch(/SIRET .* or a SIREN/);
 	});
 });
-
-describe('dates', () => {
-	it('normalises the formats users and n8n produce', () => {
-		expect(toApiDate('2026-03-05')).toBe('2026-03-05');
-		expect(toApiDate('2026-03-05T10:11:12.000Z')).toBe('2026-03-05');
-		expect(toApiDate('05/03/2026')).toBe('2026-03-05');
-		expect(toApiDate('2026-03-05', true)).toBe('2026-03-05T23:59:59');
-		expect(toApiDateTime('2026-03-05T10:11')).toBe('2026-03-05T10:11:00');
-	});
-	it('rejects impossible dates', () => {
-		expect(parseDate('2026-02-30')).toBeUndefined();
-		expect(parseDate('2026-13-01')).toBeUndefined();
-		expect(parseDate('yesterday')).toBeUndefined();
-		expect(toApiDate('2026-02-29')).toBeUndefined();
-		expect(toApiDate('2028-02-29')).toBe('2028-02-29');
-	});
-});
-
 describe('qualification platform (test identifiers)', () => {
 	const on = async (credentials: Record<string, unknown>) =>
 		await onQualificationPlatform({ getCredentials: async () => credentials } as unknown as IExecuteFunctions);

@@ -22,7 +22,11 @@ export const transverseEvidence: EvidenceTable = {
 		'show-detailed-report',
 		`also called by ${CLIENTS.pastell} and OCA/l10n-france:l10n_fr_chorus_account/models/chorus_flow.py`,
 	),
-	'fluxReport:getDepositReport': annexPath(`${GO} and cnfilms/chorus-api:chorusapi/models`),
+	// dateDepot: go-choruspro transverses_flux.go types it time.Time, which Go's JSON writes as RFC 3339 with the
+	// offset (our notes, reference §5.5, record PHP Y-m-d\TH:i:sP for PGF): we send Paris time with its offset.
+	'fluxReport:getDepositReport': annexPath(
+		`${GO} and cnfilms/chorus-api:chorusapi/models; dateDepot with its offset (2026-08-15T00:30:00+02:00), as go-choruspro sends it`,
+	),
 	'health:check': testedClient(
 		CLIENTS.pisteGouvFrTransverses,
 		'The sandbox test asserts the answer statusCodeValue 200, statusCode OK and its body text',

@@ -68,7 +68,8 @@ export const fluxReportOperations: Operation[] = [
 		fields: [
 			{ name: 'numeroFluxDepot', label: 'Flux Number', type: 'string', required: true, placeholder: 'CPP0011110000000000001557', description: 'numeroFluxDepot returned by the deposit' },
 			{ name: 'syntaxeFlux', label: 'Flux Syntax', type: 'options', options: FLUX_SYNTAXES },
-			{ name: 'dateDepot', label: 'Deposit Date', type: 'dateTime', description: 'dateDepot' },
+			// Sent with its Paris offset, as the public clients send it (evidence.ts).
+			{ name: 'dateDepot', label: 'Deposit Date', type: 'dateTime', withOffset: true, description: 'dateDepot' },
 		],
 		binaryOut: {
 			contentKey: 'fichierCR',

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { isFinalFluxState, readableRejectionReasons } from '../../shared/fluxReport';
 import { ENVELOPE_KEYS, omit } from '../../shared/operation';
 import { apiRequest } from '../../shared/transport';
-import { parseApiDateTime, toIso } from '../parisTime';
+import { parseApiDateTime, toIso } from '../../shared/parisTime';
 import type { FluxMemory } from '../pollState';
 import { sampleInvoices, scanWindow, type ScanOptions } from '../scan';
 import { INVOICE_EVENTS, type InvoiceFilters } from './invoiceEvents';
