@@ -72,6 +72,7 @@ export class ChorusProApi implements ICredentialType {
 				},
 			],
 			default: 'sandbox',
+			description: 'Which PISTE platform to call: the sandbox for tests, production for real invoices',
 		},
 		{
 			displayName: 'API Base URL',
@@ -109,6 +110,7 @@ export class ChorusProApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'Client secret of the same PISTE application, shown next to its client ID',
 		},
 		{
 			displayName: 'Technical Account Login',
@@ -130,17 +132,19 @@ export class ChorusProApi implements ICredentialType {
 			description: 'It expires regularly: renew it in the Chorus Pro portal when calls answer 401',
 		},
 		{
-			displayName: 'G2B API Paths',
+			// n8n shows a notice's displayName (its default is not displayed), so the sentence goes there.
+			displayName:
+				'G2B API paths: the G2B APIs follow the published specification, but their paths are not public yet. Leave the fields below empty to use the built-in paths, or type the path PISTE shows for your subscription.',
 			name: 'g2bNotice',
 			type: 'notice',
-			default:
-				'The G2B APIs follow the published specification; their paths are not public yet. Leave the fields below empty to use the built-in paths, or type the path PISTE shows for your subscription.',
+			default: '',
 		},
 		{
 			displayName: 'G2B Annuaire Base Path',
 			name: 'g2bAnnuairePath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B directory (annuaire) API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/annuaire/v1',
 		},
 		{
@@ -148,6 +152,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bFluxPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B flux deposit API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/flux/v1',
 		},
 		{
@@ -155,6 +160,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bFacturesPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B invoice search API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/factures/v1',
 		},
 		{
@@ -162,6 +168,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'eReportingPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the e-reporting API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{

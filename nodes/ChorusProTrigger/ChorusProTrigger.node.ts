@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollChorusPro } from './poll';
-import { triggerProperties } from './properties';
+import { eventSubtitle, triggerProperties } from './properties';
 
 export class ChorusProTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +11,7 @@ export class ChorusProTrigger implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle,
 		description:
 			'Starts a workflow on new received invoices, invoice status changes and final flux reports in Chorus Pro',
 		defaults: { name: 'Chorus Pro Trigger' },

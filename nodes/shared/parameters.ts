@@ -3,7 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BuiltRequest, Field, Operation } from './operation';
 import { ADDITIONAL_FIELDS } from './properties';
-import { checkSiren, checkSiret, checkSiretOrSiren, toApiDate, toApiDateTime } from './validation';
+import {
+	checkCurrency,
+	checkFreeText,
+	checkIdentifier,
+	checkSiren,
+	checkSiret,
+	checkSiretOrSiren,
+	itemName,
+	toApiDate,
+	toApiDateTime,
+} from './validation';
 
 /**
  * Reads an operation's parameters for one item, checks them and converts them to the API's types. Everything
@@ -58,6 +68,12 @@ function toInteger(field: Field, raw: unknown): number {
 	return n;
 }
 
+const CHECKS = { siret: checkSiret, siren: checkSiren, siretOrSiren: checkSiretOrSiren, currency: checkCurrency, identifier: checkIdentifier };
+
+function checkValue(field: Field, value: string): string | undefined {
+	return field.check ? CHECKS[field.check](value) : undefined;
+}
+
 /** Converts one raw parameter value to what the API expects, or throws an InputError. */
 export function convertValue(field: Field, raw: unknown): unknown {
 	switch (field.type) {
@@ -66,6 +82,8 @@ export function convertValue(field: Field, raw: unknown): unknown {
 		case 'number': {
 			const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.').trim());
 			if (!Number.isFinite(n)) throw new InputError(field, `expected a number, got "${raw}"`);
+			// Chorus Pro amounts are never negative: a credit note is an AVOIR with positive amounts.
+			if (n < 0 && field.name.startsWith('montant')) throw new InputError(field, `an amount cannot be negative, got ${n}`);
 			return n;
 		}
 		case 'boolean':
@@ -107,6 +125,9 @@ export function convertValue(field: Field, raw: unknown): unknown {
 			if (allowed && !allowed.includes(value)) {
 				throw new InputError(field, `"${value}" is not one of: ${allowed.join(', ')}`);
 			}
+			// A list loaded from the server can be bypassed by an expression: the value is still checked.
+			const problem = checkValue(field, value);
+			if (problem) throw new InputError(field, problem);
 			return value;
 		}
 		default: {
@@ -114,15 +135,7 @@ export function convertValue(field: Field, raw: unknown): unknown {
 			if (field.maxLength && value.length > field.maxLength) {
 				throw new InputError(field, `${value.length} characters long; Chorus Pro accepts at most ${field.maxLength}`);
 			}
-			const check = field.check;
-			const problem =
-				check === 'siret'
-					? checkSiret(value)
-					: check === 'siren'
-						? checkSiren(value)
-						: check === 'siretOrSiren'
-							? checkSiretOrSiren(value)
-							: undefined;
+			const problem = checkFreeText(value) ?? checkValue(field, value);
 			if (problem) throw new InputError(field, problem);
 			return value;
 		}
@@ -170,17 +183,43 @@ export function readParameters(fn: IExecuteFunctions, operation: Operation, i: n
 			throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex: i });
 		}
 	}
+	checkRanges(fn, operation, params, i);
 	return params;
+}
+
+/** The start of the range a field ends (`…Au` → `…Du`, `…Fin` → `…Debut`, `…Max` → `…Min`), if the operation has it. */
+function rangeStart(operation: Operation, end: Field): Field | undefined {
+	const names = [
+		end.name.replace(/Au$/, 'Du'),
+		end.name.replace(/Fin$/, 'Debut'),
+		end.name.replace(/Max$/, 'Min'),
+		end.name.replace(/Fin(?=[A-Z])/, 'Debut'),
+	].filter((name) => name !== end.name);
+	return operation.fields.find((field) => names.includes(field.name));
+}
+
+/** A range whose end comes before its start finds nothing: say so instead of asking Chorus Pro. */
+function checkRanges(fn: IExecuteFunctions, operation: Operation, params: IDataObject, i: number): void {
+	for (const end of operation.fields) {
+		const start = rangeStart(operation, end);
+		if (!start || params[start.name] === undefined || params[end.name] === undefined) continue;
+		const [from, to] = [params[start.name], params[end.name]];
+		// Dates are in the API's YYYY-MM-DD[THH:mm:ss] form, which sorts as text; amounts are numbers.
+		const reversed = typeof from === 'number' && typeof to === 'number' ? from > to : String(from) > String(to);
+		if (reversed) {
+			throw fieldError(fn, end, i, `"${String(to)}" comes before "${start.label}" (${String(from)}): the range is empty`);
+		}
+	}
 }
 
 export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {
 	const message =
 		reason === 'is required'
-			? `"${field.label}" is required (item ${i})`
-			: `Invalid value for "${field.label}" (item ${i}): ${reason}`;
+			? `"${field.label}" is required (${itemName(i)})`
+			: `Invalid value for "${field.label}" (${itemName(i)}): ${reason}`;
 	return new NodeOperationError(fn.getNode(), message, {
 		itemIndex: i,
-		description: `Parameter "${field.label}" (${field.key ?? field.name}) of item ${i}. Nothing was sent to Chorus Pro.`,
+		description: `Parameter "${field.label}" (${field.key ?? field.name}) of ${itemName(i)}. Nothing was sent to Chorus Pro.`,
 	});
 }
 

@@ -602,14 +602,14 @@ describe('Bad input never reaches the simulator', () => {
 	it('a SIRET with a wrong checksum', async () => {
 		const error = await refused('submit', { ...invoiceParameters('BAD-1', LINES), codeDestinataire: '21750001600018' }, undefined, [
 			/"Recipient SIRET"/,
-			/item 0/,
-			/checksum/,
+			/item 1/,
+			/check digit/,
 		]);
 		expect(error.description).toContain('Nothing was sent to Chorus Pro');
 	});
 
 	it('an impossible date', async () => {
-		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 0/]);
+		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 1/]);
 	});
 
 	it('a missing required field, on the second item', async () => {
@@ -621,7 +621,7 @@ describe('Bad input never reaches the simulator', () => {
 			{ items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
 		);
 		expect(sim.counts()).toBe(before);
-		expect(error.message).toMatch(/"Invoice Number" is required \(item 0\)/);
+		expect(error.message).toMatch(/"Invoice Number" is required \(item 1\)/);
 
 		// Continue On Fail: each item is refused on its own, with its own index, and nothing is sent.
 		const output = await run(
@@ -631,12 +631,12 @@ describe('Bad input never reaches the simulator', () => {
 			{ continueOnFail: true, items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
 		);
 		expect(sim.counts()).toBe(before);
-		expect(String(output[1].error)).toMatch(/"Invoice Number" is required \(item 1\)/);
+		expect(String(output[1].error)).toMatch(/"Invoice Number" is required \(item 2\)/);
 	});
 
 	it('a missing binary property', async () => {
 		await refused('submitPdf', { ...invoiceParameters('BAD-3'), binaryPropertyName: 'facture' }, [await pdfItem()], [
-			/item 0/i,
+			/item 1/i,
 			/"facture"/,
 		]);
 	});
@@ -644,7 +644,7 @@ describe('Bad input never reaches the simulator', () => {
 	it('a PDF over 10 MB', async () => {
 		const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]);
 		const item = await binaryItem(big, 'enorme.pdf', 'application/pdf');
-		await refused('submitPdf', invoiceParameters('BAD-4'), [item], [/enorme\.pdf/, /item 0/, /10 MB/]);
+		await refused('submitPdf', invoiceParameters('BAD-4'), [item], [/enorme\.pdf/, /item 1/, /10 MB/]);
 	});
 });
 

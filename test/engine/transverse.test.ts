@@ -134,7 +134,7 @@ describe('Attachment', () => {
 		// A sub-object field that does not apply to the chosen object is not sent, and one that does is required.
 		const before = sim.counts();
 		await expect(run('attachment', 'download', { objetPieceJointe: 'ENGAGEMENT_JURIDIQUE' })).rejects.toThrow(
-			/"Commitment Number" is required \(item 0\)/,
+			/"Commitment Number" is required \(item 1\)/,
 		);
 		expect(sim.counts()).toBe(before);
 	});
@@ -196,7 +196,7 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 		});
 		expect(links).toEqual([expect.objectContaining({ codeService: 'VENTES', statutRattachement: 'VALIDEE' })]);
 		const before = sim.counts();
-		await expect(run('structure', 'listUserLinks', { returnAll: true })).rejects.toThrow(/Structure ID.*Structure Identifier.*item 0/);
+		await expect(run('structure', 'listUserLinks', { returnAll: true })).rejects.toThrow(/Structure ID.*Structure Identifier.*item 1/);
 		expect(sim.counts()).toBe(before);
 	});
 
@@ -216,7 +216,7 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 		expect(insee).toMatchObject({ siret: DEMO_IDS.supplier.siret, raisonSociale: DEMO_IDS.supplier.name });
 
 		const before = sim.counts();
-		await expect(run('structure', 'getSiretInformation', { siretStructure: '8451234540001' })).rejects.toThrow(/SIRET.*item 0.*14 digits/);
+		await expect(run('structure', 'getSiretInformation', { siretStructure: '8451234540001' })).rejects.toThrow(/SIRET.*item 1.*14 digits/);
 		expect(sim.counts()).toBe(before);
 	});
 

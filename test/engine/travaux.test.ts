@@ -140,7 +140,7 @@ describe('Works Invoice', () => {
 				montantAPayer: 1,
 				pieceJointePrincipaleId: 1,
 			}),
-		).rejects.toThrow(/Recipient SIRET.*item 0.*checksum/);
+		).rejects.toThrow(/Recipient SIRET.*item 1.*check digit/);
 		await expect(
 			run('worksInvoice', 'submit', {
 				numeroFactureTravaux: 'X'.repeat(21),
@@ -155,10 +155,10 @@ describe('Works Invoice', () => {
 			}),
 		).rejects.toThrow(/Invoice Number.*at most 20/);
 		await expect(run('worksInvoiceToProcess', 'refuse', { idFactureTravaux: 'abc', codeMotif: 'AUTRE' })).rejects.toThrow(
-			/Works Invoice ID.*item 0.*whole number/,
+			/Works Invoice ID.*item 1.*whole number/,
 		);
 		await expect(run('worksInvoiceToProcess', 'suspendOrAskCompletion', { idFactureTravaux: WORKS_IDS.availableToMoa })).rejects.toThrow(
-			/"Comment" is required \(item 0\)/,
+			/"Comment" is required \(item 1\)/,
 		);
 		expect(sim.counts()).toBe(before);
 	});

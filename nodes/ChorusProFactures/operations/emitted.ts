@@ -22,7 +22,7 @@ function requireLines(ctx: OperationContext, request: BuiltRequest): void {
 		if (!Array.isArray(value) || value.length === 0) {
 			throw new NodeOperationError(
 				ctx.fn.getNode(),
-				`"${key === 'lignePoste' ? 'Line Items (JSON)' : 'VAT Lines (JSON)'}" is required to submit an invoice keyed in by API (item ${ctx.itemIndex})`,
+				`"${key === 'lignePoste' ? 'Line Items (JSON)' : 'VAT Lines (JSON)'}" is required to submit an invoice keyed in by API (item ${ctx.itemIndex + 1})`,
 				{ itemIndex: ctx.itemIndex, description: 'Add it under Additional Fields, or use "Submit PDF Invoice" to send a PDF instead.' },
 			);
 		}
@@ -73,7 +73,7 @@ function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): v
 	if (body.idStructure === undefined && !(body.typeIdentifiantStructure && body.identifiantStructure)) {
 		throw new NodeOperationError(
 			ctx.fn.getNode(),
-			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex})`,
+			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex + 1})`,
 			{ itemIndex: ctx.itemIndex },
 		);
 	}
@@ -184,8 +184,8 @@ export const emittedInvoiceOperations: Operation[] = [
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			flag('rejetTraite', 'Rejection Processed', 'Filter on whether a rejection was already acknowledged (rejetTraite)'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+			flag('rejetTraite', 'Rejection Processed', 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
 			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
 		],
 	},
