@@ -5,7 +5,7 @@ import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
 import { paginate, type PageRequest } from './pagination';
-import { buildRequest, readParameters } from './parameters';
+import { buildRequest, readLimit, readParameters } from './parameters';
 import { BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -44,9 +44,10 @@ export async function runOperation(
 	await operation.hooks?.prepare?.(ctx, built);
 
 	if (operation.pagination && !operation.hooks?.run) {
+		const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const page: PageRequest = {
-			returnAll: fn.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: fn.getNodeParameter('limit', itemIndex, 50) as number,
+			returnAll,
+			limit: returnAll ? 0 : readLimit(fn, itemIndex),
 			sort: 'sortColumns' in operation.pagination && operation.pagination.sortColumns
 				? (fn.getNodeParameter(SORT, itemIndex, {}) as PageRequest['sort'])
 				: undefined,

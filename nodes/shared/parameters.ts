@@ -212,6 +212,19 @@ function checkRanges(fn: IExecuteFunctions, operation: Operation, params: IDataO
 	}
 }
 
+/** The Limit of a search: n8n's minimum of 1 binds the form only, an expression can give anything. */
+export function readLimit(fn: IExecuteFunctions, i: number): number {
+	const raw = fn.getNodeParameter('limit', i, 50);
+	const limit = typeof raw === 'number' ? raw : Number(raw);
+	if (!Number.isSafeInteger(limit) || limit < 1) {
+		throw new NodeOperationError(fn.getNode(), `Invalid value for "Limit" (${itemName(i)}): expected a whole number of at least 1, got "${String(raw)}"`, {
+			itemIndex: i,
+			description: 'Nothing was sent to Chorus Pro.',
+		});
+	}
+	return limit;
+}
+
 export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {
 	const message =
 		reason === 'is required'

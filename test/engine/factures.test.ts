@@ -263,10 +263,18 @@ describe('Emitted Invoice', () => {
 			cadreFacturation: 'A9_FACTURE_SOUSTRAITANT',
 			idValideur1: DEMO_IDS.buyerWithEngagement.idStructureCPP,
 		});
-		await run('emittedInvoice', 'correctValidator', {
-			idFacture: invoice.idFacture,
-			additionalFields: { idStructure: DEMO_IDS.partner.idStructureCPP },
-		});
+		// The validator is a required one-of choice, so its fields are top-level parameters, not Additional Fields.
+		const parameters = node.description.properties;
+		const shown = (name: string) =>
+			parameters.find((p) => p.name === name && p.displayOptions?.show?.operation?.includes('correctValidator'));
+		for (const name of ['idStructure', 'typeIdentifiantStructure', 'identifiantStructure']) expect(shown(name)).toBeDefined();
+		const before = sim.counts();
+		await expect(run('emittedInvoice', 'correctValidator', { idFacture: invoice.idFacture })).rejects.toThrow(
+			/Give the new validator as "Validator Structure ID", or as "Identifier Type" \+ "Identifier" \(item 1\)/,
+		);
+		expect(sim.counts()).toBe(before);
+
+		await run('emittedInvoice', 'correctValidator', { idFacture: invoice.idFacture, idStructure: DEMO_IDS.partner.idStructureCPP });
 		expect(sent('/corriger/valideur/facture').body).toEqual({ idFacture: invoice.idFacture, idStructure: DEMO_IDS.partner.idStructureCPP });
 		expect(sim.store.invoice(invoice.idFacture)).toMatchObject({ statut: 'A_VALIDER_1', idValideur1: DEMO_IDS.partner.idStructureCPP });
 	});
@@ -511,6 +519,8 @@ describe('codeRetour != 0', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain("Incohérence au niveau du statut d'origine ou de destination de la facture.");
 		expect(error.message).toContain('20002');
+		// A business refusal comes with HTTP 200: n8n would show it as "Error code 200", which reads as a failure code.
+		expect((error as NodeApiError).httpCode ?? null).toBeNull();
 		expect(sim.store.invoice(invoice.idFacture)?.statut).toBe('MISE_EN_PAIEMENT');
 	});
 
@@ -610,6 +620,42 @@ describe('Bad input never reaches the simulator', () => {
 
 	it('an impossible date', async () => {
 		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 1/]);
+	});
+
+	it('a currency typed as an expression instead of picked is still checked (ISO 4217)', async () => {
+		await refused('submit', { ...invoiceParameters('BAD-CUR', LINES), deviseFacture: 'euro' }, undefined, [
+			/Invalid value for "Currency" \(item 1\)/,
+			/three capital letters \(ISO 4217\)/,
+		]);
+	});
+
+	it('a negative total', async () => {
+		await refused('submit', { ...invoiceParameters('BAD-NEG', LINES), montantTtcTotal: -1200 }, undefined, [
+			/Invalid value for "Total Incl\. VAT" \(item 1\): an amount cannot be negative/,
+		]);
+	});
+
+	it('a control character pasted into free text', async () => {
+		await refused('submit', { ...invoiceParameters('BAD\u0007CTRL', LINES) }, undefined, [
+			/Invalid value for "Invoice Number" \(item 1\): contains an invisible control character/,
+		]);
+	});
+
+	it('a date range whose end comes before its start', async () => {
+		const before = sim.counts();
+		const error = await fail('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { periodeDateDepotDu: '2026-03-10', periodeDateDepotAu: '2026-03-01' },
+		});
+		expect(sim.counts()).toBe(before);
+		expect(error.message).toMatch(/"Deposit Date To" \(item 1\): "2026-03-01T23:59:59" comes before "Deposit Date From" \(2026-03-10\)/);
+	});
+
+	it('a negative Limit given by an expression', async () => {
+		const before = sim.counts();
+		const error = await fail('receivedInvoice', 'search', { returnAll: false, limit: -5 });
+		expect(sim.counts()).toBe(before);
+		expect(error.message).toMatch(/"Limit" \(item 1\).*whole number of at least 1/);
 	});
 
 	it('a missing required field, on the second item', async () => {

@@ -150,6 +150,17 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 		expect(found).toEqual([expect.objectContaining({ idStructureCPP: DEMO_IDS.buyerWithService.idStructureCPP, siret: DEMO_IDS.buyerWithService.siret })]);
 	});
 
+	it('refuses a SIRET with a typo in the recipient search, instead of finding no recipient', async () => {
+		const siret = DEMO_IDS.buyerWithService.siret;
+		const typo = `${siret.slice(0, 13)}${(Number(siret[13]) + 1) % 10}`;
+		const before = sim.counts();
+		await expect(run('recipient', 'search', { identifiant: typo, limit: 5 })).rejects.toThrow(
+			/Invalid value for "Identifier" \(item 1\): this is not a valid SIRET \(its check digit does not match\)/,
+		);
+		await expect(run('recipient', 'search', { identifiant: siret.slice(0, 13), limit: 5 })).rejects.toThrow(/SIRET \(14 digits\) or a SIREN/);
+		expect(sim.counts()).toBe(before);
+	});
+
 	it('downloads the recipient directory as a ZIP with the public structures', async () => {
 		const [item] = await runItems('recipientDirectory', 'download');
 		expect(sent(`${TRANSVERSES}/telecharger/annuaire/destinataire`).body).toEqual({});
@@ -189,7 +200,7 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 	});
 
 	it("lists a user's links to a structure, and refuses a call without a structure before sending it", async () => {
-		const links = await run('structure', 'listUserLinks', { returnAll: true, additionalFields: { idStructure: DEMO_IDS.supplier.idStructureCPP } });
+		const links = await run('structure', 'listUserLinks', { returnAll: true, idStructure: DEMO_IDS.supplier.idStructureCPP });
 		expect(sent(`${STRUCTURES}/lister/rattachementsutilisateur`).body).toEqual({
 			idStructure: DEMO_IDS.supplier.idStructureCPP,
 			parametresListerRattachementsStructureUtilisateur: { pageResultatDemandee: 1, nbResultatsParPage: 1000 },

@@ -74,7 +74,7 @@ function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): v
 		throw new NodeOperationError(
 			ctx.fn.getNode(),
 			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex + 1})`,
-			{ itemIndex: ctx.itemIndex },
+			{ itemIndex: ctx.itemIndex, description: 'One of the two is required. Nothing was sent to Chorus Pro.' },
 		);
 	}
 }
@@ -238,9 +238,17 @@ export const emittedInvoiceOperations: Operation[] = [
 		howToCheck: 'get the invoice history and see whether the validator changed.',
 		fields: [
 			invoiceId(),
-			id('idStructure', 'Validator Structure ID', 'idStructureCPP of the new validator'),
-			{ name: 'typeIdentifiantStructure', label: 'Identifier Type', type: 'options', options: IDENTIFIER_TYPES },
-			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET'),
+			// One of the two ways to name the new validator is required: both sit at the top, not in Additional Fields.
+			id('idStructure', 'Validator Structure ID', 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', { top: true }),
+			{
+				name: 'typeIdentifiantStructure',
+				label: 'Identifier Type',
+				type: 'options',
+				options: IDENTIFIER_TYPES,
+				top: true,
+				description: 'Kind of identifier of the new validator, with Identifier below, when no Validator Structure ID is given (typeIdentifiantStructure)',
+			},
+			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', { top: true }),
 		],
 		hooks: { prepare: requireValidatorTarget },
 	},

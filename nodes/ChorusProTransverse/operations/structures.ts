@@ -177,9 +177,23 @@ export const structureOperations: Operation[] = [
 			sortColumns: ['CodeService', 'NomService', 'StatutRattachement'],
 		},
 		fields: [
-			structureId('idStructure', 'idStructureCPP of the structure (idStructure)', false),
-			{ name: 'identifiantStructure', label: 'Structure Identifier', type: 'string', description: 'identifiantStructure (SIRET…), instead of the ID' },
-			{ name: 'typeIdentifiantStructure', label: 'Identifier Type', type: 'options', options: IDENTIFIER_TYPES },
+			// The structure is required, as an ID or as an identifier: both sit at the top, not in Additional Fields.
+			{ ...structureId('idStructure', 'Chorus Pro ID of the structure (idStructure); or give its Structure Identifier instead', false), top: true },
+			{
+				name: 'identifiantStructure',
+				label: 'Structure Identifier',
+				type: 'string',
+				top: true,
+				description: 'Identifier of the structure, e.g. its SIRET, when no Structure ID is given (identifiantStructure)',
+			},
+			{
+				name: 'typeIdentifiantStructure',
+				label: 'Identifier Type',
+				type: 'options',
+				options: IDENTIFIER_TYPES,
+				top: true,
+				description: 'Kind of the Structure Identifier; SIRET when not set (typeIdentifiantStructure)',
+			},
 			{ name: 'idUtilisateur', label: 'User ID', type: 'integer', description: 'idUtilisateur' },
 			{ name: 'adresseEmailConnexionUtilisateur', label: 'User Login Email', type: 'string', placeholder: 'name@example.com', description: 'adresseEmailConnexionUtilisateur' },
 		],
