@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -233,31 +232,6 @@ export class ChorusProApi implements ICredentialType {
 		};
 	}
 
-	// A real call with both headers: a wrong client id/secret fails in preAuthentication with its own message;
-	// a wrong technical account gets 401 from the gateway, reported by the rule below.
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			url: '/cpro/transverses/v1/health-check',
-			headers: { Accept: 'application/json;charset=utf-8' },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'The PISTE token is valid but Chorus Pro refused the technical account: check its login and password, and whether the password expired',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Access refused: subscribe the Chorus Pro "Transverses" API in your PISTE application (and connect the application to the technical account in Chorus Pro)',
-				},
-			},
-		],
-	};
+	// The connection test is the nodes' `chorusProApiTest` (nodes/shared/credentialTest.ts, named by `testedBy`):
+	// it mints a fresh token from the typed secret, which a `test` request here would not (n8n reuses the stored one).
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chorusProCredentialTest } from '../shared/credentialTest';
 import { executeOperations } from '../shared/executor';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { annuaireOperations, annuaireResources } from './operations';
@@ -19,9 +20,11 @@ export class ChorusProAnnuaire implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chorusProApi', required: true }],
+		credentials: [{ name: 'chorusProApi', required: true, testedBy: 'chorusProApiTest' }],
 		properties: buildProperties(annuaireResources, annuaireOperations),
 	};
+
+	methods = { credentialTest: chorusProCredentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, annuaireOperations);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chorusProCredentialTest } from '../shared/credentialTest';
 import { executeOperations } from '../shared/executor';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { engagementsOperations, engagementsResources } from './operations';
@@ -18,9 +19,11 @@ export class ChorusProEngagements implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chorusProApi', required: true }],
+		credentials: [{ name: 'chorusProApi', required: true, testedBy: 'chorusProApiTest' }],
 		properties: buildProperties(engagementsResources, engagementsOperations),
 	};
+
+	methods = { credentialTest: chorusProCredentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, engagementsOperations);

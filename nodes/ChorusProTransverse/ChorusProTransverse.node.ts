@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chorusProCredentialTest } from '../shared/credentialTest';
 import { executeOperations } from '../shared/executor';
 import { chorusProLoadOptions } from '../shared/loadOptions';
 import { buildProperties, operationSubtitle } from '../shared/properties';
@@ -19,11 +20,11 @@ export class ChorusProTransverse implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chorusProApi', required: true }],
+		credentials: [{ name: 'chorusProApi', required: true, testedBy: 'chorusProApiTest' }],
 		properties: buildProperties(transverseResources, transverseOperations),
 	};
 
-	methods = { loadOptions: chorusProLoadOptions };
+	methods = { loadOptions: chorusProLoadOptions, credentialTest: chorusProCredentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, transverseOperations);

@@ -1,9 +1,15 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { chorusProCredentialTest } from '../shared/credentialTest';
 import { pollChorusPro } from './poll';
 import { eventSubtitle, triggerProperties } from './properties';
 
+/**
+ * The trigger as first published (`chorusProTrigger`), kept so saved workflows still run, but hidden from the
+ * node panel: n8n groups a trigger with the action node whose type name is its own minus "Trigger", so the
+ * panel shows `chorusProFacturesTrigger` (nodes/ChorusProFacturesTrigger) with the Factures actions instead.
+ */
 export class ChorusProTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chorus Pro Trigger',
@@ -18,9 +24,12 @@ export class ChorusProTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chorusProApi', required: true }],
+		credentials: [{ name: 'chorusProApi', required: true, testedBy: 'chorusProApiTest' }],
 		properties: triggerProperties,
+		hidden: true,
 	};
+
+	methods = { credentialTest: chorusProCredentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChorusPro.call(this);

@@ -100,6 +100,23 @@ describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
 					expect(sim.counts('/cpro/transverses/v1/health-check')).toBe(checksBefore + 1);
 					expect(sim.tokensIssued()).toBeGreaterThanOrEqual(1);
 
+					// "Retry" on the saved credential (its token is stored by now) proves what is typed in the form: a
+					// fresh token from the typed secret, then a call with the typed technical account, in our words
+					const tokensBefore = sim.tokensIssued();
+					await expect(n8n.testCredential(CREDENTIAL.id, { clientSecret: 'not-the-secret' })).resolves.toEqual({
+						status: 'Error',
+						message: expect.stringMatching(/^PISTE refused the client ID \/ client secret \(invalid_client\)/),
+					});
+					await expect(n8n.testCredential(CREDENTIAL.id, { password: 'not-the-password' })).resolves.toEqual({
+						status: 'Error',
+						message: expect.stringMatching(/^The PISTE token is valid but Chorus Pro refused the technical account/),
+					});
+					await expect(n8n.testCredential(CREDENTIAL.id)).resolves.toEqual({
+						status: 'OK',
+						message: expect.stringMatching(/^Connection tested successfully: PISTE issued a token/),
+					});
+					expect(sim.tokensIssued()).toBe(tokensBefore + 2);
+
 					// activation polled once per workflow: the cursor starts now, nothing old is emitted
 					for (let i = 0; i < 120 && sim.counts(RECEIVED_SEARCH) < searchesBefore + 2; i++) await sleep(500);
 					expect(sim.counts(RECEIVED_SEARCH)).toBeGreaterThanOrEqual(searchesBefore + 2);

@@ -156,3 +156,30 @@ describe('editor details an accountant sees', () => {
 		expect(missing).toEqual([]);
 	});
 });
+
+describe('node panel', () => {
+	// The nodes the package registers, loaded from their sources (dist/nodes/X/Y.node.js → nodes/X/Y.node).
+	const registered = (require('../../package.json') as { n8n: { nodes: string[] } }).n8n.nodes.map((path) => {
+		const source = path.replace(/^dist\//, '../../').replace(/\.js$/, '');
+		const module = require(source) as Record<string, new () => INodeType>;
+		return new (Object.values(module)[0])().description;
+	});
+
+	it('lists every visible trigger with the action node n8n pairs it with (type name minus "Trigger")', () => {
+		// n8n's node panel (editor-ui useActionsGeneration) merges trigger `xTrigger` into action node `x`.
+		const triggers = registered.filter((d) => d.group.includes('trigger') && !d.hidden);
+		expect(triggers.map((d) => d.name)).toEqual(['chorusProFacturesTrigger']);
+		for (const trigger of triggers) {
+			const app = registered.find((d) => d.name === trigger.name.replace('Trigger', ''));
+			expect(app?.displayName).toBe('Chorus Pro Factures');
+			expect(trigger.displayName).toBe('Chorus Pro Trigger');
+		}
+	});
+
+	it('keeps the first trigger type, hidden, with the same parameters, so saved workflows still run', () => {
+		const legacy = registered.find((d) => d.name === 'chorusProTrigger');
+		const current = registered.find((d) => d.name === 'chorusProFacturesTrigger');
+		expect(legacy?.hidden).toBe(true);
+		expect(legacy?.properties).toEqual(current?.properties);
+	});
+});

@@ -5,6 +5,7 @@ import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuai
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { ChorusProFacturesTrigger } from '../../nodes/ChorusProFacturesTrigger/ChorusProFacturesTrigger.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
 import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
@@ -22,6 +23,7 @@ const NODES: Array<[string, INodeType]> = [
 	['ChorusProAnnuaire', new ChorusProAnnuaire()],
 	['ChorusProEReporting', new ChorusProEReporting()],
 	['ChorusProTrigger', new ChorusProTrigger()],
+	['ChorusProFacturesTrigger', new ChorusProFacturesTrigger()],
 ];
 
 /** Functions (none expected) would not serialise: show them by name so a snapshot never hides one. */
