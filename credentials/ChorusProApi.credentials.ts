@@ -129,6 +129,7 @@ export class ChorusProApi implements ICredentialType {
 				},
 			],
 			default: 'sandbox',
+			description: 'Which PISTE platform to call: the sandbox for tests, production for real invoices',
 		},
 		{
 			displayName: 'API Base URL',
@@ -158,7 +159,7 @@ export class ChorusProApi implements ICredentialType {
 				{
 					name: 'Production',
 					value: 'production',
-					description: 'SIRET and SIREN must pass their checksum (Luhn) before any call',
+					description: 'SIRET and SIREN must pass their check digit before any call',
 				},
 				{
 					name: 'Qualification (Test Data)',
@@ -168,6 +169,8 @@ export class ChorusProApi implements ICredentialType {
 				},
 			],
 			default: 'production',
+			description:
+				'Whose data the custom URL serves: production identifiers must pass their checksum; the qualification data set uses test identifiers that do not',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -186,6 +189,7 @@ export class ChorusProApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'Client secret of the same PISTE application, shown next to its client ID',
 		},
 		{
 			displayName: 'Technical Account Login',
@@ -220,6 +224,7 @@ export class ChorusProApi implements ICredentialType {
 			type: 'collection',
 			placeholder: 'Override a Base Path',
 			default: {},
+			description: 'Only if Chorus Pro answers 403 or 404 for an API you subscribed: the base path PISTE shows for it',
 			options: BASE_PATH_OPTIONS,
 		},
 		{
@@ -227,6 +232,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bAnnuairePath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B directory (annuaire) API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/annuaire/v1',
 		},
 		{
@@ -234,6 +240,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bFluxPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B flux deposit API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/flux/v1',
 		},
 		{
@@ -241,6 +248,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'g2bFacturesPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the G2B invoice search API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/factures/v1',
 		},
 		{
@@ -248,6 +256,7 @@ export class ChorusProApi implements ICredentialType {
 			name: 'eReportingPath',
 			type: 'string',
 			default: '',
+			description: 'Path of the e-reporting API under the base URL; empty for the built-in path',
 			placeholder: '/cpro/g2b/ereporting/v1',
 		},
 		{

@@ -6,8 +6,13 @@
  *
  * `npm run demo -- --once`: the same set-up, but instead of starting the editor it runs the main example
  * with `n8n execute`, prints its output and stops everything (exit code 1 if the run failed).
+ * `npm run demo -- --once --all`: runs every example that starts with a Manual Trigger, one after the other.
  *
- * Options: --once, --port=<n> (editor port; default a free one), --example=<file name in examples/>
+ * The folder examples read and write under /home/node/.n8n-files/chorus-pro (n8n's readable area in its Docker
+ * image): the demo creates that tree (inbox/, and outbox/ with two sample PDF invoices) in its own folder, lets
+ * n8n reach it (N8N_RESTRICT_FILE_ACCESS_TO) and points the examples there, so every example runs to its end.
+ *
+ * Options: --once, --all, --port=<n> (editor port; default a free one), --example=<file name in examples/>
  * (the main example; default: a file named main*.json, else the first example starting with a Manual Trigger),
  * --examples=<dir> (default examples/), --no-build (skip `npm run build`).
  */
@@ -27,13 +32,17 @@ import {
 	type RunData,
 	type WorkflowFixture,
 } from '../test/e2e/harness';
+import { writePdfs } from '../test/e2e/fixtures/chorus';
 import { startSimulator } from '../test/simulator/server';
 
 const DEMO_VERSION = '2.41.1';
+/** Where the examples keep their files (n8n's readable area in Docker), replaced by the demo's own folder. */
+const FILES_IN_EXAMPLES = '/home/node/.n8n-files/chorus-pro';
 const CREDENTIAL = { id: 'chorusProDemo001', name: 'Chorus Pro (simulator)', type: 'chorusProApi' } as const;
 
 interface Args {
 	once: boolean;
+	all: boolean;
 	port?: number;
 	example?: string;
 	examplesDir: string;
@@ -41,14 +50,15 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { once: false, build: true, examplesDir: join(REPO_ROOT, 'examples') };
+	const args: Args = { once: false, all: false, build: true, examplesDir: join(REPO_ROOT, 'examples') };
 	for (const arg of argv) {
 		if (arg === '--once') args.once = true;
+		else if (arg === '--all') args.all = true;
 		else if (arg === '--no-build') args.build = false;
 		else if (arg.startsWith('--port=')) args.port = Number(arg.slice('--port='.length));
 		else if (arg.startsWith('--example=')) args.example = arg.slice('--example='.length);
 		else if (arg.startsWith('--examples=')) args.examplesDir = resolve(arg.slice('--examples='.length));
-		else throw new Error(`unknown option ${arg} (known: --once, --port=<n>, --example=<file>, --examples=<dir>, --no-build)`);
+		else throw new Error(`unknown option ${arg} (known: --once, --all, --port=<n>, --example=<file>, --examples=<dir>, --no-build)`);
 	}
 	return args;
 }
@@ -68,13 +78,17 @@ function idFor(file: string): string {
 	return `demo${letters}0000000000000000`.slice(0, 16);
 }
 
-/** examples/*.json (a workflow or an array of them), with our credential references pointed at the demo one. */
-async function loadExamples(dir: string): Promise<Example[]> {
+/**
+ * examples/*.json (a workflow or an array of them), with our credential references pointed at the demo one and
+ * the examples' file folder at `files`.
+ */
+async function loadExamples(dir: string, filesFolder: string): Promise<Example[]> {
 	if (!existsSync(dir)) return [];
 	const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
 	const examples: Example[] = [];
 	for (const file of files) {
-		const parsed = JSON.parse(await fs.readFile(join(dir, file), 'utf8')) as WorkflowFixture | WorkflowFixture[];
+		const text = (await fs.readFile(join(dir, file), 'utf8')).split(FILES_IN_EXAMPLES).join(filesFolder);
+		const parsed = JSON.parse(text) as WorkflowFixture | WorkflowFixture[];
 		const list = Array.isArray(parsed) ? parsed : [parsed];
 		list.forEach((workflow, index) => {
 			if (!Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') return;
@@ -150,7 +164,11 @@ async function main(): Promise<number> {
 		const userFolder = join(cacheRoot(), 'demo', DEMO_VERSION);
 		await fs.rm(userFolder, { recursive: true, force: true }); // a fresh instance on every run
 		await fs.mkdir(userFolder, { recursive: true });
-		n8n = await N8nInstance.create(runtime, { userFolder });
+		// The folders the examples read and write, with two PDF invoices for the "submit from a folder" example.
+		const files = join(userFolder, 'chorus-pro-files');
+		await fs.mkdir(join(files, 'inbox'), { recursive: true });
+		await writePdfs(join(files, 'outbox'), ['FA-DEMO-001.pdf', 'FA-DEMO-002.pdf']);
+		n8n = await N8nInstance.create(runtime, { userFolder, env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
 
 		await n8n.importCredentials([
 			{
@@ -167,7 +185,7 @@ async function main(): Promise<number> {
 			},
 		]);
 
-		const examples = await loadExamples(args.examplesDir);
+		const examples = await loadExamples(args.examplesDir, files);
 		if (examples.length) {
 			await n8n.importWorkflows(examples.map((e) => e.workflow));
 			progress(`imported ${examples.length} example workflow(s): ${examples.map((e) => `${e.workflow.name} (${e.file})`).join(', ')}`);
@@ -176,20 +194,26 @@ async function main(): Promise<number> {
 		}
 
 		if (args.once) {
-			const example = pickMain(examples, args.example);
-			if (!example) {
+			const chosen = args.all ? examples.filter((e) => startsWithManualTrigger(e.workflow)) : [pickMain(examples, args.example)];
+			const runnable = chosen.filter((e): e is Example => e !== undefined);
+			if (!runnable.length) {
 				say('No example workflow starting with a Manual Trigger to run (examples/*.json).');
 				return examples.length ? 1 : 0;
 			}
-			progress(`n8n execute --id=${example.workflow.id} (${example.workflow.name}, examples/${example.file})`);
-			const result = await n8n.execute(example.workflow.id);
-			if (!result.run) {
-				say(`n8n printed no run (exit code ${result.exitCode}):\n${result.stdout}\n${result.stderr}`);
-				return 1;
+			let failed = 0;
+			for (const example of runnable) {
+				progress(`n8n execute --id=${example.workflow.id} (${example.workflow.name}, examples/${example.file})`);
+				const result = await n8n.execute(example.workflow.id);
+				if (!result.run) {
+					say(`n8n printed no run (exit code ${result.exitCode}):\n${result.stdout}\n${result.stderr}`);
+					failed++;
+					continue;
+				}
+				say(`\n=== ${example.workflow.name}: ${result.run.status ?? (result.exitCode === 0 ? 'success' : 'error')}`);
+				printRun(result.run);
+				if (result.exitCode !== 0) failed++;
 			}
-			say(`\n=== ${example.workflow.name}: ${result.run.status ?? (result.exitCode === 0 ? 'success' : 'error')}`);
-			printRun(result.run);
-			return result.exitCode === 0 ? 0 : 1;
+			return failed ? 1 : 0;
 		}
 
 		await n8n.start({ port: args.port });
@@ -199,6 +223,7 @@ async function main(): Promise<number> {
 		say(`  Login:    ${OWNER.email}`);
 		say(`  Password: ${OWNER.password}`);
 		say(`  Credential "${CREDENTIAL.name}" points at the simulator on ${sim.url}`);
+		say(`  Example files: ${files} (stands for ${FILES_IN_EXAMPLES}; outbox/ holds two sample PDF invoices)`);
 		say(
 			examples.length
 				? `  Workflows: ${examples.map((e) => e.workflow.name).join(', ')}`

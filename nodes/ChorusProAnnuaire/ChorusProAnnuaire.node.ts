@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { annuaireOperations, annuaireResources } from './operations';
 
 export class ChorusProAnnuaire implements INodeType {
@@ -12,7 +12,7 @@ export class ChorusProAnnuaire implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(annuaireOperations),
 		description:
 			'Look up companies, establishments and routing codes in the G2B directory, and structures and services in the Chorus Pro Référentiel des Organisations',
 		defaults: { name: 'Chorus Pro Annuaire' },
@@ -22,6 +22,7 @@ export class ChorusProAnnuaire implements INodeType {
 		credentials: [{ name: 'chorusProApi', required: true }],
 		properties: buildProperties(annuaireResources, annuaireOperations),
 	};
+
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, annuaireOperations);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { eReportingOperations, eReportingResources } from './operations';
 
 export class ChorusProEReporting implements INodeType {
@@ -12,7 +12,7 @@ export class ChorusProEReporting implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(eReportingOperations),
 		description:
 			'Deposit G2B invoice and e-reporting flux (tar.gz) on Chorus Pro, follow their status, and search issued G2B invoices',
 		defaults: { name: 'Chorus Pro E-Reporting' },
@@ -22,6 +22,7 @@ export class ChorusProEReporting implements INodeType {
 		credentials: [{ name: 'chorusProApi', required: true }],
 		properties: buildProperties(eReportingResources, eReportingOperations),
 	};
+
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, eReportingOperations);

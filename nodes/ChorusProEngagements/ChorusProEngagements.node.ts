@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { engagementsOperations, engagementsResources } from './operations';
 
 export class ChorusProEngagements implements INodeType {
@@ -12,7 +12,7 @@ export class ChorusProEngagements implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(engagementsOperations),
 		description: 'Create, follow and check commitments (engagements juridiques) and their files on Chorus Pro',
 		defaults: { name: 'Chorus Pro Engagements' },
 		usableAsTool: true,
@@ -21,6 +21,7 @@ export class ChorusProEngagements implements INodeType {
 		credentials: [{ name: 'chorusProApi', required: true }],
 		properties: buildProperties(engagementsResources, engagementsOperations),
 	};
+
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, engagementsOperations);

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { chorusProLoadOptions } from '../shared/loadOptions';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { facturesOperations, facturesResources } from './operations';
 
 export class ChorusProFactures implements INodeType {
@@ -14,7 +14,7 @@ export class ChorusProFactures implements INodeType {
 		group: ['transform'],
 		// 1.1: "Check First" is on by default for new nodes (saved version-1 nodes keep submitting directly).
 		version: [1, 1.1],
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(facturesOperations),
 		description: 'Send, receive, validate and follow invoices on Chorus Pro (French public sector e-invoicing)',
 		defaults: { name: 'Chorus Pro Factures' },
 		usableAsTool: true,

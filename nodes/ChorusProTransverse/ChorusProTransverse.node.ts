@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { chorusProLoadOptions } from '../shared/loadOptions';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { transverseOperations, transverseResources } from './operations';
 
 export class ChorusProTransverse implements INodeType {
@@ -13,7 +13,7 @@ export class ChorusProTransverse implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(transverseOperations),
 		description: 'Chorus Pro reference data, attachments, structures, recipient directory and flux reports',
 		defaults: { name: 'Chorus Pro Transverse' },
 		usableAsTool: true,

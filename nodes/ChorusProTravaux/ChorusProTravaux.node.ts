@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { getCurrencies } from '../shared/loadOptions';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { travauxOperations, travauxResources } from './operations';
 
 export class ChorusProTravaux implements INodeType {
@@ -13,7 +13,7 @@ export class ChorusProTravaux implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(travauxOperations),
 		description: 'Submit, process and correct works invoices (factures de travaux) on Chorus Pro',
 		defaults: { name: 'Chorus Pro Factures Travaux' },
 		usableAsTool: true,

@@ -2,8 +2,13 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollChorusPro } from './poll';
-import { triggerProperties } from './properties';
+import { eventSubtitle, triggerProperties } from './properties';
 
+/**
+ * The trigger as first published (`chorusProTrigger`), kept so saved workflows still run, but hidden from the
+ * node panel: n8n groups a trigger with the action node whose type name is its own minus "Trigger", so the
+ * panel shows `chorusProFacturesTrigger` (nodes/ChorusProFacturesTrigger) with the Factures actions instead.
+ */
 export class ChorusProTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chorus Pro Trigger',
@@ -11,7 +16,7 @@ export class ChorusProTrigger implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle,
 		description:
 			'Starts a workflow on new received invoices, invoice status changes and final flux reports in Chorus Pro',
 		defaults: { name: 'Chorus Pro Trigger' },
@@ -20,7 +25,9 @@ export class ChorusProTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chorusProApi', required: true }],
 		properties: triggerProperties,
+		hidden: true,
 	};
+
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChorusPro.call(this);

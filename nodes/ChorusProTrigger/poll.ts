@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
 import { attachPdf } from './download';
 import {
@@ -55,10 +56,24 @@ function optionalId(fn: IPollFunctions, name: string, label: string): number | u
 
 function boundedOption(fn: IPollFunctions, options: IDataObject, name: string, label: string, min: number, max: number, fallback: number): number {
 	const value = options[name] ?? fallback;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-		throw new NodeOperationError(fn.getNode(), `Option "${label}" must be a number from ${min} to ${max}, got ${String(value)}`);
+	// Every option counts something (minutes, invoices, seconds): an expression giving 2.5 is an error, not 2.
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+		throw new NodeOperationError(fn.getNode(), `Option "${label}" must be a whole number from ${min} to ${max}, got ${String(value)}`);
 	}
 	return value;
+}
+
+/** The status lists: each value must be a Chorus Pro invoice status (an expression may give anything). */
+function statusList(fn: IPollFunctions, name: string, label: string): string[] {
+	const raw = fn.getNodeParameter(name, []);
+	const values = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((v) => v.trim()).filter(Boolean);
+	const wrong = values.find((value) => !(INVOICE_STATUSES as readonly string[]).includes(value));
+	if (wrong !== undefined) {
+		throw new NodeOperationError(fn.getNode(), `"${label}": "${wrong}" is not a Chorus Pro invoice status`, {
+			description: `Pick the statuses in the list; the codes are: ${INVOICE_STATUSES.join(', ')}.`,
+		});
+	}
+	return values;
 }
 
 /** Reads and checks the parameters before any request. */
@@ -67,8 +82,8 @@ function readSettings(fn: IPollFunctions): Settings {
 	const options = fn.getNodeParameter('options', {}) as IDataObject;
 	const received = event === 'newReceivedInvoice' || event === 'receivedInvoiceStatusChanged';
 	let statuses: string[] = [];
-	if (event === 'newReceivedInvoice') statuses = fn.getNodeParameter('arrivalStatuses', []) as string[];
-	else if (event !== 'fluxFinalState') statuses = fn.getNodeParameter('statuses', []) as string[];
+	if (event === 'newReceivedInvoice') statuses = statusList(fn, 'arrivalStatuses', 'Arrival Statuses');
+	else if (event !== 'fluxFinalState') statuses = statusList(fn, 'statuses', 'Only Statuses');
 	let startDate: number | undefined;
 	if (typeof options.startDate === 'string' && options.startDate.trim()) {
 		startDate = parseApiDateTime(options.startDate);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { codeLabel } from '../shared/codeLabels';
 import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
 
@@ -8,7 +9,9 @@ import { LIMITS } from '../shared/limits';
 export const DEFAULT_OVERLAP_MINUTES = 10;
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
-const STATUS_OPTIONS = [...INVOICE_STATUSES].sort().map((s) => ({ name: s, value: s }));
+const STATUS_OPTIONS = INVOICE_STATUSES.map((s) => ({ name: codeLabel(s), value: s })).sort((a, b) =>
+	a.name.localeCompare(b.name),
+);
 
 const RECEIVED = ['newReceivedInvoice', 'receivedInvoiceStatusChanged'];
 const INVOICE_EVENTS = [...RECEIVED, 'emittedInvoiceStatusChanged', 'invoiceToValidateStatusChanged'];
@@ -18,6 +21,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',
+		description: 'What starts the workflow',
 		default: 'newReceivedInvoice',
 		options: [
 			{
@@ -130,6 +134,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
+		description: 'How the trigger polls Chorus Pro: how far back, how many per page, how long to wait',
 		default: {},
 		options: [
 			{
@@ -168,3 +173,10 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** The canvas subtitle: the chosen event in words ("New Received Invoice"), not its camelCase value. */
+export const eventSubtitle = `={{ ${JSON.stringify(
+	Object.fromEntries(
+		((triggerProperties[0].options ?? []) as Array<{ name: string; value: string }>).map((o) => [o.value, o.name]),
+	),
+)}[$parameter["event"]] }}`;

@@ -56,7 +56,7 @@ export async function readInputFile(
 	if (!item?.binary?.[propertyName]) {
 		throw new NodeOperationError(
 			fn.getNode(),
-			`Item ${itemIndex} has no binary field "${propertyName}"`,
+			`Item ${itemIndex + 1} has no binary field "${propertyName}"`,
 			{
 				itemIndex,
 				description:
@@ -75,19 +75,19 @@ export async function readInputFile(
 	if (file.size > spec.maxBytes) {
 		throw new NodeOperationError(
 			fn.getNode(),
-			`The file "${fileName}" of item ${itemIndex} is ${formatBytes(file.size)}: over the Chorus Pro limit of ${spec.limitLabel}`,
+			`The file "${fileName}" of item ${itemIndex + 1} is ${formatBytes(file.size)}: over the Chorus Pro limit of ${spec.limitLabel}`,
 			{ itemIndex, description: 'Nothing was sent to Chorus Pro. Reduce or split the file.' },
 		);
 	}
 	if (file.size === 0) {
-		throw new NodeOperationError(fn.getNode(), `The file "${fileName}" of item ${itemIndex} is empty`, {
+		throw new NodeOperationError(fn.getNode(), `The file "${fileName}" of item ${itemIndex + 1} is empty`, {
 			itemIndex,
 		});
 	}
 	if (spec.extensions && !spec.extensions.includes(extension)) {
 		throw new NodeOperationError(
 			fn.getNode(),
-			`The file "${fileName}" of item ${itemIndex} has extension "${extension}", which Chorus Pro does not accept`,
+			`The file "${fileName}" of item ${itemIndex + 1} has extension "${extension}", which Chorus Pro does not accept`,
 			{ itemIndex, description: `Accepted extensions: ${spec.extensions.join(', ')}` },
 		);
 	}

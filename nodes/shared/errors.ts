@@ -121,14 +121,17 @@ export function businessError(
 	context: ErrorContext,
 	status = 200,
 ): NodeApiError {
+	// n8n shows an error's httpCode as "Error code …": on a business refusal (HTTP 200) that would read as a
+	// failure code, so only a real HTTP failure status is kept.
+	const httpCode = status >= 200 && status < 300 ? undefined : String(status);
 	return new NodeApiError(
 		context.node,
-		{ httpCode: String(status), codeRetour, libelle, path: context.path },
+		{ ...(httpCode ? { httpCode } : {}), codeRetour, libelle, path: context.path },
 		{
 			message: `Chorus Pro: ${libelle || 'functional error'} (codeRetour ${codeRetour})`,
 			description:
 				'Chorus Pro refused the request for a business reason. The message above comes from Chorus Pro; the code identifies it in the AIFE error annex.',
-			httpCode: String(status),
+			httpCode,
 			itemIndex: context.itemIndex,
 		},
 	);

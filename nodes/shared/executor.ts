@@ -9,7 +9,7 @@ import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationC
 import { RequestPace } from './pace';
 import { listOf, paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
-import { buildRequest, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
+import { buildRequest, readLimit, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
 
@@ -79,9 +79,10 @@ export async function runOperation(
 	await operation.hooks?.prepare?.(ctx, built);
 
 	if (operation.pagination && !operation.hooks?.run) {
+		const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const page: PageRequest = {
-			returnAll: fn.getNodeParameter('returnAll', itemIndex, false) as boolean,
-			limit: fn.getNodeParameter('limit', itemIndex, 50) as number,
+			returnAll,
+			limit: returnAll ? 0 : readLimit(fn, itemIndex),
 			sort: 'sortColumns' in operation.pagination && operation.pagination.sortColumns
 				? (fn.getNodeParameter(SORT, itemIndex, {}) as PageRequest['sort'])
 				: undefined,

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiGroup } from './apis';
+import { codeLabel } from './codeLabels';
 import { apiRequest } from './transport';
 
 /**
@@ -61,14 +62,14 @@ export async function getVatRates(this: ILoadOptionsFunctions): Promise<INodePro
 	});
 }
 
-/** recuperer/cadrefacturation: billing frames (codeCadreFacturation). */
+/** recuperer/cadrefacturation: the billing frames an invoice (typeDemandePaiement FACTURE) may be submitted under. */
 export async function getBillingFrameworks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await listOptions.call(this, {
 		api: 'transverses',
 		path: '/recuperer/cadrefacturation',
-		body: {},
+		body: { typeDemandePaiement: 'FACTURE' },
 		list: 'listeCadreFacturation',
-		toOption: (e) => ({ name: String(e.codeCadreFacturation), value: String(e.codeCadreFacturation) }),
+		toOption: (e) => ({ name: codeLabel(String(e.codeCadreFacturation)), value: String(e.codeCadreFacturation) }),
 	});
 }
 
@@ -99,6 +100,11 @@ export async function getStructureServices(this: ILoadOptionsFunctions): Promise
 		}),
 	});
 }
+
+/** Parameters each lookup reads: n8n reloads the list when one of them changes (`loadOptionsDependsOn`). */
+export const LOAD_OPTIONS_DEPENDS_ON: Readonly<Record<string, string[]>> = {
+	getStructureServices: [SERVICES_STRUCTURE_PARAMETER],
+};
 
 /** The four lookups, ready for `methods: { loadOptions }`. */
 export const chorusProLoadOptions = { getCurrencies, getVatRates, getBillingFrameworks, getStructureServices };

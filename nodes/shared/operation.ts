@@ -23,7 +23,11 @@ export type FieldType =
 	| 'idList' // comma-separated integers, sent as [{ [itemKey]: id }] or [id] without itemKey
 	| 'stringList'; // comma-separated strings, sent as an array
 
-export type FieldCheck = 'siret' | 'siren' | 'siretOrSiren';
+/**
+ * `currency`: an ISO 4217 code (three capital letters), also when typed as an expression instead of picked.
+ * `identifier`: a structure identifier that, when it is all digits, must be a valid SIRET or SIREN.
+ */
+export type FieldCheck = 'siret' | 'siren' | 'siretOrSiren' | 'currency' | 'identifier';
 
 export interface OptionValue {
 	name: string;

@@ -4,7 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BuiltRequest, Field, Operation } from './operation';
 import { ADDITIONAL_FIELDS } from './properties';
 import { apiDate, apiDateTime, apiDateTimeWithOffset } from './parisTime';
-import { checkSiren, checkSiret, checkSiretOrSiren } from './validation';
+import {
+	checkCurrency,
+	checkFreeText,
+	checkIdentifier,
+	checkSiren,
+	checkSiret,
+	checkSiretOrSiren,
+	itemName,
+} from './validation';
 
 /**
  * Reads an operation's parameters for one item, checks them and converts them to the API's types. Everything
@@ -59,11 +67,17 @@ function toInteger(field: Field, raw: unknown): number {
 	return n;
 }
 
-function identifierProblem(check: Field['check'], value: string, checksum: boolean): string | undefined {
-	if (check === 'siret') return checkSiret(value, checksum);
-	if (check === 'siren') return checkSiren(value, checksum);
-	if (check === 'siretOrSiren') return checkSiretOrSiren(value, checksum);
-	return undefined;
+const CHECKS: Record<NonNullable<Field['check']>, (value: string, checksum: boolean) => string | undefined> = {
+	siret: checkSiret,
+	siren: checkSiren,
+	siretOrSiren: checkSiretOrSiren,
+	identifier: checkIdentifier,
+	currency: (value) => checkCurrency(value),
+};
+
+/** The problem of a value under its field's check; `checksum: false` checks the format of identifiers only. */
+function checkValue(field: Field, value: string, checksum: boolean): string | undefined {
+	return checkFreeText(value) ?? (field.check ? CHECKS[field.check](value, checksum) : undefined);
 }
 
 /**
@@ -77,6 +91,8 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 		case 'number': {
 			const n = typeof raw === 'number' ? raw : Number(String(raw).replace(',', '.').trim());
 			if (!Number.isFinite(n)) throw new InputError(field, `expected a number, got "${raw}"`);
+			// Chorus Pro amounts are never negative: a credit note is an AVOIR with positive amounts.
+			if (n < 0 && field.name.startsWith('montant')) throw new InputError(field, `an amount cannot be negative, got ${n}`);
 			return n;
 		}
 		case 'boolean':
@@ -119,6 +135,9 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 			if (allowed && !allowed.includes(value)) {
 				throw new InputError(field, `"${value}" is not one of: ${allowed.join(', ')}`);
 			}
+			// A list loaded from the server can be bypassed by an expression: the value is still checked.
+			const problem = checkValue(field, value, true);
+			if (problem) throw new InputError(field, problem);
 			return value;
 		}
 		default: {
@@ -126,8 +145,8 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 			if (field.maxLength && value.length > field.maxLength) {
 				throw new InputError(field, `${value.length} characters long; Chorus Pro accepts at most ${field.maxLength}`);
 			}
-			const problem = identifierProblem(field.check, value, true);
-			if (problem && onChecksumFailure && !identifierProblem(field.check, value, false)) onChecksumFailure(problem);
+			const problem = checkValue(field, value, true);
+			if (problem && onChecksumFailure && !checkValue(field, value, false)) onChecksumFailure(problem);
 			else if (problem) throw new InputError(field, problem);
 			return value;
 		}
@@ -196,22 +215,61 @@ export function readParameters(
 			invalid(field, error.reason);
 		}
 	}
+	checkRanges(fn, operation, params, i);
 	return params;
 }
 
 /** The warning of an identifier accepted on the qualification platform although its checksum fails. */
 export function testIdentifierWarning(label: string, i: number, reason: string): string {
-	return `"${label}" (item ${i}): ${reason}. Sent anyway: the credential points at the qualification platform, whose test identifiers do not follow the checksum.`;
+	return `"${label}" (${itemName(i)}): ${reason}. Sent anyway: the credential points at the qualification platform, whose test identifiers do not follow the checksum.`;
+}
+
+/** The start of the range a field ends (`…Au` → `…Du`, `…Fin` → `…Debut`, `…Max` → `…Min`), if the operation has it. */
+function rangeStart(operation: Operation, end: Field): Field | undefined {
+	const names = [
+		end.name.replace(/Au$/, 'Du'),
+		end.name.replace(/Fin$/, 'Debut'),
+		end.name.replace(/Max$/, 'Min'),
+		end.name.replace(/Fin(?=[A-Z])/, 'Debut'),
+	].filter((name) => name !== end.name);
+	return operation.fields.find((field) => names.includes(field.name));
+}
+
+/** A range whose end comes before its start finds nothing: say so instead of asking Chorus Pro. */
+function checkRanges(fn: IExecuteFunctions, operation: Operation, params: IDataObject, i: number): void {
+	for (const end of operation.fields) {
+		const start = rangeStart(operation, end);
+		if (!start || params[start.name] === undefined || params[end.name] === undefined) continue;
+		const [from, to] = [params[start.name], params[end.name]];
+		// Dates are in the API's YYYY-MM-DD[THH:mm:ss] form, which sorts as text; amounts are numbers.
+		const reversed = typeof from === 'number' && typeof to === 'number' ? from > to : String(from) > String(to);
+		if (reversed) {
+			throw fieldError(fn, end, i, `"${String(to)}" comes before "${start.label}" (${String(from)}): the range is empty`);
+		}
+	}
+}
+
+/** The Limit of a search: n8n's minimum of 1 binds the form only, an expression can give anything. */
+export function readLimit(fn: IExecuteFunctions, i: number): number {
+	const raw = fn.getNodeParameter('limit', i, 50);
+	const limit = typeof raw === 'number' ? raw : Number(raw);
+	if (!Number.isSafeInteger(limit) || limit < 1) {
+		throw new NodeOperationError(fn.getNode(), `Invalid value for "Limit" (${itemName(i)}): expected a whole number of at least 1, got "${String(raw)}"`, {
+			itemIndex: i,
+			description: 'Nothing was sent to Chorus Pro.',
+		});
+	}
+	return limit;
 }
 
 export function fieldError(fn: IExecuteFunctions, field: Field, i: number, reason: string): NodeOperationError {
 	const message =
 		reason === 'is required'
-			? `"${field.label}" is required (item ${i})`
-			: `Invalid value for "${field.label}" (item ${i}): ${reason}`;
+			? `"${field.label}" is required (${itemName(i)})`
+			: `Invalid value for "${field.label}" (${itemName(i)}): ${reason}`;
 	return new NodeOperationError(fn.getNode(), message, {
 		itemIndex: i,
-		description: `Parameter "${field.label}" (${field.key ?? field.name}) of item ${i}. Nothing was sent to Chorus Pro.`,
+		description: `Parameter "${field.label}" (${field.key ?? field.name}) of ${itemName(i)}. Nothing was sent to Chorus Pro.`,
 	});
 }
 

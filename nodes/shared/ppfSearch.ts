@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { filterHelp } from './fieldHelp';
 import type { BuiltRequest, Field, Operation, OperationContext, Pagination } from './operation';
 
 /**
@@ -38,7 +39,7 @@ export function ppfFilters(filters: PpfFilter[]): {
 	const fields = filters.map(({ op, ...field }) => ({
 		...field,
 		key: `filtres.${field.name}.valeur`,
-		description: `${field.description ?? field.name} (filtre ${field.name}, ${op === 'strict' ? 'exact match' : 'contains'})`,
+		description: filterHelp(field.label, [field.description, `filtre ${field.name}`], op === 'strict'),
 	}));
 	const operators = new Map(filters.map((f) => [f.name, f.op]));
 	return {

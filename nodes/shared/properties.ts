@@ -1,5 +1,8 @@
 import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { codeLabel } from './codeLabels';
+import { fieldHelp } from './fieldHelp';
+import { LOAD_OPTIONS_DEPENDS_ON } from './loadOptions';
 import type { Field, Operation, OptionValue, Resource } from './operation';
 import { parallelRequestsProperties } from './parallel';
 
@@ -13,7 +16,7 @@ export const OUTPUT_BINARY_PROPERTY = 'outputBinaryPropertyName';
 
 function optionList(options: ReadonlyArray<string | OptionValue>): INodePropertyOptions[] {
 	return options.map((option) =>
-		typeof option === 'string' ? { name: option, value: option } : { ...option },
+		typeof option === 'string' ? { name: codeLabel(option), value: option } : { ...option },
 	);
 }
 
@@ -60,22 +63,29 @@ function defaultOf(field: Field): INodeProperties['default'] {
 	}
 }
 
-/** One field as an n8n parameter (or as an option of the Additional Fields collection). */
-export function fieldProperty(field: Field): INodeProperties {
+/** One field as an n8n parameter (or as an option of the Additional Fields collection); `filter` in a search. */
+export function fieldProperty(field: Field, filter = false): INodeProperties {
 	const property: INodeProperties = {
 		displayName: field.label,
 		name: field.name,
 		type: n8nType(field),
 		default: defaultOf(field),
-		description: field.description,
+		description: fieldHelp(field, filter),
 	};
 	if (field.placeholder) property.placeholder = field.placeholder;
 	if (field.type === 'integer') property.typeOptions = { minValue: 0, numberPrecision: 0 };
 	if (field.type === 'json') property.typeOptions = { rows: 4 };
 	if (field.loadOptionsMethod) {
-		property.typeOptions = { ...property.typeOptions, loadOptionsMethod: field.loadOptionsMethod };
+		property.typeOptions = {
+			...property.typeOptions,
+			loadOptionsMethod: field.loadOptionsMethod,
+			// n8n reloads the list when these parameters change (the services of the chosen structure).
+			...(LOAD_OPTIONS_DEPENDS_ON[field.loadOptionsMethod]
+				? { loadOptionsDependsOn: LOAD_OPTIONS_DEPENDS_ON[field.loadOptionsMethod] }
+				: {}),
+		};
 		property.options = [];
-		property.description = `${field.description ?? ''}${field.description ? ' ' : ''}Choose from the list, or specify a code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
+		property.description = `${property.description}. Choose from the list, or specify a code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	} else if (field.options) {
 		property.options = optionList(field.options);
 		if (field.type === 'options' && !field.required) {
@@ -90,8 +100,8 @@ export function fieldProperty(field: Field): INodeProperties {
  * A top-level field as one parameter, or as two of the same name when its default changed with a node version
  * (`defaultSince`): n8n shows the one whose `@version` condition matches the node.
  */
-function versionedProperties(field: Field, displayOptions: IDisplayOptions): INodeProperties[] {
-	const property = fieldProperty(field);
+function versionedProperties(field: Field, displayOptions: IDisplayOptions, filter: boolean): INodeProperties[] {
+	const property = fieldProperty(field, filter);
 	const since = field.defaultSince;
 	if (!since) return [{ ...property, displayOptions }];
 	const forVersions = (condition: DisplayCondition): IDisplayOptions => ({
@@ -151,12 +161,12 @@ function operationProperties(operation: Operation): INodeProperties[] {
 			default: 'data',
 			required: true,
 			hint: 'The name of the input binary field containing the file',
-			description: `Maximum size: ${operation.binaryIn.limitLabel}`,
+			description: `Name of the binary field of the input item that holds the file to send (maximum size: ${operation.binaryIn.limitLabel})`,
 			displayOptions: show(operation),
 		});
 	}
 	for (const field of operation.fields.filter((f) => f.required || f.top)) {
-		properties.push(...versionedProperties(field, show(operation, field.showWhen)));
+		properties.push(...versionedProperties(field, show(operation, field.showWhen), isSearch(operation)));
 	}
 	const pagination = operation.pagination;
 	if (pagination) {
@@ -187,10 +197,13 @@ function operationProperties(operation: Operation): INodeProperties[] {
 			name: ADDITIONAL_FIELDS,
 			type: 'collection',
 			placeholder: isSearch(operation) ? 'Add Filter' : 'Add Field',
+			description: isSearch(operation)
+				? 'Optional criteria that narrow the search'
+				: 'Optional fields of the request: add only those you need',
 			default: {},
 			displayOptions: show(operation),
 			options: optional
-				.map((field) => fieldProperty(field))
+				.map((field) => fieldProperty(field, isSearch(operation)))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
@@ -201,6 +214,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 			name: SORT,
 			type: 'collection',
 			placeholder: 'Add Sort Option',
+			description: 'The order Chorus Pro returns the results in',
 			default: {},
 			displayOptions: show(operation),
 			options: [
@@ -221,7 +235,7 @@ function operationProperties(operation: Operation): INodeProperties[] {
 						{ name: 'Descending', value: 'Descendant' },
 					],
 					default: 'Descendant',
-					description: 'Sort direction (triSens)',
+					description: 'Order of the results: ascending or descending (triSens)',
 				},
 			],
 		});
@@ -234,10 +248,20 @@ function operationProperties(operation: Operation): INodeProperties[] {
 			default: 'data',
 			required: true,
 			hint: 'The name of the output binary field to put the file in',
+			description: 'Name of the binary field of the output item that receives the downloaded file',
 			displayOptions: show(operation),
 		});
 	}
 	return properties;
+}
+
+/**
+ * The canvas subtitle: the chosen operation's action in words ("Search received invoices"), looked up from the
+ * resource and operation (their camelCase values mean nothing to an accountant).
+ */
+export function operationSubtitle(operations: Operation[]): string {
+	const actions = Object.fromEntries(operations.map((op) => [`${op.resource}:${op.operation}`, op.action]));
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 /** The resource dropdown, one operation dropdown per resource, then every operation's parameters. */

@@ -28,7 +28,7 @@ const LA_POSTE_SIREN = '356000000';
  */
 export function checkSiren(value: string, checksum = true): string | undefined {
 	if (!/^\d{9}$/.test(value)) return 'a SIREN has exactly 9 digits';
-	if (checksum && !luhnValid(value)) return 'this SIREN fails its checksum (Luhn): check for a typo';
+	if (checksum && !luhnValid(value)) return 'this is not a valid SIREN (its check digit does not match): check for a typo';
 	return undefined;
 }
 
@@ -37,9 +37,9 @@ export function checkSiret(value: string, checksum = true): string | undefined {
 	if (!checksum) return undefined;
 	if (value.startsWith(LA_POSTE_SIREN)) {
 		const sum = [...value].reduce((total, c) => total + Number(c), 0);
-		return sum % 5 === 0 ? undefined : 'this SIRET fails its checksum: check for a typo';
+		return sum % 5 === 0 ? undefined : 'this is not a valid SIRET (its check digit does not match): check for a typo';
 	}
-	if (!luhnValid(value)) return 'this SIRET fails its checksum (Luhn): check for a typo';
+	if (!luhnValid(value)) return 'this is not a valid SIRET (its check digit does not match): check for a typo';
 	return undefined;
 }
 
@@ -47,6 +47,41 @@ export function checkSiretOrSiren(value: string, checksum = true): string | unde
 	if (/^\d{9}$/.test(value)) return checkSiren(value, checksum);
 	if (/^\d{14}$/.test(value)) return checkSiret(value, checksum);
 	return 'expected a SIRET (14 digits) or a SIREN (9 digits)';
+}
+
+/**
+ * Structure identifiers are a SIRET for French structures and free text for the others (VAT number, RIDET…): a
+ * number is read as a SIRET or SIREN, so a typo in it is an error rather than "no such structure".
+ */
+export function checkIdentifier(value: string, checksum = true): string | undefined {
+	return /^\d+$/.test(value) ? checkSiretOrSiren(value, checksum) : undefined;
+}
+
+export function checkCurrency(value: string): string | undefined {
+	return /^[A-Z]{3}$/.test(value) ? undefined : 'expected a currency code of three capital letters (ISO 4217), e.g. EUR';
+}
+
+// Tab, line feed and carriage return are text; the other control characters come from copy-pastes and break the
+// platform's XML and PDF outputs.
+const TEXT_CONTROLS = new Set([9, 10, 13]);
+
+function hasControlCharacter(value: string): boolean {
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if ((code < 32 && !TEXT_CONTROLS.has(code)) || code === 127) return true;
+	}
+	return false;
+}
+
+export function checkFreeText(value: string): string | undefined {
+	return hasControlCharacter(value)
+		? 'contains an invisible control character (often from a copy-paste): retype the text or remove that character'
+		: undefined;
+}
+
+/** "item 1" for index 0: users count items from one, as n8n's table does. */
+export function itemName(itemIndex: number): string {
+	return `item ${itemIndex + 1}`;
 }
 
 /** 10 MB, 30 MB…: the limits of reference §13.2 are in "Mo", 1 Mo = 1024 × 1024 bytes. */

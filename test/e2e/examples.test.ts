@@ -218,8 +218,20 @@ describeE2E('examples/ in real n8n (n8n execute)', () => {
 					(i) => recipients.has(i.idDestinataire) && i.statut === 'MISE_A_DISPOSITION' && !i.factureTelechargeeParDestinataire,
 				);
 				expect(pending.length).toBeGreaterThan(0);
-				await fs.mkdir(join(files, 'inbox'), { recursive: true }); // the user creates the folder once (the note says so)
 				const wf = readExample('sync-received-invoices.json');
+
+				// Without the folder the run stops at its write check, before any invoice is marked as downloaded
+				// (a download marks it on Chorus Pro, and the next run would not fetch it again).
+				const downloads = sim.counts('/telecharger/groupe');
+				const noFolder = await n8n.execute(wf.id);
+				checkRun(noFolder, () => {
+					expect(noFolder.run?.status).not.toBe('success');
+					expect(Object.keys(noFolder.run?.data.resultData.runData ?? {})).not.toContain('New received invoices');
+					expect(sim.counts('/telecharger/groupe')).toBe(downloads);
+					for (const invoice of pending) expect(sim.store.invoice(invoice.idFacture)?.factureTelechargeeParDestinataire).toBeFalsy();
+				});
+
+				await fs.mkdir(join(files, 'inbox'), { recursive: true }); // the user creates the folder once (the note says so)
 				const result = await n8n.execute(wf.id);
 				expectSuccess(result);
 				checkRun(result, () => {

@@ -22,10 +22,10 @@ import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
 
 const RECEIVED_SEARCH = '/rechercher/recipiendaire';
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
-/** The eight node types of the package, spelt out: a node missing from package.json's `n8n.nodes` fails here. */
+/** The nine node types of the package (the hidden chorusProTrigger stays for saved workflows), spelt out: a node missing from package.json's `n8n.nodes` fails here. */
 const PACKAGE_NODE_TYPES = [
 	'chorusProAnnuaire', 'chorusProEReporting', 'chorusProESignature', 'chorusProEngagements', 'chorusProFactures',
-	'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
+	'chorusProFacturesTrigger',	'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
 ].map((type) => `${PACKAGE}.${type}`).sort();
 
 let sim: Simulator;

@@ -195,7 +195,7 @@ describe('G2B directory (PPF annuaire shape)', () => {
 	it('refuses a SIREN or SIRET failing Luhn, and a malformed routing code, before any HTTP call', async () => {
 		const siren = await failing('company', 'get', { siren: '217500017' });
 		expect(siren.sent).toBe(0);
-		expect(siren.error.message).toMatch(/SIREN.*item 0.*checksum/i);
+		expect(siren.error.message).toMatch(/SIREN.*item 1.*check digit/i);
 		const siret = await failing('establishment', 'search', { returnAll: true, additionalFields: { siret: '2175000160001' } });
 		expect(siret.sent).toBe(0);
 		expect(siret.error.message).toMatch(/SIRET.*14 digits/);
@@ -382,7 +382,7 @@ describe('Référentiel des Organisations', () => {
 	it('checks identifiers before any HTTP call', async () => {
 		const bad = await failing('organisationStructure', 'get', { structureId: '12345' });
 		expect(bad.sent).toBe(0);
-		expect(bad.error.message).toMatch(/"Structure" \(item 0\).*UUID.*SIRET/);
+		expect(bad.error.message).toMatch(/"Structure" \(item 1\).*UUID.*SIRET/);
 		const luhn = await failing('organisationSiren', 'get', { sirenId: '217500017' });
 		expect(luhn.sent).toBe(0);
 		const badCriteria = await failing('organisationService', 'search', { returnAll: true, additionalFields: { criteria: '{"x": 1}' } });

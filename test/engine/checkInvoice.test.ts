@@ -167,10 +167,11 @@ describe('Check Before Submitting', () => {
 		const currency = await checkOne(invoice('CHK-CUR-001', { deviseFacture: 'XYZ' }));
 		expect(codes(currency)).toEqual(['CURRENCY_UNKNOWN']);
 		expect(String((currency.problems as IDataObject[])[0].action)).toContain('EUR');
-		// soumettre takes four frameworks: any other is refused before Chorus Pro is asked.
+		// The field lists the frameworks the server knows; soumettre takes four of them: any other is a problem.
 		const framework = await checkOne(invoice('CHK-CAD-001', { codeCadreFacturation: 'A3_MEMOIRE_JUSTICE' }));
-		expect(framework.problems).toEqual([expect.objectContaining({ parameter: 'codeCadreFacturation', code: 'INVALID_VALUE' })]);
-		expect(framework.checks).toMatchObject({ billingFramework: 'notChecked' });
+		expect(framework.problems).toEqual([
+			expect.objectContaining({ parameter: 'codeCadreFacturation', code: 'BILLING_FRAMEWORK_NOT_ALLOWED' }),
+		]);
 	});
 
 	it("finds bank details that are not among the supplier's valid ones", async () => {

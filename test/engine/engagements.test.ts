@@ -222,7 +222,7 @@ describe('Engagement (Commitment)', () => {
 				dateEngagementJuridique: '2025-07-01',
 				montantHT: 1,
 			}),
-		).rejects.toThrow(/Commitment Number.*item 0.*at most 50/);
+		).rejects.toThrow(/Commitment Number.*item 1.*at most 50/);
 		await expect(
 			run('commitment', 'create', {
 				numeroEngagementJuridique: 'EJ-1',
@@ -231,9 +231,9 @@ describe('Engagement (Commitment)', () => {
 				dateEngagementJuridique: '2025-02-30',
 				montantHT: 1,
 			}),
-		).rejects.toThrow(/Commitment Date.*item 0.*not a valid date/);
-		await expect(run('commitment', 'update', { idEngagementJuridique: 5 })).rejects.toThrow(/Nothing to update.*item 0/);
-		await expect(run('commitment', 'get', { id: 'abc' })).rejects.toThrow(/Commitment ID.*item 0.*whole number/);
+		).rejects.toThrow(/Commitment Date.*item 1.*not a valid date/);
+		await expect(run('commitment', 'update', { idEngagementJuridique: 5 })).rejects.toThrow(/Nothing to update.*item 1/);
+		await expect(run('commitment', 'get', { id: 'abc' })).rejects.toThrow(/Commitment ID.*item 1.*whole number/);
 		await expect(run('commitment', 'create', {
 			numeroEngagementJuridique: 'EJ-2',
 			idStructureEmettrice: 1,

@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { gzipSync } from 'zlib';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
@@ -86,6 +87,9 @@ function systemExtract(archive: Buffer, label: string): { names: string[]; read:
 	execFileSync('tar', ['-xzf', file, '-C', out]);
 	return { names, read: (name) => readFileSync(join(out, name)) };
 }
+
+/** A valid tar.gz holding no file: the two zero blocks that end a tar, gzipped. */
+const emptyTarGz = () => gzipSync(Buffer.alloc(1024));
 
 const bodyOf = (r: RecordedRequest) => r.body as IDataObject;
 
@@ -168,6 +172,8 @@ describe('G2B flux', () => {
 		const mixedNature = await failing('flux', 'deposit', { syntaxeFlux: 'UBL', binaryPropertyNames: 'data' }, mixed);
 		expect(mixedNature.sent).toBe(0);
 		expect(mixedNature.error.message).toMatch(/"b\.pdf" is not a \.xml file.*same nature/);
+		// The rule error says which input item and which file, in an accountant's numbering (the second item).
+		expect(mixedNature.error.message).toMatch(/^G2B flux not sent \(item 2, file "b\.pdf"\)/);
 
 		const fakePdf = await failing('flux', 'deposit', { syntaxeFlux: 'Factur-X', binaryPropertyNames: 'data' }, [await binaryItem(ubl('X'), 'facturx.pdf', 'application/pdf')]);
 		expect(fakePdf.sent).toBe(0);
@@ -176,6 +182,11 @@ describe('G2B flux', () => {
 		const notGz = await failing('flux', 'depositArchive', { syntaxeFlux: 'UBL', binaryPropertyName: 'data' }, [await binaryItem(ubl('Z'), 'lot.tar.gz', 'application/gzip')]);
 		expect(notGz.sent).toBe(0);
 		expect(notGz.error.message).toMatch(/not a tar\.gz/);
+		expect(notGz.error.message).toMatch(/item 1, binary field "data" holding "lot\.tar\.gz"/);
+
+		const empty = await failing('flux', 'depositArchive', { syntaxeFlux: 'UBL', binaryPropertyName: 'data' }, [await binaryItem(emptyTarGz(), 'vide.tar.gz', 'application/gzip')]);
+		expect(empty.sent).toBe(0);
+		expect(empty.error.message).toMatch(/binary field "data" holding "vide\.tar\.gz".*no file/);
 	});
 
 	it('refuses a flux over 30 MB compressed before any HTTP call', async () => {
@@ -265,7 +276,7 @@ describe('E-reporting', () => {
 		const bad = await failing('transmission', 'buildFileName', { siren: G2B_IDS.buyer.siren, idTransmission: 'a/b', dateDebutPeriode: '2026-02-01', dateFinPeriode: '2026-02-28' });
 		expect(bad.error.message).toMatch(/transmission ID "a\/b"/);
 		const reversed = await failing('transmission', 'buildFileName', { siren: G2B_IDS.buyer.siren, idTransmission: 'T1', dateDebutPeriode: '2026-03-01', dateFinPeriode: '2026-02-28' });
-		expect(reversed.error.message).toMatch(/starts .* after it ends/);
+		expect(reversed.error.message).toMatch(/"Period End" \(item 1\): "2026-02-28" comes before "Period Start"/);
 	});
 
 	it('an FRR flux named by the rule creates a transmission; a badly named one is refused before sending', async () => {

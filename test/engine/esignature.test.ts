@@ -241,7 +241,7 @@ describe('input checks before any call', () => {
 		['enveloped XAdES on a PDF', 'seal', 'signDocument', () => ({ ...sealParams, signatureLevel: 'XAdES_BASELINE_B' }), pdfItem, /Signature Packaging.*inside an XML document/],
 		['a certificate that is not one', 'signature', 'getDataToSign', () => ({ ...sealParams, signingCertificate: 'MIIBbroken' }), pdfItem, /Signing Certificate.*not an X\.509 certificate/],
 		['a signing date that is not one', 'signature', 'getDataToSign', () => ({ ...signParams, signingCertificate: certPem, signingDate: 'hier' }), pdfItem, /Signing Date.*neither epoch/],
-		['step 3 without the signing date', 'signature', 'signDocument', () => ({ ...signParams, signingCertificate: certPem, signatureValue: 'AAAA', signatureAlgorithm: 'RSA_SHA256' }), pdfItem, /"Signing Date" is required \(item 0\)/],
+		['step 3 without the signing date', 'signature', 'signDocument', () => ({ ...signParams, signingCertificate: certPem, signatureValue: 'AAAA', signatureAlgorithm: 'RSA_SHA256' }), pdfItem, /"Signing Date" is required \(item 1\)/],
 		['a signature value that is not base64', 'signature', 'signDocument', () => ({ ...signParams, signingCertificate: certPem, signingDate: '1767261600000', signatureValue: 'pas du base64!', signatureAlgorithm: 'RSA_SHA256' }), pdfItem, /Signature Value.*not base64/],
 		['a certificate file that is not one', 'certificate', 'verify', () => ({}), () => binaryItem('pas un certificat', 'faux.pem', 'text/plain'), /not an X\.509 certificate/],
 		['a detached content field that is missing', 'verification', 'verify', () => ({ additionalFields: { originalBinaryPropertyName: 'original' } }), pdfItem, /no binary field "original"/],

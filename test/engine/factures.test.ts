@@ -258,10 +258,18 @@ describe('Emitted Invoice', () => {
 			cadreFacturation: 'A9_FACTURE_SOUSTRAITANT',
 			idValideur1: DEMO_IDS.buyerWithEngagement.idStructureCPP,
 		});
-		await run('emittedInvoice', 'correctValidator', {
-			idFacture: invoice.idFacture,
-			additionalFields: { idStructure: DEMO_IDS.partner.idStructureCPP },
-		});
+		// The validator is a required one-of choice, so its fields are top-level parameters, not Additional Fields.
+		const parameters = node.description.properties;
+		const shown = (name: string) =>
+			parameters.find((p) => p.name === name && p.displayOptions?.show?.operation?.includes('correctValidator'));
+		for (const name of ['idStructure', 'typeIdentifiantStructure', 'identifiantStructure']) expect(shown(name)).toBeDefined();
+		const before = sim.counts();
+		await expect(run('emittedInvoice', 'correctValidator', { idFacture: invoice.idFacture })).rejects.toThrow(
+			/Give the new validator as "Validator Structure ID", or as "Identifier Type" \+ "Identifier" \(item 1\)/,
+		);
+		expect(sim.counts()).toBe(before);
+
+		await run('emittedInvoice', 'correctValidator', { idFacture: invoice.idFacture, idStructure: DEMO_IDS.partner.idStructureCPP });
 		expect(sent('/corriger/valideur/facture').body).toEqual({ idFacture: invoice.idFacture, idStructure: DEMO_IDS.partner.idStructureCPP });
 		expect(sim.store.invoice(invoice.idFacture)).toMatchObject({ statut: 'A_VALIDER_1', idValideur1: DEMO_IDS.partner.idStructureCPP });
 	});
@@ -518,6 +526,8 @@ describe('codeRetour != 0', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain("Incohérence au niveau du statut d'origine ou de destination de la facture.");
 		expect(error.message).toContain('20002');
+		// A business refusal comes with HTTP 200: n8n would show it as "Error code 200", which reads as a failure code.
+		expect((error as NodeApiError).httpCode ?? null).toBeNull();
 		expect(sim.store.invoice(invoice.idFacture)?.statut).toBe('MISE_EN_PAIEMENT');
 	});
 
@@ -609,14 +619,50 @@ describe('Bad input never reaches the simulator', () => {
 	it('a SIRET with a wrong checksum', async () => {
 		const error = await refused('submit', { ...invoiceParameters('BAD-1', LINES), codeDestinataire: '21750001600018' }, undefined, [
 			/"Recipient SIRET"/,
-			/item 0/,
-			/checksum/,
+			/item 1/,
+			/check digit/,
 		]);
 		expect(error.description).toContain('Nothing was sent to Chorus Pro');
 	});
 
 	it('an impossible date', async () => {
-		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 0/]);
+		await refused('submit', { ...invoiceParameters('BAD-2', LINES), dateFacture: '2025-02-30' }, undefined, [/"Invoice Date"/, /item 1/]);
+	});
+
+	it('a currency typed as an expression instead of picked is still checked (ISO 4217)', async () => {
+		await refused('submit', { ...invoiceParameters('BAD-CUR', LINES), deviseFacture: 'euro' }, undefined, [
+			/Invalid value for "Currency" \(item 1\)/,
+			/three capital letters \(ISO 4217\)/,
+		]);
+	});
+
+	it('a negative total', async () => {
+		await refused('submit', { ...invoiceParameters('BAD-NEG', LINES), montantTtcTotal: -1200 }, undefined, [
+			/Invalid value for "Total Incl\. VAT" \(item 1\): an amount cannot be negative/,
+		]);
+	});
+
+	it('a control character pasted into free text', async () => {
+		await refused('submit', { ...invoiceParameters('BAD\u0007CTRL', LINES) }, undefined, [
+			/Invalid value for "Invoice Number" \(item 1\): contains an invisible control character/,
+		]);
+	});
+
+	it('a date range whose end comes before its start', async () => {
+		const before = sim.counts();
+		const error = await fail('receivedInvoice', 'search', {
+			returnAll: true,
+			additionalFields: { periodeDateDepotDu: '2026-03-10', periodeDateDepotAu: '2026-03-01' },
+		});
+		expect(sim.counts()).toBe(before);
+		expect(error.message).toMatch(/"Deposit Date To" \(item 1\): "2026-03-01T23:59:59" comes before "Deposit Date From" \(2026-03-10\)/);
+	});
+
+	it('a negative Limit given by an expression', async () => {
+		const before = sim.counts();
+		const error = await fail('receivedInvoice', 'search', { returnAll: false, limit: -5 });
+		expect(sim.counts()).toBe(before);
+		expect(error.message).toMatch(/"Limit" \(item 1\).*whole number of at least 1/);
 	});
 
 	it('a missing required field, on the second item', async () => {
@@ -628,7 +674,7 @@ describe('Bad input never reaches the simulator', () => {
 			{ items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
 		);
 		expect(sim.counts()).toBe(before);
-		expect(error.message).toMatch(/"Invoice Number" is required \(item 0\)/);
+		expect(error.message).toMatch(/"Invoice Number" is required \(item 1\)/);
 
 		// Continue On Fail: each item is refused on its own, with its own index, and nothing is sent.
 		const output = await run(
@@ -638,12 +684,12 @@ describe('Bad input never reaches the simulator', () => {
 			{ continueOnFail: true, items: [{ json: { numero: '' } }, { json: { numero: '' } }] },
 		);
 		expect(sim.counts()).toBe(before);
-		expect(String(output[1].error)).toMatch(/"Invoice Number" is required \(item 1\)/);
+		expect(String(output[1].error)).toMatch(/"Invoice Number" is required \(item 2\)/);
 	});
 
 	it('a missing binary property', async () => {
 		await refused('submitPdf', { ...invoiceParameters('BAD-3'), binaryPropertyName: 'facture' }, [await pdfItem()], [
-			/item 0/i,
+			/item 1/i,
 			/"facture"/,
 		]);
 	});
@@ -651,7 +697,7 @@ describe('Bad input never reaches the simulator', () => {
 	it('a PDF over 10 MB', async () => {
 		const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]);
 		const item = await binaryItem(big, 'enorme.pdf', 'application/pdf');
-		await refused('submitPdf', invoiceParameters('BAD-4'), [item], [/enorme\.pdf/, /item 0/, /10 MB/]);
+		await refused('submitPdf', invoiceParameters('BAD-4'), [item], [/enorme\.pdf/, /item 1/, /10 MB/]);
 	});
 });
 

@@ -134,7 +134,7 @@ describe('Attachment', () => {
 		// A sub-object field that does not apply to the chosen object is not sent, and one that does is required.
 		const before = sim.counts();
 		await expect(run('attachment', 'download', { objetPieceJointe: 'ENGAGEMENT_JURIDIQUE' })).rejects.toThrow(
-			/"Commitment Number" is required \(item 0\)/,
+			/"Commitment Number" is required \(item 1\)/,
 		);
 		expect(sim.counts()).toBe(before);
 	});
@@ -148,6 +148,17 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 			parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: 5 },
 		});
 		expect(found).toEqual([expect.objectContaining({ idStructureCPP: DEMO_IDS.buyerWithService.idStructureCPP, siret: DEMO_IDS.buyerWithService.siret })]);
+	});
+
+	it('refuses a SIRET with a typo in the recipient search, instead of finding no recipient', async () => {
+		const siret = DEMO_IDS.buyerWithService.siret;
+		const typo = `${siret.slice(0, 13)}${(Number(siret[13]) + 1) % 10}`;
+		const before = sim.counts();
+		await expect(run('recipient', 'search', { identifiant: typo, limit: 5 })).rejects.toThrow(
+			/Invalid value for "Identifier" \(item 1\): this is not a valid SIRET \(its check digit does not match\)/,
+		);
+		await expect(run('recipient', 'search', { identifiant: siret.slice(0, 13), limit: 5 })).rejects.toThrow(/SIRET \(14 digits\) or a SIREN/);
+		expect(sim.counts()).toBe(before);
 	});
 
 	it('downloads the recipient directory as a ZIP with the public structures', async () => {
@@ -189,14 +200,14 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 	});
 
 	it("lists a user's links to a structure, and refuses a call without a structure before sending it", async () => {
-		const links = await run('structure', 'listUserLinks', { returnAll: true, additionalFields: { idStructure: DEMO_IDS.supplier.idStructureCPP } });
+		const links = await run('structure', 'listUserLinks', { returnAll: true, idStructure: DEMO_IDS.supplier.idStructureCPP });
 		expect(sent(`${STRUCTURES}/lister/rattachementsutilisateur`).body).toEqual({
 			idStructure: DEMO_IDS.supplier.idStructureCPP,
 			parametresListerRattachementsStructureUtilisateur: { pageResultatDemandee: 1, nbResultatsParPage: 1000 },
 		});
 		expect(links).toEqual([expect.objectContaining({ codeService: 'VENTES', statutRattachement: 'VALIDEE' })]);
 		const before = sim.counts();
-		await expect(run('structure', 'listUserLinks', { returnAll: true })).rejects.toThrow(/Structure ID.*Structure Identifier.*item 0/);
+		await expect(run('structure', 'listUserLinks', { returnAll: true })).rejects.toThrow(/Structure ID.*Structure Identifier.*item 1/);
 		expect(sim.counts()).toBe(before);
 	});
 
@@ -216,7 +227,7 @@ describe('Recipient, Recipient Directory, Structure, My Account', () => {
 		expect(insee).toMatchObject({ siret: DEMO_IDS.supplier.siret, raisonSociale: DEMO_IDS.supplier.name });
 
 		const before = sim.counts();
-		await expect(run('structure', 'getSiretInformation', { siretStructure: '8451234540001' })).rejects.toThrow(/SIRET.*item 0.*14 digits/);
+		await expect(run('structure', 'getSiretInformation', { siretStructure: '8451234540001' })).rejects.toThrow(/SIRET.*item 1.*14 digits/);
 		expect(sim.counts()).toBe(before);
 	});
 

@@ -152,7 +152,7 @@ describe('Works Invoice', () => {
 				montantAPayer: 1,
 				pieceJointePrincipaleId: 1,
 			}),
-		).rejects.toThrow(/Recipient SIRET.*item 0.*checksum/);
+		).rejects.toThrow(/Recipient SIRET.*item 1.*check digit/);
 		await expect(
 			run('worksInvoice', 'submit', {
 				numeroFactureTravaux: 'X'.repeat(21),
@@ -167,10 +167,10 @@ describe('Works Invoice', () => {
 			}),
 		).rejects.toThrow(/Invoice Number.*at most 20/);
 		await expect(run('worksInvoiceToProcess', 'refuse', { idFactureTravaux: 'abc', codeMotif: 'AUTRE' })).rejects.toThrow(
-			/Works Invoice ID.*item 0.*whole number/,
+			/Works Invoice ID.*item 1.*whole number/,
 		);
 		await expect(run('worksInvoiceToProcess', 'suspendOrAskCompletion', { idFactureTravaux: WORKS_IDS.availableToMoa })).rejects.toThrow(
-			/"Comment" is required \(item 0\)/,
+			/"Comment" is required \(item 1\)/,
 		);
 		expect(sim.counts()).toBe(before);
 	});
@@ -262,7 +262,7 @@ describe('Test identifiers of the qualification platform', () => {
 
 	it('production data: the checksum failure is refused before any call', async () => {
 		const before = sim.counts('/recycler');
-		await expect(runNode(node, { parameters, credentials })).rejects.toThrow(/Recipient SIRET.*item 0.*checksum/);
+		await expect(runNode(node, { parameters, credentials })).rejects.toThrow(/Recipient SIRET.*item 1.*check digit/);
 		expect(sim.counts('/recycler')).toBe(before);
 	});
 
@@ -275,7 +275,7 @@ describe('Test identifiers of the qualification platform', () => {
 		expect(sim.counts('/recycler')).toBe(before + 1);
 		expect(sent('/recycler').body).toEqual({ idFactureTravaux: WORKS_IDS.waitingRecycling, identifiantDestinataire: '00000000011559' });
 		expect(hints).toEqual([
-			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/"Recipient SIRET" \(item 0\).*checksum.*qualification platform/) }),
+			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/"Recipient SIRET" \(item 1\).*check digit.*qualification platform/) }),
 		]);
 		// A SIRET with the wrong number of digits is still refused there.
 		await expect(

@@ -273,3 +273,28 @@ describe('Chorus Pro Trigger: flux report final, discovered from deposited invoi
 		expect(fluxReports.map((r) => [r.method, bodyOf(r).numeroFluxDepot])).toEqual([['POST', numero]]);
 	});
 });
+
+describe('Chorus Pro Trigger: settings checked before any request', () => {
+	async function refused(parameters: INodeParameters): Promise<Error> {
+		const before = sim.requests.length;
+		const error = await poll(parameters, {}).then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(error).toBeInstanceOf(Error);
+		expect(sim.requests.length).toBe(before);
+		return error as Error;
+	}
+
+	it('refuses a status outside the Chorus Pro list, given by an expression', async () => {
+		const error = await refused({ event: 'receivedInvoiceStatusChanged', statuses: ['MISE_A_DISPOSITION', 'PAYEE'] });
+		expect(error.message).toMatch(/"Only Statuses": "PAYEE" is not a Chorus Pro invoice status/);
+		const arrival = await refused({ event: 'newReceivedInvoice', arrivalStatuses: 'MISE_A_DISPOSITION, DISPO' as unknown as string[] });
+		expect(arrival.message).toMatch(/"Arrival Statuses": "DISPO"/);
+	});
+
+	it('refuses a page size that is not a whole number', async () => {
+		const error = await refused({ event: 'newReceivedInvoice', options: { pageSize: 2.5 } });
+		expect(error.message).toMatch(/Option "Page Size" must be a whole number from 1 to \d+, got 2\.5/);
+	});
+});

@@ -6,6 +6,7 @@ import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProER
 import { ChorusProESignature } from '../../nodes/ChorusProESignature/ChorusProESignature.node';
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { ChorusProFacturesTrigger } from '../../nodes/ChorusProFacturesTrigger/ChorusProFacturesTrigger.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
 import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
@@ -24,6 +25,7 @@ const NODES: Array<[string, INodeType]> = [
 	['ChorusProEReporting', new ChorusProEReporting()],
 	['ChorusProESignature', new ChorusProESignature()],
 	['ChorusProTrigger', new ChorusProTrigger()],
+	['ChorusProFacturesTrigger', new ChorusProFacturesTrigger()],
 ];
 
 /** Functions (none expected) would not serialise: show them by name so a snapshot never hides one. */

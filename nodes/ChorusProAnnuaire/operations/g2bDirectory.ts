@@ -76,7 +76,7 @@ function checkRoutingId(ctx: OperationContext): void {
 	if (!ROUTING_ID.test(value)) {
 		throw new NodeOperationError(
 			ctx.fn.getNode(),
-			`Invalid value for "Routing Code" (item ${ctx.itemIndex}): "${value}" may only hold letters, digits and - _ / @ (1 to 100 characters)`,
+			`Invalid value for "Routing Code" (item ${ctx.itemIndex + 1}): "${value}" may only hold letters, digits and - _ / @ (1 to 100 characters)`,
 			{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
 		);
 	}

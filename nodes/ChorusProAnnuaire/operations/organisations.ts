@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { filterHelp } from '../../shared/fieldHelp';
 import type { BinaryOutput, Field, Operation, OperationContext } from '../../shared/operation';
 import { checkSiren, checkSiret } from '../../shared/validation';
 
@@ -60,7 +61,7 @@ function checkIds(ctx: OperationContext): void {
 		if (problem && ctx.acceptTestIdentifier && !checkOrganisationId(value, kind, false)) {
 			ctx.acceptTestIdentifier(field.label, problem);
 		} else if (problem) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "${field.label}" (item ${ctx.itemIndex}): ${problem}`, {
+			throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "${field.label}" (item ${ctx.itemIndex + 1}): ${problem}`, {
 				itemIndex: ctx.itemIndex,
 				description: 'Nothing was sent to Chorus Pro.',
 			});
@@ -111,7 +112,7 @@ function orgSearch(
 		type: c.options ? 'options' : 'string',
 		options: c.options,
 		key: `${c.name}.val`,
-		description: `${c.description ?? c.name} (${c.op === '=' ? 'exact match' : 'contains'})`,
+		description: filterHelp(c.label, [c.description, c.name], c.op === '='),
 	}));
 	fields.push(
 		advancedCriteria,
@@ -141,7 +142,7 @@ function orgSearch(
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {
 					if (typeof extra !== 'object' || Array.isArray(extra)) {
-						throw new NodeOperationError(ctx.fn.getNode(), `"Other Criteria (JSON)" must be a JSON object (item ${ctx.itemIndex})`, {
+						throw new NodeOperationError(ctx.fn.getNode(), `"Other Criteria (JSON)" must be a JSON object (item ${ctx.itemIndex + 1})`, {
 							itemIndex: ctx.itemIndex,
 						});
 					}
@@ -150,7 +151,7 @@ function orgSearch(
 						if (typeof value !== 'object' || value === null || !OPERATORS.includes(String(op)) || !('val' in value)) {
 							throw new NodeOperationError(
 								ctx.fn.getNode(),
-								`"Other Criteria (JSON)": criterion "${key}" must read {"op": one of ${OPERATORS.join(' ')}, "val": …} (item ${ctx.itemIndex})`,
+								`"Other Criteria (JSON)": criterion "${key}" must read {"op": one of ${OPERATORS.join(' ')}, "val": …} (item ${ctx.itemIndex + 1})`,
 								{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
 							);
 						}
@@ -298,7 +299,7 @@ const serviceOperations: Operation[] = [
 			prepare: (ctx) => {
 				const problem = checkOrganisationId(String(ctx.params.rattachementOrganisation), 'uuid');
 				if (problem) {
-					throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "Structure UUID" (item ${ctx.itemIndex}): ${problem}`, {
+					throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "Structure UUID" (item ${ctx.itemIndex + 1}): ${problem}`, {
 						itemIndex: ctx.itemIndex,
 						description: 'Nothing was sent to Chorus Pro.',
 					});

@@ -79,9 +79,12 @@ const FLUX_EVIDENCE: Evidence = {
 	note: 'The G2B prefix and body are not published: multipart flowInfo + file is the closest public model, the JSON/base64 form our reading of the Chorus Pro habit; both selectable.',
 };
 
-function ruleError(ctx: OperationContext, error: unknown, itemIndex = ctx.itemIndex): Error {
+/** A broken flux rule as an error naming the item and the file (or the binary field and its file) it is about. */
+function ruleError(ctx: OperationContext, error: unknown, itemIndex = ctx.itemIndex, source?: string): Error {
 	if (!(error instanceof FluxRuleError)) return error as Error;
-	return new NodeOperationError(ctx.fn.getNode(), error.message, {
+	const file = error.fileName ? `file "${error.fileName}"` : undefined;
+	const where = [`item ${itemIndex + 1}`, source, file];
+	return new NodeOperationError(ctx.fn.getNode(), `G2B flux not sent (${where.filter(Boolean).join(', ')}): ${error.message}`, {
 		itemIndex,
 		description: 'Nothing was sent to Chorus Pro (DGFiP rules for G2B flux: ≤ 500 files of one nature, names ≤ 256 characters without % $ ! & / \\ : ; « » # @, ≤ 100 MB per file, ≤ 30 MB per flux).',
 	});
@@ -110,12 +113,12 @@ function collectSources(ctx: OperationContext): Array<ArchiveSource & { itemInde
 				? Object.keys(item.binary ?? {})
 				: wanted.split(',').map((n) => n.trim()).filter(Boolean);
 		if (names.length === 0) {
-			throw new NodeOperationError(fn.getNode(), `Item ${itemIndex} has no binary field to put into the flux`, { itemIndex });
+			throw new NodeOperationError(fn.getNode(), `Item ${itemIndex + 1} has no binary field to put into the flux`, { itemIndex });
 		}
 		for (const property of names) {
 			const binary = item.binary?.[property];
 			if (!binary) {
-				throw new NodeOperationError(fn.getNode(), `Item ${itemIndex} has no binary field "${property}"`, {
+				throw new NodeOperationError(fn.getNode(), `Item ${itemIndex + 1} has no binary field "${property}"`, {
 					itemIndex,
 					description: 'Set "Input Binary Fields" to the binary fields holding the invoices (comma-separated, or * for all). Nothing was sent to Chorus Pro.',
 				});
@@ -188,7 +191,7 @@ async function depositArchive(ctx: OperationContext, request: BuiltRequest): Pro
 		const name = fluxName(ctx, file.fileName);
 		return await send(ctx, request, file.bytes, name, entries.map((e) => e.name));
 	} catch (error) {
-		throw ruleError(ctx, error);
+		throw ruleError(ctx, error, ctx.itemIndex, `binary field "${property}" holding "${file.fileName}"`);
 	}
 }
 

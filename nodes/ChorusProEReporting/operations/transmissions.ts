@@ -92,7 +92,7 @@ export const transmissionOperations: Operation[] = [
 					return { fileName, fileNameXml: `${fileName}.xml` };
 				} catch (error) {
 					const reason = error instanceof FluxRuleError ? error.message : String(error);
-					throw new NodeOperationError(ctx.fn.getNode(), `E-reporting file name (item ${ctx.itemIndex}): ${reason}`, {
+					throw new NodeOperationError(ctx.fn.getNode(), `E-reporting file name (item ${ctx.itemIndex + 1}): ${reason}`, {
 						itemIndex: ctx.itemIndex,
 					});
 				}

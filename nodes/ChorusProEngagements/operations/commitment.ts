@@ -117,7 +117,7 @@ export const commitmentOperations: Operation[] = [
 				if (Object.keys(request.body).length < 2) {
 					throw new NodeOperationError(
 						ctx.fn.getNode(),
-						`Nothing to update: add at least one field to change (item ${ctx.itemIndex})`,
+						`Nothing to update: add at least one field to change (item ${ctx.itemIndex + 1})`,
 						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
 					);
 				}

@@ -37,7 +37,7 @@ export function downloadInvoices(resource: string): Operation {
 				type: 'options',
 				required: true,
 				options: [
-					{ name: 'PDF', value: 'PDF' },
+					{ name: 'PDF File', value: 'PDF' },
 					{ name: 'Pivot XML (Chorus Pro Format)', value: 'PIVOT' },
 				],
 				default: 'PDF',

@@ -22,7 +22,7 @@ export function requireLines(ctx: OperationContext, request: BuiltRequest): void
 		if (!Array.isArray(value) || value.length === 0) {
 			throw new NodeOperationError(
 				ctx.fn.getNode(),
-				`"${key === 'lignePoste' ? 'Line Items (JSON)' : 'VAT Lines (JSON)'}" is required to submit an invoice keyed in by API (item ${ctx.itemIndex})`,
+				`"${key === 'lignePoste' ? 'Line Items (JSON)' : 'VAT Lines (JSON)'}" is required to submit an invoice keyed in by API (item ${ctx.itemIndex + 1})`,
 				{ itemIndex: ctx.itemIndex, description: 'Add it under Additional Fields, or use "Submit PDF Invoice" to send a PDF instead.' },
 			);
 		}
@@ -73,8 +73,8 @@ function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): v
 	if (body.idStructure === undefined && !(body.typeIdentifiantStructure && body.identifiantStructure)) {
 		throw new NodeOperationError(
 			ctx.fn.getNode(),
-			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex})`,
-			{ itemIndex: ctx.itemIndex },
+			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex + 1})`,
+			{ itemIndex: ctx.itemIndex, description: 'One of the two is required. Nothing was sent to Chorus Pro.' },
 		);
 	}
 }
@@ -184,8 +184,8 @@ export const emittedInvoiceOperations: Operation[] = [
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			flag('rejetTraite', 'Rejection Processed', 'Filter on whether a rejection was already acknowledged (rejetTraite)'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+			flag('rejetTraite', 'Rejection Processed', 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
 			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
 		],
 	},
@@ -238,9 +238,17 @@ export const emittedInvoiceOperations: Operation[] = [
 		howToCheck: 'get the invoice history and see whether the validator changed.',
 		fields: [
 			invoiceId(),
-			id('idStructure', 'Validator Structure ID', 'idStructureCPP of the new validator'),
-			{ name: 'typeIdentifiantStructure', label: 'Identifier Type', type: 'options', options: IDENTIFIER_TYPES },
-			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET'),
+			// One of the two ways to name the new validator is required: both sit at the top, not in Additional Fields.
+			id('idStructure', 'Validator Structure ID', 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', { top: true }),
+			{
+				name: 'typeIdentifiantStructure',
+				label: 'Identifier Type',
+				type: 'options',
+				options: IDENTIFIER_TYPES,
+				top: true,
+				description: 'Kind of identifier of the new validator, with Identifier below, when no Validator Structure ID is given (typeIdentifiantStructure)',
+			},
+			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', { top: true }),
 		],
 		hooks: { prepare: requireValidatorTarget },
 	},

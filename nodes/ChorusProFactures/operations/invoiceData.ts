@@ -1,5 +1,5 @@
 import type { Field } from '../../shared/operation';
-import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, SUBMIT_FRAMEWORKS, VAT_TYPES } from '../../shared/enums';
+import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, VAT_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 
 /** The invoice data of soumettre (reference §3.3), shared by "Submit" and "Submit PDF Invoice". */
@@ -38,8 +38,9 @@ export function invoiceDataFields(): Field[] {
 			label: 'Billing Framework',
 			type: 'options',
 			required: true,
-			options: SUBMIT_FRAMEWORKS,
+			loadOptionsMethod: 'getBillingFrameworks',
 			default: 'A1_FACTURE_FOURNISSEUR',
+			description: 'The kind of invoice and who issues it: A1 for a supplier invoice',
 		},
 		{
 			name: 'typeFacture',
@@ -72,11 +73,12 @@ export function invoiceDataFields(): Field[] {
 			name: 'deviseFacture',
 			key: 'references.deviseFacture',
 			label: 'Currency',
-			type: 'string',
+			type: 'options',
 			required: true,
 			default: 'EUR',
 			loadOptionsMethod: 'getCurrencies',
-			description: 'ISO 4217 code, e.g. EUR',
+			check: 'currency',
+			description: 'Currency of the invoice amounts, an ISO 4217 code such as EUR',
 		},
 		{ name: 'montantHtTotal', key: 'montantTotal.montantHtTotal', label: 'Total Excl. VAT', type: 'number', required: true },
 		{ name: 'montantTVA', key: 'montantTotal.montantTVA', label: 'Total VAT', type: 'number', required: true },

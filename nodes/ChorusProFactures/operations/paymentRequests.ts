@@ -44,8 +44,8 @@ export const paymentRequestOperations: Operation[] = [
 			id('idServiceDestinataire', 'Recipient Service ID'),
 			{ name: 'dpOuDpArchive', label: 'Live or Archive', type: 'options', options: ['DEMANDE_PAIEMENT', 'DP_ARCHIVE'] },
 			text('numeroDpMandat', 'Payment Order Number'),
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
 		],
 	},
 ];

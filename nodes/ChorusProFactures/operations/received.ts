@@ -41,7 +41,7 @@ export const receivedInvoiceOperations: Operation[] = [
 			...amountRange('Apayer'),
 			text('numeroMarche', 'Contract Number', 'numeroMarche'),
 			text('numeroBonCommande', 'Purchase Order Number', 'numeroBonCommande (engagement number)'),
-			flag('factureTelechargeeParDestinataire', 'Already Downloaded', 'Set to false to get only the invoices not downloaded yet'),
+			flag('factureTelechargeeParDestinataire', 'Already Downloaded', 'Whether to get the invoices already downloaded (true) or only those not downloaded yet (false) (factureTelechargeeParDestinataire)'),
 			id('idStructureValideur', 'Validator Structure ID'),
 			{
 				// Factures Swagger, RechercherFactureRecipiendaireParam.listeFournisseurs: CritereFournisseurPojo[].
@@ -52,7 +52,7 @@ export const receivedInvoiceOperations: Operation[] = [
 				description:
 					'idStructureCPP of the suppliers whose invoices you want, comma-separated (listeFournisseurs[].idFournisseur); with "Match Suppliers by SIREN", every establishment of their SIREN',
 			},
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
 			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
 		],
 	},

@@ -44,8 +44,8 @@ export const invoiceToValidateOperations: Operation[] = [
 			...amountRange('APayer'),
 			text('numeroMarche', 'Contract Number'),
 			text('numeroEngagement', 'Commitment Number'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Match recipients by SIREN instead of SIRET'),
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Match suppliers by SIREN instead of SIRET'),
+			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
+			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
 		],
 	},
 	{

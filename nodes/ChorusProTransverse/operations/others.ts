@@ -25,7 +25,14 @@ export const recipientOperations: Operation[] = [
 			maxPageSize: LIMITS.maxPageSize,
 		},
 		fields: [
-			{ name: 'identifiant', label: 'Identifier', type: 'string', top: true, description: 'SIRET or other identifier (identifiant)' },
+			{
+				name: 'identifiant',
+				label: 'Identifier',
+				type: 'string',
+				top: true,
+				check: 'identifier',
+				description: "The recipient's SIRET, or its other identifier (identifiant). A number is checked as a SIRET or SIREN, so a typo is an error, not a missing recipient.",
+			},
 			{ name: 'nomVilleCodePostal', label: 'Name, City or Postcode', type: 'string', description: 'nomVilleCodePostal' },
 			{ name: 'typeStructure', label: 'Structure Type', type: 'options', options: ['PUBLIQUE', 'PRIVEE'], description: 'typeStructure' },
 		],

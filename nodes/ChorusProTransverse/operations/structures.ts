@@ -58,7 +58,11 @@ export const structureOperations: Operation[] = [
 			sortColumns: ['IdentifiantStructure', 'DesignationStructure', 'TypeIdentifiantStructure', 'Statut'],
 		},
 		fields: [
-			criterion('identifiantStructure', 'Identifier', { top: true, description: 'SIRET or other identifier (structure.identifiantStructure)' }),
+			criterion('identifiantStructure', 'Identifier', {
+				top: true,
+				check: 'identifier',
+				description: "The structure's SIRET, or its other identifier (structure.identifiantStructure). A number is checked as a SIRET or SIREN.",
+			}),
 			criterion('typeIdentifiantStructure', 'Identifier Type', { type: 'options', options: IDENTIFIER_TYPES }),
 			criterion('raisonSocialeStructure', 'Company Name'),
 			criterion('libelleStructure', 'Label'),
@@ -146,7 +150,7 @@ export const structureOperations: Operation[] = [
 				if (!Number.isSafeInteger(idService) || idService <= 0) {
 					throw new NodeOperationError(
 						ctx.fn.getNode(),
-						`Invalid value for "Service Name or ID" (item ${ctx.itemIndex}): expected a service id, got "${String(request.body.idService)}"`,
+						`Invalid value for "Service Name or ID" (item ${ctx.itemIndex + 1}): expected a service id, got "${String(request.body.idService)}"`,
 						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
 					);
 				}
@@ -173,9 +177,23 @@ export const structureOperations: Operation[] = [
 			sortColumns: ['CodeService', 'NomService', 'StatutRattachement'],
 		},
 		fields: [
-			structureId('idStructure', 'idStructureCPP of the structure (idStructure)', false),
-			{ name: 'identifiantStructure', label: 'Structure Identifier', type: 'string', description: 'identifiantStructure (SIRET…), instead of the ID' },
-			{ name: 'typeIdentifiantStructure', label: 'Identifier Type', type: 'options', options: IDENTIFIER_TYPES },
+			// The structure is required, as an ID or as an identifier: both sit at the top, not in Additional Fields.
+			{ ...structureId('idStructure', 'Chorus Pro ID of the structure (idStructure); or give its Structure Identifier instead', false), top: true },
+			{
+				name: 'identifiantStructure',
+				label: 'Structure Identifier',
+				type: 'string',
+				top: true,
+				description: 'Identifier of the structure, e.g. its SIRET, when no Structure ID is given (identifiantStructure)',
+			},
+			{
+				name: 'typeIdentifiantStructure',
+				label: 'Identifier Type',
+				type: 'options',
+				options: IDENTIFIER_TYPES,
+				top: true,
+				description: 'Kind of the Structure Identifier; SIRET when not set (typeIdentifiantStructure)',
+			},
 			{ name: 'idUtilisateur', label: 'User ID', type: 'integer', description: 'idUtilisateur' },
 			{ name: 'adresseEmailConnexionUtilisateur', label: 'User Login Email', type: 'string', placeholder: 'name@example.com', description: 'adresseEmailConnexionUtilisateur' },
 		],
@@ -185,7 +203,7 @@ export const structureOperations: Operation[] = [
 				if (body.idStructure === undefined && !body.identifiantStructure) {
 					throw new NodeOperationError(
 						ctx.fn.getNode(),
-						`Give the structure as "Structure ID" or as "Structure Identifier" (item ${ctx.itemIndex})`,
+						`Give the structure as "Structure ID" or as "Structure Identifier" (item ${ctx.itemIndex + 1})`,
 						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
 					);
 				}

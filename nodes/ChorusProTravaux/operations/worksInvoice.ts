@@ -104,7 +104,7 @@ const search: Operation = {
 			name: 'flagTelecharge',
 			label: 'Already Downloaded',
 			type: 'boolean',
-			description: 'Set to false to get only the works invoices not downloaded yet (flagTelecharge)',
+			description: 'Whether to get the works invoices already downloaded (true) or only those not downloaded yet (false) (flagTelecharge)',
 		},
 	],
 };
@@ -188,7 +188,7 @@ const submit: Operation = {
 			default: 'A4_PROJET_DECOMPTE_MENSUEL_FOURNISSEUR',
 			description: 'cadreDeFacturation.codeCadreFacturation',
 		},
-		integerField('idFournisseur', 'Supplier Structure ID', 'Your structure (idStructureCPP from Transverse → Structure → Get Active for Works Invoices) (fournisseur.idFournisseur)', {
+		integerField('idFournisseur', 'Supplier Structure ID', 'Chorus Pro ID of your structure, as listed by Transverse → Structure → Get Active for Works Invoices (fournisseur.idFournisseur)', {
 			key: 'fournisseur.idFournisseur',
 			required: true,
 		}),
@@ -230,7 +230,8 @@ const submit: Operation = {
 			label: 'Currency',
 			type: 'options',
 			loadOptionsMethod: 'getCurrencies',
-			description: 'references.deviseFacture (EUR when not set)',
+			check: 'currency',
+			description: 'Currency of the invoice amounts, an ISO 4217 code such as EUR (references.deviseFacture; EUR when not set)',
 		},
 		{ name: 'montantTVA', key: 'montantTotal.montantTVA', label: 'Total VAT', type: 'number' },
 		comment(false, 'Comment for the recipient (commentaire)'),

@@ -575,7 +575,8 @@ export class N8nInstance {
 	 * (secrets come back redacted), then `POST /rest/credentials/test` with it (n8n restores the secrets).
 	 * Works in 1.x and 2.x; needs {@link start}.
 	 */
-	async testCredential(id: string): Promise<CredentialTestResult> {
+	/** `typed`: fields the user typed again in the form of the saved credential before pressing "Retry". */
+	async testCredential(id: string, typed: Record<string, unknown> = {}): Promise<CredentialTestResult> {
 		const saved = await this.http<{ data: { id: string; name: string; type: string; data?: Record<string, unknown> } }>(
 			'GET',
 			`/rest/credentials/${id}?includeData=true`,
@@ -584,7 +585,7 @@ export class N8nInstance {
 		const { name, type, data } = saved.data;
 		const result = await this.http<{ data: CredentialTestResult }>('POST', '/rest/credentials/test', {
 			auth: 'cookie',
-			body: { credentials: { id, name, type, data } },
+			body: { credentials: { id, name, type, data: { ...data, ...typed } } },
 		});
 		return result.data;
 	}

@@ -1,0 +1,185 @@
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { ChorusProApi } from '../../credentials/ChorusProApi.credentials';
+import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
+import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
+import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
+import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
+import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
+import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
+
+/**
+ * The style rules n8n's linter checks on hand-written descriptions, checked here on the generated ones (the
+ * linter cannot see them): help text on every parameter, "Whether…" booleans, labelled codes, dropdown methods
+ * that exist, and the parameters a dropdown depends on declared so n8n reloads it.
+ */
+const NODES: Array<[string, INodeType]> = [
+	['ChorusProFactures', new ChorusProFactures()],
+	['ChorusProTravaux', new ChorusProTravaux()],
+	['ChorusProTransverse', new ChorusProTransverse()],
+	['ChorusProEngagements', new ChorusProEngagements()],
+	['ChorusProAnnuaire', new ChorusProAnnuaire()],
+	['ChorusProEReporting', new ChorusProEReporting()],
+	['ChorusProTrigger', new ChorusProTrigger()],
+];
+
+/** Every parameter, with those inside collections, as "path" → property. */
+function allParameters(properties: INodeProperties[], path = ''): Array<[string, INodeProperties]> {
+	return properties.flatMap((property) => {
+		const here = `${path}${property.name}`;
+		const inner =
+			property.type === 'collection' ? allParameters(property.options as INodeProperties[], `${here}.`) : [];
+		return [[here, property] as [string, INodeProperties], ...inner];
+	});
+}
+
+/** The help is a sentence, not just the API key: at least three words once the parentheses are dropped. */
+function isPlainSentence(description: string | undefined): boolean {
+	if (!description) return false;
+	const words = description
+		.replace(/\([^)]*\)/g, ' ')
+		.split(/\s+/)
+		.filter((word) => /[a-zA-Z]/.test(word));
+	return words.length >= 3;
+}
+
+const UNDESCRIBED = new Set(['resource', 'operation']);
+
+describe.each(NODES)('%s generated parameters follow the style rules', (_name, node) => {
+	const parameters = allParameters(node.description.properties);
+
+	it('every parameter has a plain sentence of help', () => {
+		const missing = parameters
+			.filter(([, p]) => !UNDESCRIBED.has(p.name) && p.type !== 'notice')
+			.filter(([, p]) => !isPlainSentence(p.description))
+			.map(([path, p]) => `${path}: ${JSON.stringify(p.description ?? null)}`);
+		expect([...new Set(missing)]).toEqual([]);
+	});
+
+	it('every boolean says "Whether…"', () => {
+		const wrong = parameters
+			.filter(([, p]) => p.type === 'boolean' && !p.description?.startsWith('Whether'))
+			.map(([path]) => path);
+		expect([...new Set(wrong)]).toEqual([]);
+	});
+
+	it('every code in a dropdown has a human label', () => {
+		const raw = parameters.flatMap(([path, p]) =>
+			(p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options)
+				? (p.options as INodePropertyOptions[])
+						.filter((o) => /^[A-Z0-9_]+$/.test(String(o.value)) && o.name === o.value)
+						.map((o) => `${path}: ${String(o.value)}`)
+				: [],
+		);
+		expect([...new Set(raw)]).toEqual([]);
+	});
+
+	it('every dropdown method exists and says what it depends on', () => {
+		const methods = node.methods?.loadOptions ?? {};
+		for (const [path, p] of parameters) {
+			const method = p.typeOptions?.loadOptionsMethod;
+			if (!method) continue;
+			expect({ path, exists: typeof methods[method] === 'function' }).toEqual({ path, exists: true });
+			expect(p.type === 'options' || p.type === 'multiOptions').toBe(true);
+			expect(p.description).toMatch(/\. Choose from the list/);
+			if (method === 'getStructureServices') {
+				// The services are those of the "Structure ID" of the same operation: n8n must reload them on change.
+				expect(p.typeOptions?.loadOptionsDependsOn).toEqual(['idStructure']);
+				const structure = node.description.properties.find(
+					(q) => q.name === 'idStructure' && JSON.stringify(q.displayOptions) === JSON.stringify(p.displayOptions),
+				);
+				expect(structure).toBeDefined();
+			}
+		}
+	});
+
+	it('the canvas subtitle is the action in words, not camelCase values', () => {
+		const { subtitle } = node.description;
+		const expression = /^=\{\{([\s\S]*)\}\}$/.exec(String(subtitle))?.[1];
+		expect(expression).toBeDefined();
+		const evaluate = new Function('$parameter', `return (${expression});`) as (p: Record<string, unknown>) => unknown;
+		const isTrigger = node.description.group.includes('trigger');
+		const choices = isTrigger
+			? (node.description.properties.find((p) => p.name === 'event')?.options as INodePropertyOptions[]).map((o) => ({
+					parameters: { event: o.value },
+					expected: o.name,
+				}))
+			: node.description.properties
+					.filter((p) => p.name === 'operation')
+					.flatMap((p) =>
+						(p.options as INodePropertyOptions[]).map((o) => ({
+							parameters: { resource: p.displayOptions?.show?.resource?.[0], operation: o.value },
+							expected: o.action,
+						})),
+					);
+		expect(choices.length).toBeGreaterThan(0);
+		for (const { parameters: values, expected } of choices) {
+			const text = evaluate(values);
+			expect(text).toBe(expected);
+			expect(String(text)).not.toMatch(/[a-z][A-Z]/);
+		}
+	});
+});
+
+describe('editor details an accountant sees', () => {
+	const factures = new ChorusProFactures().description.properties;
+
+	it('Currency is a dropdown loaded from the server, and Billing Framework too', () => {
+		for (const operation of ['submit', 'submitPdf']) {
+			const show = (p: INodeProperties) => p.displayOptions?.show?.operation?.includes(operation);
+			const currency = factures.find((p) => p.name === 'deviseFacture' && show(p));
+			expect(currency).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getCurrencies' } });
+			const framework = factures.find((p) => p.name === 'codeCadreFacturation' && show(p));
+			expect(framework).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getBillingFrameworks' } });
+		}
+	});
+
+	it('the invoice status filter shows words, with the code in parentheses', () => {
+		const statuses = factures.find((p) => p.name === 'additionalFields' && p.displayOptions?.show?.resource?.[0] === 'receivedInvoice');
+		const filter = (statuses?.options as INodeProperties[]).find((p) => p.name === 'statutCourant');
+		expect((filter?.options as INodePropertyOptions[]).find((o) => o.value === 'A_VALIDER_1')?.name).toBe(
+			'To Validate (First Validator) (A_VALIDER_1)',
+		);
+	});
+
+	it("the credential's G2B notice shows its sentence (n8n displays a notice's displayName, not its default)", () => {
+		const notice = new ChorusProApi().properties.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toMatch(/paths are not public yet/);
+		expect(notice?.default).toBe('');
+	});
+
+	it('every credential field has a plain sentence of help', () => {
+		const missing = new ChorusProApi().properties
+			.filter((p) => p.type !== 'notice' && p.type !== 'hidden' && !isPlainSentence(p.description))
+			.map((p) => p.name);
+		expect(missing).toEqual([]);
+	});
+});
+
+describe('node panel', () => {
+	// The nodes the package registers, loaded from their sources (dist/nodes/X/Y.node.js → nodes/X/Y.node).
+	const registered = (require('../../package.json') as { n8n: { nodes: string[] } }).n8n.nodes.map((path) => {
+		const source = path.replace(/^dist\//, '../../').replace(/\.js$/, '');
+		const module = require(source) as Record<string, new () => INodeType>;
+		return new (Object.values(module)[0])().description;
+	});
+
+	it('lists every visible trigger with the action node n8n pairs it with (type name minus "Trigger")', () => {
+		// n8n's node panel (editor-ui useActionsGeneration) merges trigger `xTrigger` into action node `x`.
+		const triggers = registered.filter((d) => d.group.includes('trigger') && !d.hidden);
+		expect(triggers.map((d) => d.name)).toEqual(['chorusProFacturesTrigger']);
+		for (const trigger of triggers) {
+			const app = registered.find((d) => d.name === trigger.name.replace('Trigger', ''));
+			expect(app?.displayName).toBe('Chorus Pro Factures');
+			expect(trigger.displayName).toBe('Chorus Pro Trigger');
+		}
+	});
+
+	it('keeps the first trigger type, hidden, with the same parameters, so saved workflows still run', () => {
+		const legacy = registered.find((d) => d.name === 'chorusProTrigger');
+		const current = registered.find((d) => d.name === 'chorusProFacturesTrigger');
+		expect(legacy?.hidden).toBe(true);
+		expect(legacy?.properties).toEqual(current?.properties);
+	});
+});
