@@ -25,7 +25,7 @@ const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 /** The nine node types of the package (the hidden chorusProTrigger stays for saved workflows), spelt out: a node missing from package.json's `n8n.nodes` fails here. */
 const PACKAGE_NODE_TYPES = [
 	'chorusProAnnuaire', 'chorusProEReporting', 'chorusProESignature', 'chorusProEngagements', 'chorusProFactures',
-	'chorusProFacturesTrigger',	'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
+	'chorusProFacturesTrigger', 'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
 ].map((type) => `${PACKAGE}.${type}`).sort();
 
 let sim: Simulator;
