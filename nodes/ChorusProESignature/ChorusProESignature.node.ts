@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
-import { buildProperties } from '../shared/properties';
+import { buildProperties, operationSubtitle } from '../shared/properties';
 import { eSignatureOperations, eSignatureResources } from './operations';
 
 export class ChorusProESignature implements INodeType {
@@ -12,7 +12,7 @@ export class ChorusProESignature implements INodeType {
 		icon: { light: 'file:../../icons/chorus-pro.svg', dark: 'file:../../icons/chorus-pro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(eSignatureOperations),
 		description: 'Verify electronic signatures and certificates, and seal or sign documents with the AIFE e-signature API',
 		defaults: { name: 'Chorus Pro E-Signature' },
 		usableAsTool: true,

@@ -205,6 +205,19 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
 	SUPPR_COMP_AVOIR: 'Deleted, Offset by a Credit Note',
 	TRANSF_PMNT_REGIE: 'Payment Transferred to the Cashier',
 	TX_TVA_ERR: 'Wrong VAT Rate',
+	// E-signature digest and signature algorithms (DSS names, the model of the AIFE e-signature API)
+	SHA256: 'SHA-256',
+	SHA384: 'SHA-384',
+	SHA512: 'SHA-512',
+	RSA_SHA256: 'RSA With SHA-256',
+	RSA_SHA384: 'RSA With SHA-384',
+	RSA_SHA512: 'RSA With SHA-512',
+	RSA_SSA_PSS_SHA256_MGF1: 'RSA-PSS With SHA-256',
+	RSA_SSA_PSS_SHA384_MGF1: 'RSA-PSS With SHA-384',
+	RSA_SSA_PSS_SHA512_MGF1: 'RSA-PSS With SHA-512',
+	ECDSA_SHA256: 'ECDSA With SHA-256',
+	ECDSA_SHA384: 'ECDSA With SHA-384',
+	ECDSA_SHA512: 'ECDSA With SHA-512',
 };
 
 /** "Label (CODE)" for a known code (just the label when it already shows the code); the code itself otherwise. */

@@ -1,28 +1,14 @@
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { ChorusProApi } from '../../credentials/ChorusProApi.credentials';
-import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
-import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
-import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
-import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
-import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
-import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
-import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
+import { PACKAGE_NODES } from './packageNodes';
 
 /**
  * The style rules n8n's linter checks on hand-written descriptions, checked here on the generated ones (the
  * linter cannot see them): help text on every parameter, "Whether…" booleans, labelled codes, dropdown methods
  * that exist, and the parameters a dropdown depends on declared so n8n reloads it.
  */
-const NODES: Array<[string, INodeType]> = [
-	['ChorusProFactures', new ChorusProFactures()],
-	['ChorusProTravaux', new ChorusProTravaux()],
-	['ChorusProTransverse', new ChorusProTransverse()],
-	['ChorusProEngagements', new ChorusProEngagements()],
-	['ChorusProAnnuaire', new ChorusProAnnuaire()],
-	['ChorusProEReporting', new ChorusProEReporting()],
-	['ChorusProTrigger', new ChorusProTrigger()],
-];
+const NODES = PACKAGE_NODES;
 
 /** Every parameter, with those inside collections, as "path" → property. */
 function allParameters(properties: INodeProperties[], path = ''): Array<[string, INodeProperties]> {
@@ -123,7 +109,7 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 });
 
 describe('editor details an accountant sees', () => {
-	const factures = new ChorusProFactures().description.properties;
+	const factures = NODES.find(([name]) => name === 'ChorusProFactures')![1].description.properties;
 
 	it('Currency is a dropdown loaded from the server, and Billing Framework too', () => {
 		for (const operation of ['submit', 'submitPdf']) {
