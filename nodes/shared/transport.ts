@@ -88,7 +88,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 const NETWORK_CODE = /\b(ECONNRESET|ETIMEDOUT|ECONNABORTED|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND)\b/;
-/** How n8n-core's HTTP client (axios, in n8n 1.12x and 2.41) words a body whose connection broke while it streamed in. */
+/** How n8n-core's HTTP client library (in n8n 1.12x and 2.41) words a body whose connection broke while it streamed in. */
 const BODY_ABORTED = /stream has been aborted/i;
 
 /**
