@@ -24,7 +24,7 @@ import { INVOICE_EVENTS, type InvoiceFilters } from './invoiceEvents';
  */
 
 /** Emitted Invoice → Get Flux Report of the Factures node. */
-const FLUX_REPORT = facturesOperation('emittedInvoice', 'getFluxReport');
+export const FLUX_REPORT = facturesOperation('emittedInvoice', 'getFluxReport');
 
 /** consulterCRDetaille answers 20001 for a flux it does not know (yet, or a typo): keep following it. */
 const UNKNOWN_FLUX_CODES = [20001];
