@@ -5,7 +5,10 @@ import { sendAsDescribed } from '../shared/executor';
 import { buildRequest } from '../shared/parameters';
 import { facturesOperation, pollCall } from './described';
 
-/** Received Invoice → Download of the Factures node: the trigger sends it as described and names the file alike. */
+/**
+ * Download of the Factures node (telecharger/groupe serves every role: the Received Invoice one is used for every
+ * event), sent as described; the file is named and typed by the operation's own `binaryOut`.
+ */
 export const DOWNLOAD = facturesOperation('receivedInvoice', 'download');
 
 /**

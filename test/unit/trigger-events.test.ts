@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
+import { facturesOperation } from '../../nodes/ChorusProTrigger/described';
 import { DOWNLOAD } from '../../nodes/ChorusProTrigger/download';
 import { eventsReading, TRIGGER_EVENTS } from '../../nodes/ChorusProTrigger/events';
 import { parametersOf, type EventParameter } from '../../nodes/ChorusProTrigger/events/eventParameters';
@@ -48,6 +49,13 @@ describe('trigger events reference the Factures operations', () => {
 	it('download and flux report are the Factures operations', () => {
 		expect(DOWNLOAD).toBe(described(facturesOperations, 'receivedInvoice', 'download'));
 		expect(FLUX_REPORT).toBe(described(facturesOperations, 'emittedInvoice', 'getFluxReport'));
+	});
+
+	it('refuses an operation whose hooks need an action item (a poll has none)', () => {
+		const hooked = facturesOperations.find((op) => op.hooks?.prepare || op.hooks?.run);
+		if (!hooked) throw new Error('no Factures operation with a prepare or run hook left to try');
+		expect(() => facturesOperation(hooked.resource, hooked.operation)).toThrow(/hooks that need an action's item/);
+		expect(() => facturesOperation('receivedInvoice', 'nothing')).toThrow(/No operation receivedInvoice:nothing/);
 	});
 
 	it('every search field an event fills is a field of its search, or one the search does not offer (yet)', () => {
