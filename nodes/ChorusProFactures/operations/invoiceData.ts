@@ -12,6 +12,7 @@ export function invoiceDataFields(): Field[] {
 			type: 'string',
 			required: true,
 			check: 'siret',
+			locator: { list: 'searchRecipients', byLabel: 'By SIRET' },
 			description: 'SIRET of the public buyer (codeDestinataire). Look it up with Transverse → Search Recipients.',
 		},
 		{
@@ -20,6 +21,7 @@ export function invoiceDataFields(): Field[] {
 			label: 'Supplier Structure ID',
 			type: 'integer',
 			required: true,
+			locator: { list: 'searchMyStructures' },
 			description:
 				'idStructureCPP of your structure (Transverse → Get Active Supplier Structures lists the ones your technical account may invoice from)',
 		},
