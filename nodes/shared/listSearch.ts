@@ -45,8 +45,8 @@ function searchParameters(fn: ILoadOptionsFunctions, search: Operation, raw: IDa
 		try {
 			params[name] = convertValue(field, value) as IDataObject[keyof IDataObject];
 		} catch (error) {
-			if (!(error instanceof InputError)) throw error;
-			throw new NodeOperationError(fn.getNode(), `Invalid value for "${field.label}" of the search: ${error.reason}`);
+			const reason = error instanceof InputError ? error.reason : (error as Error).message;
+			throw new NodeOperationError(fn.getNode(), `Invalid value for "${field.label}" of the search: ${reason}`);
 		}
 	}
 	return params;

@@ -84,7 +84,10 @@ function idValidation(field: Field): INodePropertyMode['validation'] {
 
 /** A field users pick (`locator`) as n8n's resource locator: "From List" (searchable, paged) or typed by hand. */
 function locatorProperty(field: Field, locator: Locator, property: INodeProperties): INodeProperties {
-	const { typeOptions: _numberOnly, placeholder: _typed, ...common } = property;
+	// A number's typeOptions and a typed placeholder do not apply to a locator: its modes say how it is given.
+	const common: INodeProperties = { ...property };
+	delete common.typeOptions;
+	delete common.placeholder;
 	const byId: INodePropertyMode = {
 		displayName: locator.byLabel ?? 'By ID',
 		name: 'id',
