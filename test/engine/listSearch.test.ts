@@ -105,7 +105,7 @@ describe('lists of the resource locators', () => {
 		await expect(
 			listSearch(transverse, 'searchStructureServices', {
 				credentials,
-				parameters: { resource: 'structure', operation: 'getService', idStructure: '={{ "abc" }}' },
+				parameters: { resource: 'structure', operation: 'getService', idStructure: 'abc' },
 			}),
 		).rejects.toThrow('Invalid value for "Structure ID" of the search: expected a whole number, got "abc"');
 		const asLocator = await listSearch(transverse, 'searchStructureServices', {
