@@ -13,7 +13,7 @@ export function invoiceDataFields(): Field[] {
 			required: true,
 			check: 'siret',
 			locator: { list: 'searchRecipients', byLabel: 'By SIRET' },
-			description: 'SIRET of the public buyer (codeDestinataire). Look it up with Transverse → Search Recipients.',
+			description: 'SIRET of the public buyer: pick it from the recipients Chorus Pro lists, or type it (codeDestinataire)',
 		},
 		{
 			name: 'idFournisseur',
@@ -23,7 +23,7 @@ export function invoiceDataFields(): Field[] {
 			required: true,
 			locator: { list: 'searchMyStructures' },
 			description:
-				'idStructureCPP of your structure (Transverse → Get Active Supplier Structures lists the ones your technical account may invoice from)',
+				'Your structure that issues the invoice: pick it from the structures your technical account is attached to, or type its ID (idStructureCPP)',
 		},
 		{
 			name: 'numeroFactureSaisi',
