@@ -1,5 +1,5 @@
 import type { Operation, Resource } from '../../shared/operation';
-import { commitmentAttachmentOperations } from './attachment';
+import { commitmentAttachmentOperations } from './commitmentAttachment';
 import { commitmentOperations } from './commitment';
 import { annexPath } from './fields';
 

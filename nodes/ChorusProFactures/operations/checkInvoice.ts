@@ -9,7 +9,7 @@ import { buildRequest } from '../../shared/parameters';
 import { BINARY_PROPERTY } from '../../shared/properties';
 import { CheckReport } from './checkReport';
 import { checkWithPlatform } from './checkRules';
-import { emittedInvoiceOperations, requireLines } from './emitted';
+import { emittedInvoiceOperations, requireLines } from './emittedInvoice';
 import { invoiceDataFields } from './invoiceData';
 
 /**

@@ -2,14 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { commitmentOperations } from '../../ChorusProEngagements/operations/commitment';
 import { recipientOperations } from '../../ChorusProTransverse/operations/others';
-import { referentialOperations } from '../../ChorusProTransverse/operations/referentials';
-import { structureOperations } from '../../ChorusProTransverse/operations/structures';
+import { referentialOperations } from '../../ChorusProTransverse/operations/referential';
+import { structureOperations } from '../../ChorusProTransverse/operations/structure';
 import { apiInfo } from '../../shared/apis';
 import { described, lookUp } from '../../shared/lookup';
 import type { Operation, OperationContext } from '../../shared/operation';
 import type { PageRequest } from '../../shared/pagination';
 import type { CheckName, CheckReport } from './checkReport';
-import { emittedInvoiceOperations } from './emitted';
+import { emittedInvoiceOperations } from './emittedInvoice';
 
 /**
  * The checks of "Check Before Submitting", each answered by the platform's own data through operations the

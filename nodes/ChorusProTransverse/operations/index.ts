@@ -1,6 +1,6 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
-import { attachmentOperations } from './attachments';
+import { attachmentOperations } from './attachment';
 import {
 	fluxReportOperations,
 	healthOperations,
@@ -8,8 +8,8 @@ import {
 	recipientDirectoryOperations,
 	recipientOperations,
 } from './others';
-import { referentialOperations } from './referentials';
-import { structureOperations } from './structures';
+import { referentialOperations } from './referential';
+import { structureOperations } from './structure';
 import { transverseEvidence } from './evidence';
 
 export const transverseResources: Resource[] = [
