@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { commitmentOperations } from '../../ChorusProEngagements/operations/commitment';
-import { recipientOperations } from '../../ChorusProTransverse/operations/others';
+import { recipientOperations } from '../../ChorusProTransverse/operations/recipient';
 import { referentialOperations } from '../../ChorusProTransverse/operations/referential';
 import { structureOperations } from '../../ChorusProTransverse/operations/structure';
 import { apiInfo } from '../../shared/apis';

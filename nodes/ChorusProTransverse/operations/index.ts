@@ -1,13 +1,11 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { attachmentOperations } from './attachment';
-import {
-	fluxReportOperations,
-	healthOperations,
-	myAccountOperations,
-	recipientDirectoryOperations,
-	recipientOperations,
-} from './others';
+import { fluxReportOperations } from './fluxReport';
+import { healthOperations } from './health';
+import { myAccountOperations } from './myAccount';
+import { recipientOperations } from './recipient';
+import { recipientDirectoryOperations } from './recipientDirectory';
 import { referentialOperations } from './referential';
 import { structureOperations } from './structure';
 import { transverseEvidence } from './evidence';
