@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import type { Field, Operation, OperationContext } from '../../shared/operation';
+import type { Field, Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
 
 /**
@@ -67,20 +65,6 @@ const observationDate: Field = {
 	in: 'query',
 	description: 'Return the data in force on this date (dateObservation); today when empty',
 };
-
-/** `identifiantRoutage` pattern of the OpenAPI. */
-const ROUTING_ID = /^(?!\s+$)[-_/@a-zA-Z0-9]{1,100}$/;
-
-function checkRoutingId(ctx: OperationContext): void {
-	const value = String(ctx.params.identifiantRoutage ?? '');
-	if (!ROUTING_ID.test(value)) {
-		throw new NodeOperationError(
-			ctx.fn.getNode(),
-			`Invalid value for "Routing Code" (item ${ctx.itemIndex + 1}): "${value}" may only hold letters, digits and - _ / @ (1 to 100 characters)`,
-			{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-		);
-	}
-}
 
 export const g2bDirectoryOperations: Operation[] = [
 	{
@@ -200,6 +184,7 @@ export const g2bDirectoryOperations: Operation[] = [
 				key: 'identifiant-routage',
 				required: true,
 				maxLength: 100,
+				check: 'routingCode',
 				description: 'Identifier of the routing code (identifiantRoutage), often a service code',
 			},
 			observationDate,
@@ -216,7 +201,6 @@ export const g2bDirectoryOperations: Operation[] = [
 				description: 'Related resources to include (inclure)',
 			},
 		],
-		hooks: { prepare: checkRoutingId },
 	},
 	ppfSearchOperation(
 		{

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
-import type { BinaryOutput, Field, Operation, OperationContext } from '../../shared/operation';
-import { checkSiren, checkSiret } from '../../shared/validation';
+import type { FieldCheck } from '../../shared/checks';
+import type { BinaryOutput, Field, Operation } from '../../shared/operation';
 
 /**
  * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
@@ -13,61 +13,15 @@ import { checkSiren, checkSiret } from '../../shared/validation';
 
 const api = 'organisations' as const;
 
-type IdKind = 'siren' | 'structure' | 'uuid';
-
-const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-/** Intra-EU VAT number: country code + 2 to 13 letters or digits. */
-const VAT = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
-
-/**
- * The identifier in the path: a UUID (32 hex characters), or per the server's own error message a SIRET or an
- * intra-EU VAT number for a structure, a SIREN for a legal unit. Checked here so a typo never reaches the API.
- */
-export function checkOrganisationId(value: string, kind: IdKind, checksum = true): string | undefined {
-	if (UUID.test(value)) return undefined;
-	if (kind === 'siren' && /^\d{9}$/.test(value)) return checkSiren(value, checksum);
-	if (kind === 'structure' && /^\d{14}$/.test(value)) return checkSiret(value, checksum);
-	if (kind === 'structure' && VAT.test(value)) return undefined;
-	const accepted =
-		kind === 'siren' ? 'a UUID (32 hex characters) or a SIREN' : kind === 'structure' ? 'a UUID (32 hex characters), a SIRET or an intra-EU VAT number' : 'a UUID (32 hex characters)';
-	return `"${value}" is not ${accepted}`;
+function identifier(name: string, label: string, check: FieldCheck, key: string, description: string): Field {
+	return { name, label, type: 'string', in: 'path', key, required: true, check, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
 }
 
-function identifier(name: string, label: string, kind: IdKind, key: string, description: string): Field {
-	return { name, label, type: 'string', in: 'path', key, required: true, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
-}
-
-const sirenId = identifier('sirenId', 'SIREN or UUID', 'siren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
-const structureId = identifier('structureId', 'Structure', 'structure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
+const sirenId = identifier('sirenId', 'SIREN or UUID', 'organisationSiren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
+const structureId = identifier('structureId', 'Structure', 'organisationStructure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
 const attachmentId = identifier('attachmentId', 'Attachment UUID', 'uuid', 'uuid', 'UUID of the attachment (from "Get Attachments")');
 const bankAttachmentId = identifier('bankAttachmentId', 'Bank Details Attachment UUID', 'uuid', 'uuid_pj', 'UUID of the attachment of the bank details (from "Get Bank Details")');
 const serviceId = identifier('serviceId', 'Service UUID', 'uuid', 'uuid', 'UUID of the service');
-
-const ID_KINDS: Record<string, IdKind> = {
-	sirenId: 'siren',
-	structureId: 'structure',
-	attachmentId: 'uuid',
-	bankAttachmentId: 'uuid',
-	serviceId: 'uuid',
-};
-
-function checkIds(ctx: OperationContext): void {
-	for (const field of ctx.operation.fields) {
-		const kind = ID_KINDS[field.name];
-		if (!kind || ctx.params[field.name] === undefined) continue;
-		const value = String(ctx.params[field.name]);
-		const problem = checkOrganisationId(value, kind);
-		// On the qualification platform, a checksum failure of a well-formed SIRET/SIREN is only a warning.
-		if (problem && ctx.acceptTestIdentifier && !checkOrganisationId(value, kind, false)) {
-			ctx.acceptTestIdentifier(field.label, problem);
-		} else if (problem) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "${field.label}" (item ${ctx.itemIndex + 1}): ${problem}`, {
-				itemIndex: ctx.itemIndex,
-				description: 'Nothing was sent to Chorus Pro.',
-			});
-		}
-	}
-}
 
 /** Attachments come as `{ sizeBytes, fileName, uuid, contentType, attachmentData (base64) }`. */
 const attachmentFile: BinaryOutput = {
@@ -188,7 +142,6 @@ function read(
 		path,
 		mutates: false,
 		fields,
-		hooks: { prepare: checkIds },
 		...extra,
 	};
 }
@@ -246,7 +199,6 @@ const structureOperations: Operation[] = [
 			{ name: 'connexion_edi', label: 'EDI Connection', type: 'boolean', required: true, default: false, description: 'Whether the structure is connected by EDI (connexion_edi)' },
 		],
 		hooks: {
-			prepare: checkIds,
 			// 204 No Content: say what was set.
 			output: (ctx) => [
 				{ json: { structure: ctx.params.structureId, reception_edi: ctx.params.reception_edi, connexion_edi: ctx.params.connexion_edi, updated: true } },
@@ -280,7 +232,7 @@ const serviceOperations: Operation[] = [
 		mutates: true,
 		howToCheck: 'search the services of the structure by code (Organisation Service → Search, "Service Code") before creating it again.',
 		fields: [
-			{ name: 'rattachementOrganisation', label: 'Structure UUID', type: 'string', required: true, description: 'UUID of the structure the service belongs to (rattachementOrganisation)' },
+			{ name: 'rattachementOrganisation', label: 'Structure UUID', type: 'string', required: true, check: 'uuid', description: 'UUID of the structure the service belongs to (rattachementOrganisation)' },
 			{ name: 'codeService', label: 'Service Code', type: 'string', required: true, maxLength: 100, description: 'codeService' },
 			{ name: 'libelle', label: 'Name', type: 'string', required: true, description: 'libelle' },
 			{ name: 'description', label: 'Description', type: 'string' },
@@ -295,17 +247,6 @@ const serviceOperations: Operation[] = [
 			{ name: 'dateDebutActivation', label: 'Active From', type: 'date', description: 'dateDebutActivation' },
 			{ name: 'dateFinActivation', label: 'Active Until', type: 'date', description: 'dateFinActivation' },
 		],
-		hooks: {
-			prepare: (ctx) => {
-				const problem = checkOrganisationId(String(ctx.params.rattachementOrganisation), 'uuid');
-				if (problem) {
-					throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "Structure UUID" (item ${ctx.itemIndex + 1}): ${problem}`, {
-						itemIndex: ctx.itemIndex,
-						description: 'Nothing was sent to Chorus Pro.',
-					});
-				}
-			},
-		},
 	},
 	orgSearch('organisationService', '/services/recherche', 'services', [
 		{ name: 'codeService', label: 'Service Code', op: '=', description: 'codeService' },
