@@ -60,6 +60,11 @@ export interface Field {
 	/** A check of the registry (checks.ts), run before any request. */
 	check?: FieldCheck;
 	maxLength?: number;
+	/**
+	 * A search criterion the API wants as `{ op, <value> }`: the value goes to `key` (`filtres.siren.valeur`,
+	 * `siren.val`) and this operator beside it, as `op` (`filtres.siren.op`), when the criterion is given.
+	 */
+	operator?: string;
 	/** For `idList`: the key of each object of the array. */
 	itemKey?: string;
 	/** For `date` used as the end of a range: sent as YYYY-MM-DDT23:59:59 so the whole day is included. */

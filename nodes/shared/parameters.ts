@@ -294,6 +294,7 @@ export function buildRequest(operation: Operation, params: IDataObject): BuiltRe
 		switch (field.in ?? 'body') {
 			case 'body':
 				setPath(request.body, key, value);
+				if (field.operator) setPath(request.body, key.replace(/[^.]+$/, 'op'), field.operator);
 				break;
 			case 'path':
 				request.path = request.path.replace(`{${key}}`, encodeURIComponent(String(value)));

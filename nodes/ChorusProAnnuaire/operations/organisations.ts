@@ -66,6 +66,7 @@ function orgSearch(
 		type: c.options ? 'options' : 'string',
 		options: c.options,
 		key: `${c.name}.val`,
+		operator: c.op,
 		description: filterHelp(c.label, [c.description, c.name], c.op === '='),
 	}));
 	fields.push(
@@ -74,7 +75,6 @@ function orgSearch(
 		{ name: '_sort', label: 'Sort By', type: 'stringList', description: 'Comma-separated field names to sort by (_sort)' },
 		{ name: '_desc', label: 'Sort Descending By', type: 'stringList', description: 'Comma-separated field names sorted in descending order (_desc)' },
 	);
-	const operators = new Map(criteria.map((c) => [c.name, c.op]));
 	return {
 		resource,
 		operation: 'search',
@@ -88,11 +88,8 @@ function orgSearch(
 		pagination: { style: 'none', list: 'items' },
 		fields,
 		hooks: {
+			// Criteria the user writes as the API does: each is checked, then merged into the body under its own key.
 			prepare: (ctx, request) => {
-				for (const [name, op] of operators) {
-					const criterion = request.body[name] as IDataObject | undefined;
-					if (criterion) criterion.op = op;
-				}
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {
 					if (typeof extra !== 'object' || Array.isArray(extra)) {
