@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
 import type { ApiGroup } from './apis';
+import type { FieldCheck } from './checks';
 import type { LookupCache } from './lookup';
 import type { InputProblem } from './parameters';
 import type { ApiRequest } from './transport';
@@ -23,11 +24,6 @@ export type FieldType =
 	| 'idList' // comma-separated integers, sent as [{ [itemKey]: id }] or [id] without itemKey
 	| 'stringList'; // comma-separated strings, sent as an array
 
-/**
- * `currency`: an ISO 4217 code (three capital letters), also when typed as an expression instead of picked.
- * `identifier`: a structure identifier that, when it is all digits, must be a valid SIRET or SIREN.
- */
-export type FieldCheck = 'siret' | 'siren' | 'siretOrSiren' | 'currency' | 'identifier';
 
 export interface OptionValue {
 	name: string;
@@ -54,10 +50,21 @@ export interface Field {
 	placeholder?: string;
 	/** Enum values (reference §11). Strings are both name and value. */
 	options?: ReadonlyArray<string | OptionValue>;
+	/**
+	 * For `options`: the values are integers (Chorus ids, e.g. from a list loaded from the server), sent as a
+	 * number; a value typed as an expression is converted, and anything but an id of at least 1 is refused.
+	 */
+	optionValues?: 'integer';
 	/** Name of a `loadOptions` method that lists the values from the server. */
 	loadOptionsMethod?: string;
+	/** A check of the registry (checks.ts), run before any request. */
 	check?: FieldCheck;
 	maxLength?: number;
+	/**
+	 * A search criterion the API wants as `{ op, <value> }`: the value goes to `key` (`filtres.siren.valeur`,
+	 * `siren.val`) and this operator beside it, as `op` (`filtres.siren.op`), when the criterion is given.
+	 */
+	operator?: string;
 	/** For `idList`: the key of each object of the array. */
 	itemKey?: string;
 	/** For `date` used as the end of a range: sent as YYYY-MM-DDT23:59:59 so the whole day is included. */

@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import type { Field, OperationContext } from '../../shared/operation';
+import type { Field } from '../../shared/operation';
 
 /**
  * The G2B directory (API Annuaire G2B, DGFiP annex table 4.1: ANN API 10–60 + healthcheck). Its Swagger is not
@@ -66,17 +64,3 @@ export const observationDate: Field = {
 	in: 'query',
 	description: 'Return the data in force on this date (dateObservation); today when empty',
 };
-
-/** `identifiantRoutage` pattern of the OpenAPI. */
-const ROUTING_ID = /^(?!\s+$)[-_/@a-zA-Z0-9]{1,100}$/;
-
-export function checkRoutingId(ctx: OperationContext): void {
-	const value = String(ctx.params.identifiantRoutage ?? '');
-	if (!ROUTING_ID.test(value)) {
-		throw new NodeOperationError(
-			ctx.fn.getNode(),
-			`Invalid value for "Routing Code" (item ${ctx.itemIndex + 1}): "${value}" may only hold letters, digits and - _ / @ (1 to 100 characters)`,
-			{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-		);
-	}
-}

@@ -1,7 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { api, checkOrganisationId, orgSearch, READ, serviceId } from './organisations';
+import { api, orgSearch, READ, serviceId } from './organisations';
 
 /** Services of the Référentiel des Organisations. */
 const resource = 'organisationService';
@@ -21,7 +19,7 @@ export const organisationServiceOperations: Operation[] = [
 		mutates: true,
 		howToCheck: 'search the services of the structure by code (Organisation Service → Search, "Service Code") before creating it again.',
 		fields: [
-			{ name: 'rattachementOrganisation', label: 'Structure UUID', type: 'string', required: true, description: 'UUID of the structure the service belongs to (rattachementOrganisation)' },
+			{ name: 'rattachementOrganisation', label: 'Structure UUID', type: 'string', required: true, check: 'uuid', description: 'UUID of the structure the service belongs to (rattachementOrganisation)' },
 			{ name: 'codeService', label: 'Service Code', type: 'string', required: true, maxLength: 100, description: 'codeService' },
 			{ name: 'libelle', label: 'Name', type: 'string', required: true, description: 'libelle' },
 			{ name: 'description', label: 'Description', type: 'string' },
@@ -36,17 +34,6 @@ export const organisationServiceOperations: Operation[] = [
 			{ name: 'dateDebutActivation', label: 'Active From', type: 'date', description: 'dateDebutActivation' },
 			{ name: 'dateFinActivation', label: 'Active Until', type: 'date', description: 'dateFinActivation' },
 		],
-		hooks: {
-			prepare: (ctx) => {
-				const problem = checkOrganisationId(String(ctx.params.rattachementOrganisation), 'uuid');
-				if (problem) {
-					throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "Structure UUID" (item ${ctx.itemIndex + 1}): ${problem}`, {
-						itemIndex: ctx.itemIndex,
-						description: 'Nothing was sent to Chorus Pro.',
-					});
-				}
-			},
-		},
 	},
 	{
 		resource,

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { api, attachmentFile, ATTACHMENT_LIST, attachmentId, bankAttachmentId, checkIds, orgSearch, READ, structureId } from './organisations';
+import { api, attachmentFile, ATTACHMENT_LIST, attachmentId, bankAttachmentId, orgSearch, READ, structureId } from './organisations';
 
 /** Structures of the Référentiel des Organisations. */
 const resource = 'organisationStructure';
@@ -93,7 +93,6 @@ export const organisationStructureOperations: Operation[] = [
 			{ name: 'connexion_edi', label: 'EDI Connection', type: 'boolean', required: true, default: false, description: 'Whether the structure is connected by EDI (connexion_edi)' },
 		],
 		hooks: {
-			prepare: checkIds,
 			// 204 No Content: say what was set.
 			output: (ctx) => [
 				{ json: { structure: ctx.params.structureId, reception_edi: ctx.params.reception_edi, connexion_edi: ctx.params.connexion_edi, updated: true } },

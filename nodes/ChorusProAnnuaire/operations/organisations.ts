@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
-import type { BinaryOutput, Field, Operation, OperationContext } from '../../shared/operation';
-import { checkSiren, checkSiret } from '../../shared/validation';
+import type { FieldCheck } from '../../shared/checks';
+import type { BinaryOutput, Field, Operation } from '../../shared/operation';
 
 /**
  * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
@@ -13,61 +13,15 @@ import { checkSiren, checkSiret } from '../../shared/validation';
 
 export const api = 'organisations' as const;
 
-type IdKind = 'siren' | 'structure' | 'uuid';
-
-const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-/** Intra-EU VAT number: country code + 2 to 13 letters or digits. */
-const VAT = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
-
-/**
- * The identifier in the path: a UUID (32 hex characters), or per the server's own error message a SIRET or an
- * intra-EU VAT number for a structure, a SIREN for a legal unit. Checked here so a typo never reaches the API.
- */
-export function checkOrganisationId(value: string, kind: IdKind, checksum = true): string | undefined {
-	if (UUID.test(value)) return undefined;
-	if (kind === 'siren' && /^\d{9}$/.test(value)) return checkSiren(value, checksum);
-	if (kind === 'structure' && /^\d{14}$/.test(value)) return checkSiret(value, checksum);
-	if (kind === 'structure' && VAT.test(value)) return undefined;
-	const accepted =
-		kind === 'siren' ? 'a UUID (32 hex characters) or a SIREN' : kind === 'structure' ? 'a UUID (32 hex characters), a SIRET or an intra-EU VAT number' : 'a UUID (32 hex characters)';
-	return `"${value}" is not ${accepted}`;
+function identifier(name: string, label: string, check: FieldCheck, key: string, description: string): Field {
+	return { name, label, type: 'string', in: 'path', key, required: true, check, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
 }
 
-function identifier(name: string, label: string, kind: IdKind, key: string, description: string): Field {
-	return { name, label, type: 'string', in: 'path', key, required: true, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
-}
-
-export const sirenId = identifier('sirenId', 'SIREN or UUID', 'siren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
-export const structureId = identifier('structureId', 'Structure', 'structure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
+export const sirenId = identifier('sirenId', 'SIREN or UUID', 'organisationSiren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
+export const structureId = identifier('structureId', 'Structure', 'organisationStructure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
 export const attachmentId = identifier('attachmentId', 'Attachment UUID', 'uuid', 'uuid', 'UUID of the attachment (from "Get Attachments")');
 export const bankAttachmentId = identifier('bankAttachmentId', 'Bank Details Attachment UUID', 'uuid', 'uuid_pj', 'UUID of the attachment of the bank details (from "Get Bank Details")');
 export const serviceId = identifier('serviceId', 'Service UUID', 'uuid', 'uuid', 'UUID of the service');
-
-const ID_KINDS: Record<string, IdKind> = {
-	sirenId: 'siren',
-	structureId: 'structure',
-	attachmentId: 'uuid',
-	bankAttachmentId: 'uuid',
-	serviceId: 'uuid',
-};
-
-export function checkIds(ctx: OperationContext): void {
-	for (const field of ctx.operation.fields) {
-		const kind = ID_KINDS[field.name];
-		if (!kind || ctx.params[field.name] === undefined) continue;
-		const value = String(ctx.params[field.name]);
-		const problem = checkOrganisationId(value, kind);
-		// On the qualification platform, a checksum failure of a well-formed SIRET/SIREN is only a warning.
-		if (problem && ctx.acceptTestIdentifier && !checkOrganisationId(value, kind, false)) {
-			ctx.acceptTestIdentifier(field.label, problem);
-		} else if (problem) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "${field.label}" (item ${ctx.itemIndex + 1}): ${problem}`, {
-				itemIndex: ctx.itemIndex,
-				description: 'Nothing was sent to Chorus Pro.',
-			});
-		}
-	}
-}
 
 /** Attachments come as `{ sizeBytes, fileName, uuid, contentType, attachmentData (base64) }`. */
 export const attachmentFile: BinaryOutput = {
@@ -107,6 +61,7 @@ export function orgSearch(criteria: OrgCriterion[]): Pick<Operation, 'api' | 'me
 		type: c.options ? 'options' : 'string',
 		options: c.options,
 		key: `${c.name}.val`,
+		operator: c.op,
 		description: filterHelp(c.label, [c.description, c.name], c.op === '='),
 	}));
 	fields.push(
@@ -115,7 +70,6 @@ export function orgSearch(criteria: OrgCriterion[]): Pick<Operation, 'api' | 'me
 		{ name: '_sort', label: 'Sort By', type: 'stringList', description: 'Comma-separated field names to sort by (_sort)' },
 		{ name: '_desc', label: 'Sort Descending By', type: 'stringList', description: 'Comma-separated field names sorted in descending order (_desc)' },
 	);
-	const operators = new Map(criteria.map((c) => [c.name, c.op]));
 	return {
 		api,
 		method: 'POST',
@@ -123,11 +77,8 @@ export function orgSearch(criteria: OrgCriterion[]): Pick<Operation, 'api' | 'me
 		pagination: { style: 'none', list: 'items' },
 		fields,
 		hooks: {
+			// Criteria the user writes as the API does: each is checked, then merged into the body under its own key.
 			prepare: (ctx, request) => {
-				for (const [name, op] of operators) {
-					const criterion = request.body[name] as IDataObject | undefined;
-					if (criterion) criterion.op = op;
-				}
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {
 					if (typeof extra !== 'object' || Array.isArray(extra)) {
@@ -156,8 +107,8 @@ export function orgSearch(criteria: OrgCriterion[]): Pick<Operation, 'api' | 'me
 
 // --- reads -----------------------------------------------------------------------------------------------
 
-/** What every read of the référentiel shares: a GET whose identifiers in the path are checked first. */
-export const READ = { api, method: 'GET', mutates: false, hooks: { prepare: checkIds } } as const;
+/** What every read of the référentiel shares: a GET (its identifiers in the path are checked by their fields). */
+export const READ = { api, method: 'GET', mutates: false } as const;
 
 /**
  * An attachment list of a structure or SIREN that has none: the sandbox answers HTTP 400

@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, checkRoutingId, ESTABLISHMENT_STATES, observationDate, ROUTING_CODE_FIELDS, siret } from './g2bDirectory';
+import { api, ESTABLISHMENT_STATES, observationDate, ROUTING_CODE_FIELDS, siret } from './g2bDirectory';
 
 /** Routing codes of the G2B directory: ANN API 50 and 60. */
 
@@ -25,6 +25,7 @@ export const routingCodeOperations: Operation[] = [
 				key: 'identifiant-routage',
 				required: true,
 				maxLength: 100,
+				check: 'routingCode',
 				description: 'Identifier of the routing code (identifiantRoutage), often a service code',
 			},
 			observationDate,
@@ -41,7 +42,6 @@ export const routingCodeOperations: Operation[] = [
 				description: 'Related resources to include (inclure)',
 			},
 		],
-		hooks: { prepare: checkRoutingId },
 	},
 	ppfSearchOperation(
 		{

@@ -139,24 +139,12 @@ export const structureOperations: Operation[] = [
 				type: 'options',
 				required: true,
 				loadOptionsMethod: 'getStructureServices',
+				// The dropdown gives a number, an expression may give text: the Swagger wants an int64.
+				optionValues: 'integer',
 				description: 'The service (idService)',
 			},
 			LANGUAGE,
 		],
-		hooks: {
-			prepare: (ctx, request) => {
-				// The dropdown gives a number, an expression may give text: the Swagger wants an int64.
-				const idService = Number(request.body.idService);
-				if (!Number.isSafeInteger(idService) || idService <= 0) {
-					throw new NodeOperationError(
-						ctx.fn.getNode(),
-						`Invalid value for "Service Name or ID" (item ${ctx.itemIndex + 1}): expected a service id, got "${String(request.body.idService)}"`,
-						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-					);
-				}
-				request.body.idService = idService;
-			},
-		},
 	},
 	{
 		resource,
