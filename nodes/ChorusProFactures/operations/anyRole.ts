@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sniffMimeType } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { invoiceId } from './fields';
+import { invoiceId } from '../../shared/fields';
 
 /**
  * Operations every role uses (download, history). They are one endpoint each; this factory places them under

@@ -6,7 +6,7 @@ import { fluxReportOperation } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from '../../shared/operation';
 import { downloadInvoices, invoiceHistory } from './anyRole';
-import { amountRange, dateRange, flag, id, invoiceId, languageField, statusFilter, text } from './fields';
+import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
 import { invoiceDataFields } from './invoiceData';
 
 /** Emitted invoices: the supplier's side (fournisseur). */
@@ -146,7 +146,7 @@ export const emittedInvoiceOperations: Operation[] = [
 				description: 'Format of the file (syntaxeFlux): Factur-X, UBL, CII…',
 			},
 			{ name: 'nomFichier', label: 'File Name', type: 'string', description: 'Defaults to the binary file name' },
-			flag('avecSignature', 'Signed', 'Whether the file is electronically signed'),
+			flag('avecSignature', 'Signed', { description: 'Whether the file is electronically signed' }),
 		],
 	},
 	{
@@ -169,24 +169,24 @@ export const emittedInvoiceOperations: Operation[] = [
 		},
 		fields: [
 			text('numeroFacture', 'Invoice Number'),
-			text('numeroFluxDepot', 'Flux Number', 'numeroFluxDepot: invoices created by this flux'),
-			statusFilter(),
+			text('numeroFluxDepot', 'Flux Number', { description: 'numeroFluxDepot: invoices created by this flux' }),
+			invoiceStatuses(),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
 			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
-			id('idFournisseur', 'Supplier Structure ID'),
-			id('idServiceFournisseur', 'Supplier Service ID'),
-			id('idStructureValideur', 'Validator Structure ID'),
+			integer('idFournisseur', 'Supplier Structure ID'),
+			integer('idServiceFournisseur', 'Supplier Service ID'),
+			integer('idStructureValideur', 'Validator Structure ID'),
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
 			{ name: 'modeDepot', label: 'Deposit Mode', type: 'options', options: DEPOSIT_MODES },
-			...amountRange('Apayer'),
+			...invoiceAmountRanges('Apayer'),
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			flag('rejetTraite', 'Rejection Processed', 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
-			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
+			flag('rejetTraite', 'Rejection Processed', { description: 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)' }),
+			matchBySiren('Destinataire'),
+			GET_SIZES,
 		],
 	},
 	{
@@ -199,7 +199,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter/fournisseur',
 		mutates: false,
-		fields: [invoiceId('identifiantFactureCPP'), languageField],
+		fields: [invoiceId({ name: 'identifiantFactureCPP' }), { ...LANGUAGE, description: 'Language of the labels in the answer' }],
 	},
 	{
 		resource,
@@ -213,7 +213,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		mutates: true,
 		howToCheck: 'get the invoice history and see whether it is now COMPLETEE.',
 		fields: [
-			invoiceId('identifiantFactureCPP'),
+			invoiceId({ name: 'identifiantFactureCPP' }),
 			{ name: 'commentaire', label: 'Comment', type: 'string', top: true },
 			{
 				name: 'pieceJointeComplementaire',
@@ -239,7 +239,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		fields: [
 			invoiceId(),
 			// One of the two ways to name the new validator is required: both sit at the top, not in Additional Fields.
-			id('idStructure', 'Validator Structure ID', 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', { top: true }),
+			integer('idStructure', 'Validator Structure ID', { description: 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', top: true }),
 			{
 				name: 'typeIdentifiantStructure',
 				label: 'Identifier Type',
@@ -248,7 +248,7 @@ export const emittedInvoiceOperations: Operation[] = [
 				top: true,
 				description: 'Kind of identifier of the new validator, with Identifier below, when no Validator Structure ID is given (typeIdentifiantStructure)',
 			},
-			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', { top: true }),
+			text('identifiantStructure', 'Identifier', { description: 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', top: true }),
 		],
 		hooks: { prepare: requireValidatorTarget },
 	},
