@@ -167,3 +167,17 @@ export const SORT_COLUMNS = {
 export const RECIPIENT_SEARCH_FRAMEWORKS = BILLING_FRAMEWORKS.filter(
 	(code) => !/^A(3|21|22|23|24|25)_/.test(code),
 );
+
+/** The frameworks of works invoices: every A-code except the plain invoices (A1, A2, A9, A12), A3 and A21. */
+export const WORKS_FRAMEWORKS: readonly string[] = BILLING_FRAMEWORKS.filter(
+	(code) => !/^A(1|2|3|9|12|21)_/.test(code),
+);
+
+/** Refusal reason codes of works invoices (AIFE example of recupererMotifsRefusFactureTravaux, §4). */
+export const WORKS_REFUSAL_CODES = [
+	{ name: 'Other (Autre)', value: 'AUTRE', description: 'Explain in the comment' },
+	{ name: 'Wrong Validator (Mauvais Valideur)', value: 'MAUVAIS_VALIDEUR' },
+	{ name: 'Wrong Project Manager (Mauvaise MOE)', value: 'MAUVAISE_MOE' },
+	{ name: 'Wrong Project Owner (Mauvaise MOA)', value: 'MAUVAISE_MOA' },
+	{ name: 'Works Invoice Refused (Ref Fac Travaux)', value: 'REF_FAC_TRAVAUX' },
+];

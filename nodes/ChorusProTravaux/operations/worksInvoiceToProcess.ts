@@ -1,5 +1,7 @@
 import type { Operation } from '../../shared/operation';
-import { comment, WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES, worksStatusChange } from './fields';
+import { WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES } from '../../shared/enums';
+import { comment } from '../../shared/fields';
+import { WORKS_STATUS_CHANGE, worksInvoiceId } from './worksInvoice';
 
 /**
  * "Process a works invoice" group of table 4.1: what the project manager (MOE) or the project owner (MOA)
@@ -8,33 +10,38 @@ import { comment, WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES, worksStatusChange } fro
  */
 const resource = 'worksInvoiceToProcess';
 
-const statusChange = worksStatusChange(resource);
-
 export const worksInvoiceToProcessOperations: Operation[] = [
-	statusChange(
-		'requestRecycling',
-		'Request Recycling',
-		'Ask the supplier to recycle the previous piece',
-		'Send the previous piece of the billing file back to the supplier for correction (demander/recyclage)',
-		'/demander/recyclage',
+	{
+		...WORKS_STATUS_CHANGE,
+		resource,
+		operation: 'requestRecycling',
+		name: 'Request Recycling',
+		action: 'Ask the supplier to recycle the previous piece',
+		description: 'Send the previous piece of the billing file back to the supplier for correction (demander/recyclage)',
+		path: '/demander/recyclage',
 		// Optional: the AIFE example (communaute.chorus-pro.gouv.fr, "demander recyclage") sends only idFactureTravaux.
-		[comment(false, 'Why the previous piece must be corrected; the supplier sees it (commentaire)')],
-	),
-	statusChange(
-		'takeIntoAccount',
-		'Take Into Account',
-		'Take a works invoice into account',
-		'Acknowledge a works invoice made available to you as MOE or MOA (prendreencompte)',
-		'/prendreencompte',
-		[comment()],
-	),
-	statusChange(
-		'refuse',
-		'Refuse',
-		'Refuse a works invoice',
-		'Refuse a works invoice with a reason code (refuser); list the codes with Get Refusal Reasons',
-		'/refuser',
-		[
+		fields: [worksInvoiceId, comment({ description: 'Why the previous piece must be corrected; the supplier sees it (commentaire)' })],
+	},
+	{
+		...WORKS_STATUS_CHANGE,
+		resource,
+		operation: 'takeIntoAccount',
+		name: 'Take Into Account',
+		action: 'Take a works invoice into account',
+		description: 'Acknowledge a works invoice made available to you as MOE or MOA (prendreencompte)',
+		path: '/prendreencompte',
+		fields: [worksInvoiceId, comment({ description: 'Comment the other party sees (commentaire)' })],
+	},
+	{
+		...WORKS_STATUS_CHANGE,
+		resource,
+		operation: 'refuse',
+		name: 'Refuse',
+		action: 'Refuse a works invoice',
+		description: 'Refuse a works invoice with a reason code (refuser); list the codes with Get Refusal Reasons',
+		path: '/refuser',
+		fields: [
+			worksInvoiceId,
 			{
 				name: 'codeMotif',
 				label: 'Refusal Reason',
@@ -44,17 +51,19 @@ export const worksInvoiceToProcessOperations: Operation[] = [
 				default: 'REF_FAC_TRAVAUX',
 				description: 'codeMotif; the codes allowed depend on the billing framework (Get Refusal Reasons)',
 			},
-			comment(false, 'Explanation for the supplier; needed with the reason "Other" (commentaire)'),
+			comment({ description: 'Explanation for the supplier; needed with the reason "Other" (commentaire)' }),
 		],
-	),
-	statusChange(
-		'suspendOrAskCompletion',
-		'Suspend or Ask Completion',
-		'Suspend a works invoice and ask the supplier to complete it',
-		'Put a works invoice on hold until the supplier adds what is missing (suspendre/demander/completer/factureTravaux)',
-		'/suspendre/demander/completer/factureTravaux',
-		[comment(true, 'What the supplier must add (commentaire)')],
-	),
+	},
+	{
+		...WORKS_STATUS_CHANGE,
+		resource,
+		operation: 'suspendOrAskCompletion',
+		name: 'Suspend or Ask Completion',
+		action: 'Suspend a works invoice and ask the supplier to complete it',
+		description: 'Put a works invoice on hold until the supplier adds what is missing (suspendre/demander/completer/factureTravaux)',
+		path: '/suspendre/demander/completer/factureTravaux',
+		fields: [worksInvoiceId, comment({ required: true, description: 'What the supplier must add (commentaire)' })],
+	},
 	{
 		resource,
 		operation: 'getRefusalReasons',
