@@ -4,7 +4,7 @@ import { sniffMimeType } from '../../shared/binary';
 import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { Operation, Pagination } from '../../shared/operation';
-import { LANGUAGE } from './common';
+import { LANGUAGE, structureId } from '../../shared/fields';
 
 /** Files on Chorus Pro (transverses §5.2): upload from n8n binary data, search, download to binary data. */
 const resource = 'attachment';
@@ -122,7 +122,7 @@ export const attachmentOperations: Operation[] = [
 		mutates: false,
 		pagination: attachmentSearch(),
 		fields: [
-			{ name: 'idStructureCPP', label: 'Structure ID', type: 'integer', required: true, description: 'idStructureCPP' },
+			structureId({ name: 'idStructureCPP', description: 'idStructureCPP' }),
 			...searchFilters,
 		],
 	},
