@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, siren, SIREN_FIELDS } from './g2bDirectory';
+import { api, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, DIRECTORY_SIREN, SIREN_FIELDS } from './g2bDirectory';
 
 /** Legal units (SIREN) of the G2B directory: ANN API 10 and 20. */
 
@@ -15,7 +15,7 @@ export const companyOperations: Operation[] = [
 		method: 'GET',
 		path: '/siren/code-insee:{siren}',
 		mutates: false,
-		fields: [siren({ in: 'path', required: true }), observationDate, ppfChamps(SIREN_FIELDS, false)],
+		fields: [{ ...DIRECTORY_SIREN, in: 'path', required: true }, observationDate, ppfChamps(SIREN_FIELDS, false)],
 	},
 	ppfSearchOperation(
 		{
@@ -28,7 +28,7 @@ export const companyOperations: Operation[] = [
 			path: '/siren/recherche',
 		},
 		[
-			{ ...siren(), op: 'strict' },
+			{ ...DIRECTORY_SIREN, op: 'strict' },
 			{ name: 'raisonSociale', label: 'Company Name', type: 'string', maxLength: 150, op: 'contient', description: 'Raison sociale' },
 			{ name: 'typeEntite', label: 'Entity Type', type: 'options', options: ENTITY_TYPES, op: 'strict', description: 'typeEntite' },
 			{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: LEGAL_UNIT_STATES, op: 'strict', description: 'etatAdministratif' },

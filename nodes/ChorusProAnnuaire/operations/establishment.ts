@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ESTABLISHMENT_STATES, observationDate, siren, siret, SIRET_FIELDS } from './g2bDirectory';
+import { api, ESTABLISHMENT_STATES, observationDate, DIRECTORY_SIREN, DIRECTORY_SIRET, SIRET_FIELDS } from './g2bDirectory';
 
 /** Establishments (SIRET) of the G2B directory: ANN API 30 and 40. */
 
@@ -16,7 +16,7 @@ export const establishmentOperations: Operation[] = [
 		path: '/siret/code-insee:{siret}',
 		mutates: false,
 		fields: [
-			siret({ in: 'path', required: true }),
+			{ ...DIRECTORY_SIRET, in: 'path', required: true },
 			observationDate,
 			ppfChamps(SIRET_FIELDS, false),
 			{
@@ -40,8 +40,8 @@ export const establishmentOperations: Operation[] = [
 			path: '/siret/recherche',
 		},
 		[
-			{ ...siret(), op: 'strict' },
-			{ ...siren({ description: 'Only the establishments of this legal unit' }), op: 'strict' },
+			{ ...DIRECTORY_SIRET, op: 'strict' },
+			{ ...DIRECTORY_SIREN, description: 'Only the establishments of this legal unit', op: 'strict' },
 			{ name: 'denomination', label: 'Name', type: 'string', maxLength: 100, op: 'contient', description: 'Dénomination' },
 			{
 				name: 'typeEtablissement',

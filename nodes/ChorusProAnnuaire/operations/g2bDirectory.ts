@@ -1,3 +1,4 @@
+import { siren, siret } from '../../shared/fields';
 import type { Field } from '../../shared/operation';
 
 /**
@@ -37,25 +38,9 @@ export const ESTABLISHMENT_STATES = [
 	{ name: 'Closed (F)', value: 'F' },
 ];
 
-export const siren = (extra: Partial<Field> = {}): Field => ({
-	name: 'siren',
-	label: 'SIREN',
-	type: 'string',
-	check: 'siren',
-	placeholder: '702042755',
-	description: 'SIREN of the legal unit, 9 digits',
-	...extra,
-});
-
-export const siret = (extra: Partial<Field> = {}): Field => ({
-	name: 'siret',
-	label: 'SIRET',
-	type: 'string',
-	check: 'siret',
-	placeholder: '70204275500240',
-	description: 'SIRET of the establishment, 14 digits',
-	...extra,
-});
+/** The directory's SIREN and SIRET, each with an example. */
+export const DIRECTORY_SIREN: Field = siren({ placeholder: '702042755', description: 'SIREN of the legal unit, 9 digits' });
+export const DIRECTORY_SIRET: Field = siret({ placeholder: '70204275500240', description: 'SIRET of the establishment, 14 digits' });
 
 export const observationDate: Field = {
 	name: 'dateObservation',

@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ESTABLISHMENT_STATES, observationDate, ROUTING_CODE_FIELDS, siret } from './g2bDirectory';
+import { api, ESTABLISHMENT_STATES, observationDate, ROUTING_CODE_FIELDS, DIRECTORY_SIRET } from './g2bDirectory';
 
 /** Routing codes of the G2B directory: ANN API 50 and 60. */
 
@@ -16,7 +16,7 @@ export const routingCodeOperations: Operation[] = [
 		path: '/code-routage/siret:{siret}/code:{identifiant-routage}',
 		mutates: false,
 		fields: [
-			siret({ in: 'path', required: true }),
+			{ ...DIRECTORY_SIRET, in: 'path', required: true },
 			{
 				name: 'identifiantRoutage',
 				label: 'Routing Code',
@@ -54,7 +54,7 @@ export const routingCodeOperations: Operation[] = [
 			path: '/code-routage/recherche',
 		},
 		[
-			{ ...siret(), op: 'strict' },
+			{ ...DIRECTORY_SIRET, op: 'strict' },
 			{ name: 'identifiantRoutage', label: 'Routing Code', type: 'string', maxLength: 100, op: 'contient', description: 'identifiantRoutage' },
 			{ name: 'libelleCodeRoutage', label: 'Label', type: 'string', maxLength: 100, op: 'contient', description: 'libelleCodeRoutage' },
 			{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: ESTABLISHMENT_STATES, op: 'strict', description: 'etatAdministratif' },
