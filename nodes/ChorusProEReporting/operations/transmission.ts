@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildEReportingFileName, FluxRuleError } from '../../shared/archive';
+import { siren } from '../../shared/fields';
 import type { Evidence, Operation } from '../../shared/operation';
 import { ppfSearchOperation } from '../../shared/ppfSearch';
 
@@ -45,7 +46,7 @@ export const transmissionOperations: Operation[] = [
 		},
 		[
 			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
-			{ name: 'siren', label: 'SIREN', type: 'string', check: 'siren', op: 'strict', description: 'Declaring entity' },
+			{ ...siren({ description: 'Declaring entity' }), op: 'strict' },
 			{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
 			{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
 		],
@@ -75,7 +76,7 @@ export const transmissionOperations: Operation[] = [
 		path: '',
 		mutates: false,
 		fields: [
-			{ name: 'siren', label: 'SIREN', type: 'string', required: true, check: 'siren', description: 'SIREN of the declaring entity' },
+			siren({ required: true, description: 'SIREN of the declaring entity' }),
 			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', required: true, description: 'TT-1: letters, digits, spaces and - + _ (no leading, trailing or doubled spaces)' },
 			{ name: 'dateDebutPeriode', label: 'Period Start', type: 'date', required: true },
 			{ name: 'dateFinPeriode', label: 'Period End', type: 'date', required: true },

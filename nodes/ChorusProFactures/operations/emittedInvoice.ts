@@ -2,11 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, SORT_COLUMNS } from '../../shared/enums';
-import { fluxReportOperation } from '../../shared/fluxReport';
+import { FLUX_REPORT } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from '../../shared/operation';
-import { downloadInvoices, invoiceHistory } from './anyRole';
-import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
+import { comment, dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
 import { invoiceDataFields } from './invoiceData';
 
 /** Emitted invoices: the supplier's side (fournisseur). */
@@ -214,7 +214,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		howToCheck: 'get the invoice history and see whether it is now COMPLETEE.',
 		fields: [
 			invoiceId({ name: 'identifiantFactureCPP' }),
-			{ name: 'commentaire', label: 'Comment', type: 'string', top: true },
+			comment({ top: true }),
 			{
 				name: 'pieceJointeComplementaire',
 				label: 'Attachments (JSON)',
@@ -275,7 +275,7 @@ export const emittedInvoiceOperations: Operation[] = [
 			},
 		],
 	},
-	fluxReportOperation(resource),
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...FLUX_REPORT, resource },
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];

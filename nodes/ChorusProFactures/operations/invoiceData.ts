@@ -1,3 +1,4 @@
+import { comment } from '../../shared/fields';
 import type { Field } from '../../shared/operation';
 import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, VAT_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
@@ -170,6 +171,6 @@ export function invoiceDataFields(): Field[] {
 			description:
 				'Array of attachments already uploaded (Transverse → Add File): pieceJointeComplementaireDesignation, pieceJointeComplementaireType, pieceJointeComplementaireId…',
 		},
-		{ name: 'commentaire', label: 'Comment', type: 'string' },
+		comment(),
 	];
 }

@@ -1,7 +1,7 @@
 import { BILLING_FRAMEWORKS, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { downloadInvoices, invoiceHistory } from './anyRole';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
 import { dateRange, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Invoices to validate: the validator's side (valideur, frameworks A9 / A12 and works invoices). */
@@ -100,7 +100,7 @@ export const invoiceToValidateOperations: Operation[] = [
 		splitList: 'listeStatutFacture',
 		fields: [],
 	},
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];
 

@@ -1,7 +1,7 @@
 import type { Operation } from '../../shared/operation';
 import { RECIPIENT_SEARCH_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import { downloadInvoices, invoiceHistory } from './anyRole';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
 import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Received invoices: the public buyer's side (récipiendaire). */
@@ -103,6 +103,6 @@ export const receivedInvoiceOperations: Operation[] = [
 			text('numeroDPMandat', 'Payment Order Number', { description: 'Mandate / payment order number (numeroDPMandat), usually with Mandated or Payment Sent' }),
 		],
 	},
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];

@@ -1,11 +1,11 @@
 import { FLUX_SYNTAXES } from '../../shared/enums';
-import { fluxReportOperation } from '../../shared/fluxReport';
+import { FLUX_REPORT } from '../../shared/fluxReport';
 import type { Operation } from '../../shared/operation';
 
 /** Reports of a deposited flux: its integration report and its deposit report as a PDF (§5.6). */
 
 export const fluxReportOperations: Operation[] = [
-	fluxReportOperation('fluxReport'),
+	{ ...FLUX_REPORT, resource: 'fluxReport' },
 	{
 		resource: 'fluxReport',
 		operation: 'getDepositReport',
