@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
 import type { FieldCheck } from '../../shared/checks';
-import type { BinaryOutput, Field, Operation } from '../../shared/operation';
+import type { BinaryOutput, Field, Operation, RequestOperation } from '../../shared/operation';
 
 /**
  * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
@@ -126,8 +126,8 @@ function read(
 	description: string,
 	path: string,
 	fields: Field[],
-	extra: Partial<Operation> = {},
-): Operation {
+	extra: Partial<RequestOperation> = {},
+): RequestOperation {
 	return {
 		resource,
 		operation,

@@ -1,6 +1,6 @@
 import { INVOICE_STATUSES, PAYMENT_REQUEST_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import type { Field, Operation } from '../../shared/operation';
+import type { Field, Operation, RequestOperation } from '../../shared/operation';
 import { LANGUAGE } from './common';
 
 /**
@@ -23,8 +23,8 @@ function referential(
 	path: string,
 	list: string,
 	fields: Field[] = [],
-	extra: Partial<Operation> = {},
-): Operation {
+	extra: Partial<RequestOperation> = {},
+): RequestOperation {
 	return {
 		resource,
 		operation,
@@ -45,7 +45,7 @@ function referential(
  * A list key no source shows: the path is table 4.1's, the key is our reading. A wrong key does not empty the
  * result: the answer then comes out as is (pagination.ts `listOf`).
  */
-const unpublishedListKey = (key: string): Partial<Operation> => ({
+const unpublishedListKey = (key: string): Partial<RequestOperation> => ({
 	evidence: {
 		level: 'unpublished',
 		source: 'AIFE annex v6.1 table 4.1 (path only); no Swagger, AIFE example or public client shows this answer',
