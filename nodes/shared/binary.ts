@@ -72,6 +72,18 @@ export async function readInputFile(
 	const fileName = meta.fileName ?? `file.${meta.fileExtension ?? 'bin'}`;
 	const extension = (meta.fileExtension ?? fileName.split('.').pop() ?? '').toUpperCase();
 	const file = new InputFile(fileName, meta.mimeType ?? 'application/octet-stream', extension, source);
+	checkInputFile(fn, itemIndex, file, spec);
+	return file;
+}
+
+/** Checks a file read before against an operation's size limit and extensions (a step of a composite). */
+export function checkInputFile(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	file: InputFile,
+	spec: Pick<BinaryInput, 'maxBytes' | 'limitLabel' | 'extensions'>,
+): void {
+	const { fileName, extension } = file;
 	if (file.size > spec.maxBytes) {
 		throw new NodeOperationError(
 			fn.getNode(),
@@ -91,7 +103,6 @@ export async function readInputFile(
 			{ itemIndex, description: `Accepted extensions: ${spec.extensions.join(', ')}` },
 		);
 	}
-	return file;
 }
 
 /** Puts an input file into the request body following the operation's BinaryInput keys (dot paths). */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FINAL_FLUX_STATES, FLUX_SYNTAXES } from './enums';
-import { ENVELOPE_KEYS, omit, type Operation } from './operation';
+import { ENVELOPE_KEYS, omit, type RequestOperation } from './operation';
 
 /**
  * The detailed integration report of a deposited flux (transverses consulterCRDetaille, reference §5.6), with
@@ -28,7 +28,7 @@ export function isFinalFluxState(state: unknown): boolean {
 }
 
 /** Placed under the resource that deposits or follows flux (`{ ...FLUX_REPORT, resource }`). */
-export const FLUX_REPORT: Omit<Operation, 'resource'> = {
+export const FLUX_REPORT: Omit<RequestOperation, 'resource'> = {
 	operation: 'getFluxReport',
 	name: 'Get Flux Report',
 	action: 'Get the integration report of a flux',

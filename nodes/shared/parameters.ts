@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest, Field, Operation } from './operation';
+import type { BuiltRequest, Field, Operation, RequestOperation } from './operation';
 import { ADDITIONAL_FIELDS } from './properties';
 import { apiDate, apiDateTime, apiDateTimeWithOffset } from './parisTime';
 import { FIELD_CHECKS } from './checks';
@@ -285,7 +285,7 @@ export function getPath(source: IDataObject, path: string): unknown {
 }
 
 /** Maps the checked values onto the request: body (dot paths), path placeholders, query string. */
-export function buildRequest(operation: Operation, params: IDataObject): BuiltRequest {
+export function buildRequest(operation: RequestOperation, params: IDataObject): BuiltRequest {
 	const request: BuiltRequest = { method: operation.method, path: operation.path, body: {}, qs: {} };
 	for (const field of operation.fields) {
 		if (!(field.name in params)) continue;

@@ -1,5 +1,5 @@
 import { filterHelp } from './fieldHelp';
-import type { Field, Operation, Pagination } from './operation';
+import type { Field, Pagination, RequestOperation } from './operation';
 
 /**
  * Searches shaped like the PPF annuaire OpenAPI (reference §10.2, §15.11), which the G2B APIs follow:
@@ -53,11 +53,11 @@ export function ppfChamps(values: readonly string[], inBody = true): Field {
 
 /** A complete PPF-style search operation. */
 export function ppfSearchOperation(
-	base: Omit<Operation, 'method' | 'fields' | 'mutates' | 'pagination' | 'hooks'>,
+	base: Omit<RequestOperation, 'method' | 'fields' | 'mutates' | 'pagination' | 'hooks'>,
 	filters: PpfFilter[],
 	champs: readonly string[],
 	extraFields: Field[] = [],
-): Operation {
+): RequestOperation {
 	return {
 		...base,
 		method: 'POST',

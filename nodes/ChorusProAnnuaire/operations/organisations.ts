@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
 import type { FieldCheck } from '../../shared/checks';
-import type { BinaryOutput, Field, Operation } from '../../shared/operation';
+import type { BinaryOutput, Field, RequestOperation } from '../../shared/operation';
 
 /**
  * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
@@ -54,7 +54,7 @@ const advancedCriteria: Field = {
 const OPERATORS = ['=', '>', '<', '>=', '<=', 'IN', 'CONTAINS'];
 
 /** The search mechanics of the référentiel (criteria, field lists, no paging): its operation adds what it searches. */
-export function orgSearch(criteria: OrgCriterion[]): Pick<Operation, 'api' | 'method' | 'mutates' | 'pagination' | 'fields' | 'hooks'> {
+export function orgSearch(criteria: OrgCriterion[]): Pick<RequestOperation, 'api' | 'method' | 'mutates' | 'pagination' | 'fields' | 'hooks'> {
 	const fields: Field[] = criteria.map((c) => ({
 		name: c.name,
 		label: c.label,

@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import { buildEReportingFileName, FluxRuleError } from '../../shared/archive';
+import { buildEReportingFileName } from '../../shared/archive';
 import { siren } from '../../shared/fields';
 import type { Evidence, Operation } from '../../shared/operation';
 import { ppfSearchOperation } from '../../shared/ppfSearch';
@@ -66,14 +64,13 @@ export const transmissionOperations: Operation[] = [
 		evidence: UNPUBLISHED,
 	},
 	{
+		kind: 'local',
 		resource: 'transmission',
 		operation: 'buildFileName',
 		name: 'Build File Name',
 		action: 'Build an e-reporting file name',
 		description: 'The name an e-reporting file must carry: {SIREN}_{IDtransmission}_{AAAAMMJJ}_{AAAAMMJJ}, checked part by part (no request)',
 		api,
-		method: 'GET',
-		path: '',
 		mutates: false,
 		fields: [
 			siren({ required: true, description: 'SIREN of the declaring entity' }),
@@ -81,23 +78,15 @@ export const transmissionOperations: Operation[] = [
 			{ name: 'dateDebutPeriode', label: 'Period Start', type: 'date', required: true },
 			{ name: 'dateFinPeriode', label: 'Period End', type: 'date', required: true },
 		],
-		hooks: {
-			run: async (ctx) => {
-				try {
-					const fileName = buildEReportingFileName({
-						siren: String(ctx.params.siren),
-						transmissionId: String(ctx.params.idTransmission),
-						periodStart: String(ctx.params.dateDebutPeriode),
-						periodEnd: String(ctx.params.dateFinPeriode),
-					});
-					return { fileName, fileNameXml: `${fileName}.xml` };
-				} catch (error) {
-					const reason = error instanceof FluxRuleError ? error.message : String(error);
-					throw new NodeOperationError(ctx.fn.getNode(), `E-reporting file name (item ${ctx.itemIndex + 1}): ${reason}`, {
-						itemIndex: ctx.itemIndex,
-					});
-				}
-			},
+		makes: 'E-reporting file name',
+		compute: (params) => {
+			const fileName = buildEReportingFileName({
+				siren: String(params.siren),
+				transmissionId: String(params.idTransmission),
+				periodStart: String(params.dateDebutPeriode),
+				periodEnd: String(params.dateFinPeriode),
+			});
+			return { fileName, fileNameXml: `${fileName}.xml` };
 		},
 	},
 ];

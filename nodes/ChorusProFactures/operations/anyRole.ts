@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
-import type { Operation } from '../../shared/operation';
+import type { RequestOperation } from '../../shared/operation';
 import { invoiceId } from '../../shared/fields';
 
 /**
@@ -10,7 +10,7 @@ import { invoiceId } from '../../shared/fields';
  * (`{ ...INVOICE_DOWNLOAD, resource }`), so a buyer finds "Download" next to "Search" of received invoices.
  */
 
-export const INVOICE_DOWNLOAD: Omit<Operation, 'resource'> = {
+export const INVOICE_DOWNLOAD: Omit<RequestOperation, 'resource'> = {
 	operation: 'download',
 	name: 'Download',
 	action: 'Download invoices as a file',
@@ -59,7 +59,7 @@ export const INVOICE_DOWNLOAD: Omit<Operation, 'resource'> = {
 	},
 };
 
-export const INVOICE_HISTORY: Omit<Operation, 'resource'> = {
+export const INVOICE_HISTORY: Omit<RequestOperation, 'resource'> = {
 	operation: 'getHistory',
 	name: 'Get History',
 	action: 'Get the status history of an invoice',

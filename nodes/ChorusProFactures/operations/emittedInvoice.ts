@@ -1,10 +1,19 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, SORT_COLUMNS } from '../../shared/enums';
 import { FLUX_REPORT } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from '../../shared/operation';
+import { described } from '../../shared/lookup';
+import {
+	ENVELOPE_KEYS,
+	omit,
+	type BinaryInput,
+	type BuiltRequest,
+	type Operation,
+	type OperationContext,
+	type RequestOperation,
+} from '../../shared/operation';
+import { attachmentOperations } from '../../ChorusProTransverse/operations/attachment';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
 import { comment, dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
 import { invoiceDataFields } from './invoiceData';
@@ -30,43 +39,24 @@ export function requireLines(ctx: OperationContext, request: BuiltRequest): void
 	request.body.modeDepot = 'SAISIE_API';
 }
 
-/** Chorus Pro keeps attachment names to 50 characters: shorten the base name, keep the extension. */
-function attachmentName(fileName: string): string {
-	if (fileName.length <= LIMITS.attachmentNameLength) return fileName;
-	const dot = fileName.lastIndexOf('.');
-	const extension = dot > 0 ? fileName.slice(dot) : '';
-	return fileName.slice(0, LIMITS.attachmentNameLength - extension.length) + extension;
-}
+const addFile = described(attachmentOperations, 'attachment', 'addFile');
 
-/** Upload the PDF to the account (transverses ajouter/fichier), then submit the invoice in DEPOT_PDF_API mode. */
-async function submitPdf(ctx: OperationContext, request: BuiltRequest): Promise<IDataObject> {
-	const { pieceJointeFichier, pieceJointeNom, pieceJointeTypeMime, pieceJointeExtension, ...invoice } = request.body;
-	const name = attachmentName(String(pieceJointeNom));
-	const upload = await ctx.request({
-		api: 'transverses',
-		method: 'POST',
-		path: '/ajouter/fichier',
-		body: { pieceJointeFichier, pieceJointeNom: name, pieceJointeTypeMime, pieceJointeExtension },
-		mutates: true,
-		sizeLimit: '10 MB per file',
-		howToCheck: 'nothing was submitted yet; the file may sit unused on your account, which is harmless. You can run this item again.',
-	});
-	const submitted = await ctx.request({
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
-		body: {
-			...invoice,
-			modeDepot: 'DEPOT_PDF_API',
-			pieceJointePrincipale: [
-				{ pieceJointePrincipaleDesignation: name, pieceJointePrincipaleId: upload.pieceJointeId },
-			],
-		},
-		mutates: true,
-		howToCheck: CHECK_SUBMISSION,
-	});
-	return { ...omit(submitted, ENVELOPE_KEYS), pieceJointeId: upload.pieceJointeId, fileName: name };
-}
+/** The PDF of "Submit PDF Invoice": the file Add File uploads, narrowed to a PDF (DEPOT_PDF_API). */
+export const PDF_FILE: BinaryInput = { ...addFile.binaryIn!, maxBytes: LIMITS.pdfBytes, limitLabel: '10 MB per PDF', extensions: ['PDF'] };
+
+/** The soumettre request. */
+const SUBMIT = { api: 'factures', method: 'POST', path: '/soumettre', mutates: true, howToCheck: CHECK_SUBMISSION } as const;
+
+/** soumettre in DEPOT_PDF_API mode, the PDF uploaded before: the second step of "Submit PDF Invoice", not offered alone. */
+const pdfSubmission: RequestOperation = {
+	...SUBMIT,
+	resource,
+	operation: 'submitUploadedPdf',
+	name: 'Submit Uploaded PDF',
+	action: 'Submit an invoice whose PDF is uploaded',
+	description: 'soumettre DEPOT_PDF_API with the pieceJointeId of an uploaded PDF',
+	fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
+};
 
 function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): void {
 	const body = request.body;
@@ -81,40 +71,47 @@ function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): v
 
 export const emittedInvoiceOperations: Operation[] = [
 	{
+		kind: 'steps',
 		resource,
 		operation: 'submitPdf',
 		name: 'Submit PDF Invoice',
 		action: 'Submit a PDF invoice',
 		description: 'Send a PDF invoice to a public buyer in one step: upload the PDF, then submit it (ajouter/fichier + soumettre DEPOT_PDF_API)',
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
+		api: SUBMIT.api,
 		mutates: true,
 		howToCheck: CHECK_SUBMISSION,
-		binaryIn: {
-			contentKey: 'pieceJointeFichier',
-			fileNameKey: 'pieceJointeNom',
-			mimeTypeKey: 'pieceJointeTypeMime',
-			extensionKey: 'pieceJointeExtension',
-			maxBytes: LIMITS.pdfBytes,
-			limitLabel: '10 MB per PDF',
-			extensions: ['PDF'],
-		},
-		fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
-		hooks: { run: submitPdf },
+		binaryIn: PDF_FILE,
+		fields: pdfSubmission.fields,
+		steps: [
+			{
+				operation: addFile,
+				howToCheck: 'nothing was submitted yet; the file may sit unused on your account, which is harmless. You can run this item again.',
+			},
+			{
+				operation: pdfSubmission,
+				body: (_params, [upload]) => ({
+					modeDepot: 'DEPOT_PDF_API',
+					pieceJointePrincipale: [
+						{ pieceJointePrincipaleDesignation: upload.request.body.pieceJointeNom, pieceJointePrincipaleId: upload.answer.pieceJointeId },
+					],
+				}),
+			},
+		],
+		result: ([upload, submitted]) => ({
+			...omit(submitted.answer, ENVELOPE_KEYS),
+			pieceJointeId: upload.answer.pieceJointeId,
+			fileName: upload.request.body.pieceJointeNom,
+		}),
 	},
 	{
+		...SUBMIT,
 		resource,
 		operation: 'submit',
 		name: 'Submit Keyed-In Invoice',
 		action: 'Submit an invoice from data',
 		description: 'Create an invoice from structured data; Chorus Pro generates its PDF (soumettre SAISIE_API)',
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
-		mutates: true,
-		howToCheck: CHECK_SUBMISSION,
 		fields: invoiceDataFields(),
+		// Special: the lines sit in Additional Fields (as for the PDF invoice) but this mode needs them.
 		hooks: { prepare: requireLines },
 	},
 	{
