@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, SORT_COLUMNS } from '../../shared/enums';
+import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, INVOICE_TYPES, SORT_COLUMNS } from '../../shared/enums';
 import { FLUX_REPORT } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
 import { described } from '../../shared/lookup';
@@ -171,7 +171,7 @@ export const emittedInvoiceOperations: Operation[] = [
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
-			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: INVOICE_TYPES },
 			integer('idFournisseur', 'Supplier Structure ID'),
 			integer('idServiceFournisseur', 'Supplier Service ID'),
 			integer('idStructureValideur', 'Validator Structure ID'),

@@ -1,4 +1,4 @@
-import { BILLING_FRAMEWORKS, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { BILLING_FRAMEWORKS, INVOICE_TYPES, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
@@ -38,7 +38,7 @@ export const invoiceToValidateOperations: Operation[] = [
 			integer('idStructureMoa', 'Project Owner (MOA) Structure ID'),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
-			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: INVOICE_TYPES },
 			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
 			...invoiceAmountRanges('APayer'),

@@ -1,4 +1,4 @@
-import { BILLING_FRAMEWORKS, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { BILLING_FRAMEWORKS, INVOICE_TYPES, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import type { Operation } from '../../shared/operation';
 import { dateRange, integer, invoiceAmountRanges, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
@@ -27,7 +27,7 @@ export const paymentRequestOperations: Operation[] = [
 			},
 			text('numeroFacture', 'Invoice Number'),
 			paymentRequestType(),
-			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: INVOICE_TYPES },
 			{ name: 'typeFactureTravaux', label: 'Works Invoice Type', type: 'options', options: WORKS_INVOICE_TYPES },
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
 			invoiceStatuses(),

@@ -1,3 +1,4 @@
+import { STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
 
@@ -31,7 +32,7 @@ export const recipientOperations: Operation[] = [
 				description: "The recipient's SIRET, or its other identifier (identifiant). A number is checked as a SIRET or SIREN, so a typo is an error, not a missing recipient.",
 			},
 			{ name: 'nomVilleCodePostal', label: 'Name, City or Postcode', type: 'string', description: 'nomVilleCodePostal' },
-			{ name: 'typeStructure', label: 'Structure Type', type: 'options', options: ['PUBLIQUE', 'PRIVEE'], description: 'typeStructure' },
+			{ name: 'typeStructure', label: 'Structure Type', type: 'options', options: STRUCTURE_KINDS, description: 'typeStructure' },
 		],
 	},
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { IDENTIFIER_TYPES } from '../../shared/enums';
+import { IDENTIFIER_TYPES, STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
 import type { Operation } from '../../shared/operation';
@@ -75,7 +75,7 @@ export const structureOperations: Operation[] = [
 			text('adresseCodePays', 'Country Code', { key: inStructure('adresseCodePays') }),
 			text('adresseCodePostal', 'Postcode', { key: inStructure('adresseCodePostal') }),
 			text('adresseVille', 'City', { key: inStructure('adresseVille') }),
-			oneOf('typeStructure', 'Structure Type', ['PUBLIQUE', 'PRIVEE'], { key: inStructure('typeStructure') }),
+			oneOf('typeStructure', 'Structure Type', STRUCTURE_KINDS, { key: inStructure('typeStructure') }),
 			oneOf(
 				'statutStructure',
 				'Status',
