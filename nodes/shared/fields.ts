@@ -60,6 +60,14 @@ export function invoiceAmountRanges(aPayerSpelling: 'Apayer' | 'APayer'): Field[
 	];
 }
 
+/** The totals of an invoice submitted to Chorus Pro, in the body's `montantTotal` object. */
+export const INVOICE_TOTAL = {
+	excludingVat: number('montantHtTotal', 'Total Excl. VAT', { key: 'montantTotal.montantHtTotal' }),
+	vat: number('montantTVA', 'Total VAT', { key: 'montantTotal.montantTVA' }),
+	includingVat: number('montantTtcTotal', 'Total Incl. VAT', { key: 'montantTotal.montantTtcTotal' }),
+	toPay: number('montantAPayer', 'Amount to Pay', { key: 'montantTotal.montantAPayer' }),
+} as const;
+
 // --- fields several operations share --------------------------------------------------------------------------
 
 /** `codeLangue`: the language of the labels in the answer. */

@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, DIRECTORY_SIREN, SIREN_FIELDS } from './g2bDirectory';
+import { api, DIRECTORY_SIREN, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, SIREN_FIELDS } from './g2bDirectory';
 
 /** Legal units (SIREN) of the G2B directory: ANN API 10 and 20. */
 

@@ -1,8 +1,23 @@
+import { oneOf } from '../../shared/fields';
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ESTABLISHMENT_STATES, observationDate, DIRECTORY_SIREN, DIRECTORY_SIRET, SIRET_FIELDS } from './g2bDirectory';
+import {
+	api,
+	DIRECTORY_SIREN,
+	DIRECTORY_SIRET,
+	ESTABLISHMENT_STATES,
+	include,
+	LEGAL_UNIT_INCLUDED,
+	observationDate,
+	SIRET_FIELDS,
+} from './g2bDirectory';
 
 /** Establishments (SIRET) of the G2B directory: ANN API 30 and 40. */
+
+const ESTABLISHMENT_TYPES = [
+	{ name: 'Head Office (P)', value: 'P' },
+	{ name: 'Secondary (S)', value: 'S' },
+];
 
 export const establishmentOperations: Operation[] = [
 	{
@@ -19,14 +34,7 @@ export const establishmentOperations: Operation[] = [
 			{ ...DIRECTORY_SIRET, in: 'path', required: true },
 			observationDate,
 			ppfChamps(SIRET_FIELDS, false),
-			{
-				name: 'inclure',
-				label: 'Include',
-				type: 'multiOptions',
-				in: 'query',
-				options: [{ name: 'Legal Unit (SIREN)', value: 'siren' }],
-				description: 'Related resources to include (inclure)',
-			},
+			include([LEGAL_UNIT_INCLUDED], { in: 'query' }),
 		],
 	},
 	ppfSearchOperation(
@@ -43,17 +51,7 @@ export const establishmentOperations: Operation[] = [
 			{ ...DIRECTORY_SIRET, op: 'strict' },
 			{ ...DIRECTORY_SIREN, description: 'Only the establishments of this legal unit', op: 'strict' },
 			{ name: 'denomination', label: 'Name', type: 'string', maxLength: 100, op: 'contient', description: 'Dénomination' },
-			{
-				name: 'typeEtablissement',
-				label: 'Establishment Type',
-				type: 'options',
-				options: [
-					{ name: 'Head Office (P)', value: 'P' },
-					{ name: 'Secondary (S)', value: 'S' },
-				],
-				op: 'strict',
-				description: 'typeEtablissement',
-			},
+			{ ...oneOf('typeEtablissement', 'Establishment Type', ESTABLISHMENT_TYPES, { description: 'typeEtablissement' }), op: 'strict' },
 			{ name: 'lignesAdresse', label: 'Address', type: 'string', maxLength: 600, op: 'contient', description: 'Address lines (lignesAdresse)' },
 			{ name: 'codePostal', label: 'Postcode', type: 'string', maxLength: 10, op: 'contient', description: 'Code postal' },
 			{ name: 'localite', label: 'City', type: 'string', maxLength: 100, op: 'contient', description: 'Localité' },
@@ -62,14 +60,10 @@ export const establishmentOperations: Operation[] = [
 		],
 		SIRET_FIELDS,
 		[
-			{
-				// PPF annuaire OpenAPI 1.11.0, searchSiret.inclure: ["siren"], described as a future implementation.
-				name: 'inclure',
-				label: 'Include',
-				type: 'multiOptions',
-				options: [{ name: 'Legal Unit (SIREN)', value: 'siren' }],
+			// PPF annuaire OpenAPI 1.11.0, searchSiret.inclure: ["siren"], described as a future implementation; in the body.
+			include([LEGAL_UNIT_INCLUDED], {
 				description: 'Related resources to include with each establishment (inclure); the directory announces it as a future implementation',
-			},
+			}),
 		],
 	),
 ];

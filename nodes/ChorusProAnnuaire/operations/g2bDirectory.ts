@@ -1,5 +1,5 @@
-import { siren, siret } from '../../shared/fields';
-import type { Field } from '../../shared/operation';
+import { manyOf, siren, siret } from '../../shared/fields';
+import type { Field, OptionValue } from '../../shared/operation';
 
 /**
  * The G2B directory (API Annuaire G2B, DGFiP annex table 4.1: ANN API 10–60 + healthcheck). Its Swagger is not
@@ -49,3 +49,9 @@ export const observationDate: Field = {
 	in: 'query',
 	description: 'Return the data in force on this date (dateObservation); today when empty',
 };
+
+/** `inclure`: the related resources returned with the answer (a query parameter of the reads, a body key of a search). */
+export const include = (options: OptionValue[], more: Partial<Field> = {}): Field =>
+	manyOf('inclure', 'Include', options, { description: 'Related resources to include (inclure)', ...more });
+
+export const LEGAL_UNIT_INCLUDED: OptionValue = { name: 'Legal Unit (SIREN)', value: 'siren' };

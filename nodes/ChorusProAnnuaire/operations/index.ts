@@ -22,13 +22,9 @@ export const annuaireResources: Resource[] = [
 /** Every operation of the Annuaire node: the G2B directory and the Référentiel des Organisations. */
 export const annuaireOperations: Operation[] = withEvidence(
 	[
-		...companyOperations,
-		...establishmentOperations,
-		...routingCodeOperations,
-		...organisationSirenOperations,
-		...organisationStructureOperations,
-		...organisationServiceOperations,
-		...healthOperations,
-	],
+		[companyOperations, establishmentOperations, routingCodeOperations],
+		[organisationSirenOperations, organisationStructureOperations, organisationServiceOperations],
+		healthOperations,
+	].flat(2),
 	annuaireEvidence,
 );

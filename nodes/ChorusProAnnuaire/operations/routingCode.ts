@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
-import { api, ESTABLISHMENT_STATES, observationDate, ROUTING_CODE_FIELDS, DIRECTORY_SIRET } from './g2bDirectory';
+import { api, DIRECTORY_SIRET, ESTABLISHMENT_STATES, include, LEGAL_UNIT_INCLUDED, observationDate, ROUTING_CODE_FIELDS } from './g2bDirectory';
 
 /** Routing codes of the G2B directory: ANN API 50 and 60. */
 
@@ -30,17 +30,7 @@ export const routingCodeOperations: Operation[] = [
 			},
 			observationDate,
 			ppfChamps(ROUTING_CODE_FIELDS, false),
-			{
-				name: 'inclure',
-				label: 'Include',
-				type: 'multiOptions',
-				in: 'query',
-				options: [
-					{ name: 'Legal Unit (SIREN)', value: 'siren' },
-					{ name: 'Establishment (SIRET)', value: 'siret' },
-				],
-				description: 'Related resources to include (inclure)',
-			},
+			include([LEGAL_UNIT_INCLUDED, { name: 'Establishment (SIRET)', value: 'siret' }], { in: 'query' }),
 		],
 	},
 	ppfSearchOperation(

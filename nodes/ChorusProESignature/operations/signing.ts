@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../shared/binary';
 import type { BinaryOutput, BuiltRequest, Field, OperationContext, OptionValue } from '../../shared/operation';
+import { oneOf } from '../../shared/fields';
 import { getPath, setPath } from '../../shared/parameters';
 import { certificateDer, remoteCertificates } from './x509';
 import { documentIn, inputError, millisOf } from './common';
@@ -31,20 +32,18 @@ export const level: Field = {
 	description: 'Format and level (signatureLevel). PAdES is embedded in a PDF; XAdES signs XML or any file. The AIFE service verifies PAdES and XAdES.',
 };
 
-export const packaging: Field = {
-	name: 'signaturePackaging',
-	label: 'Signature Packaging',
-	type: 'options',
+const PACKAGINGS = [
+	{ name: 'Enveloped (Signature Inside the Document)', value: 'ENVELOPED' },
+	{ name: 'Enveloping (Document Inside the Signature)', value: 'ENVELOPING' },
+	{ name: 'Detached (Signature File Apart)', value: 'DETACHED' },
+];
+
+export const packaging: Field = oneOf('signaturePackaging', 'Signature Packaging', PACKAGINGS, {
 	required: true,
 	key: 'parameters.signaturePackaging',
-	options: [
-		{ name: 'Enveloped (Signature Inside the Document)', value: 'ENVELOPED' },
-		{ name: 'Enveloping (Document Inside the Signature)', value: 'ENVELOPING' },
-		{ name: 'Detached (Signature File Apart)', value: 'DETACHED' },
-	],
 	default: 'ENVELOPED',
 	description: 'Where the signature goes (signaturePackaging); PAdES is always enveloped',
-};
+});
 
 export const digest: Field = {
 	name: 'digestAlgorithm',

@@ -22,13 +22,10 @@ export const transverseResources: Resource[] = [
 ];
 
 /** Every operation of the node: the coverage test lists them. */
-export const transverseOperations: Operation[] = withEvidence([
-	...attachmentOperations,
-	...fluxReportOperations,
-	...healthOperations,
-	...myAccountOperations,
-	...recipientOperations,
-	...recipientDirectoryOperations,
-	...referentialOperations,
-	...structureOperations,
-], transverseEvidence);
+export const transverseOperations: Operation[] = withEvidence(
+	[
+		[attachmentOperations, fluxReportOperations, healthOperations, myAccountOperations],
+		[recipientOperations, recipientDirectoryOperations, referentialOperations, structureOperations],
+	].flat(2),
+	transverseEvidence,
+);

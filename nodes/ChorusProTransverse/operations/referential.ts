@@ -1,5 +1,5 @@
 import { INVOICE_STATUSES } from '../../shared/enums';
-import { LANGUAGE, paymentRequestType, structureId } from '../../shared/fields';
+import { flag, integer, LANGUAGE, paymentRequestType, structureId, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Evidence, Field, Operation } from '../../shared/operation';
 
@@ -61,7 +61,7 @@ const unpublishedListKey = (key: string): Evidence => ({
 	note: `The list key ${key} is our reading; if Chorus Pro names it otherwise, the node outputs the answer as is.`,
 });
 
-const active: Field = { name: 'estActif', label: 'Active Only', type: 'boolean', description: 'Whether to return only active entries (estActif)' };
+const ACTIVE_ONLY = flag('estActif', 'Active Only', { description: 'Whether to return only active entries (estActif)' });
 
 export const referentialOperations: Operation[] = [
 	referential({ operation: 'getBillingFrameworks', name: 'Get Billing Frameworks', description: 'Billing frameworks, optionally for one payment request type', path: '/recuperer/cadrefacturation', list: 'listeCadreFacturation', fields: [paymentRequestType()] }),
@@ -131,11 +131,7 @@ export const referentialOperations: Operation[] = [
 		description: 'Categories of requests to the Chorus Pro support',
 		path: '/rechercher/categorieSollicitation',
 		list: 'listeCategories',
-		fields: [
-			{ name: 'codeCategorie', label: 'Category Code', type: 'string', description: 'codeCategorie' },
-			{ name: 'libelleCategorie', label: 'Category Label', type: 'string', description: 'libelleCategorie' },
-			active,
-		],
+		fields: [text('codeCategorie', 'Category Code'), text('libelleCategorie', 'Category Label'), ACTIVE_ONLY],
 		paged: true,
 	}),
 	referential({
@@ -145,10 +141,10 @@ export const referentialOperations: Operation[] = [
 		path: '/rechercher/sousCategorieSollicitation',
 		list: 'listeSousCategories',
 		fields: [
-			{ name: 'idTechniqueCategorie', label: 'Category ID', type: 'integer', description: 'idTechniqueCategorie from Search Request Categories' },
-			{ name: 'code', label: 'Subcategory Code', type: 'string', description: 'code' },
-			{ name: 'libelle', label: 'Subcategory Label', type: 'string', description: 'libelle' },
-			active,
+			integer('idTechniqueCategorie', 'Category ID', { description: 'idTechniqueCategorie from Search Request Categories' }),
+			text('code', 'Subcategory Code'),
+			text('libelle', 'Subcategory Label'),
+			ACTIVE_ONLY,
 		],
 		paged: true,
 	}),

@@ -1,5 +1,5 @@
 import { DEPOSIT_MODES, USER_ROLES, WORKS_FRAMEWORKS, WORKS_INVOICE_TYPES } from '../../shared/enums';
-import { comment, dateRange, integer, invoiceAmountRanges, invoiceStatuses, LANGUAGE, text } from '../../shared/fields';
+import { comment, dateRange, integer, INVOICE_TOTAL, invoiceAmountRanges, invoiceStatuses, LANGUAGE, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Operation } from '../../shared/operation';
 
@@ -204,9 +204,7 @@ const submit: Operation = {
 			key: 'references.numeroMarche',
 			required: true,
 		}),
-		{ name: 'montantHtTotal', key: 'montantTotal.montantHtTotal', label: 'Total Excl. VAT', type: 'number', required: true },
-		{ name: 'montantTtcTotal', key: 'montantTotal.montantTtcTotal', label: 'Total Incl. VAT', type: 'number', required: true },
-		{ name: 'montantAPayer', key: 'montantTotal.montantAPayer', label: 'Amount to Pay', type: 'number', required: true },
+		...[INVOICE_TOTAL.excludingVat, INVOICE_TOTAL.includingVat, INVOICE_TOTAL.toPay].map((total) => ({ ...total, required: true })),
 		{
 			name: 'pieceJointePrincipaleId',
 			label: 'Main Attachment ID',
@@ -237,7 +235,7 @@ const submit: Operation = {
 			check: 'currency',
 			description: 'Currency of the invoice amounts, an ISO 4217 code such as EUR (references.deviseFacture; EUR when not set)',
 		},
-		{ name: 'montantTVA', key: 'montantTotal.montantTVA', label: 'Total VAT', type: 'number' },
+		INVOICE_TOTAL.vat,
 		comment({ description: 'Comment for the recipient (commentaire)' }),
 	],
 	hooks: {
