@@ -51,6 +51,7 @@ export function fluxReportOperation(resource: string): Operation {
 			{ name: 'syntaxeFlux', label: 'Flux Syntax', type: 'options', options: FLUX_SYNTAXES },
 		],
 		hooks: {
+			// Special: the report's error lists become sentences, and its state a final/not-final flag.
 			output: (ctx, response) => {
 				const report = omit(response, ENVELOPE_KEYS) as IDataObject;
 				return [

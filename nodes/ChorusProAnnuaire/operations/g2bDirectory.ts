@@ -233,6 +233,7 @@ export const g2bDirectoryOperations: Operation[] = [
 		path: '/healthcheck',
 		mutates: false,
 		fields: [],
+		// Special: the healthcheck's answer is its status; the output says which API answered.
 		hooks: { output: (_ctx, response) => [{ json: { api: 'Annuaire G2B', available: true, ...response } }] },
 	},
 ];

@@ -88,7 +88,8 @@ function orgSearch(
 		pagination: { style: 'none', list: 'items' },
 		fields,
 		hooks: {
-			// Criteria the user writes as the API does: each is checked, then merged into the body under its own key.
+			// Special: free criteria written as the API writes them, checked one by one and merged into the body; the
+			// sandbox-tested client always sends the three lists.
 			prepare: (ctx, request) => {
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {
@@ -196,7 +197,7 @@ const structureOperations: Operation[] = [
 			{ name: 'connexion_edi', label: 'EDI Connection', type: 'boolean', required: true, default: false, description: 'Whether the structure is connected by EDI (connexion_edi)' },
 		],
 		hooks: {
-			// 204 No Content: say what was set.
+			// Special: the answer is 204 No Content, so the output says what was set.
 			output: (ctx) => [
 				{ json: { structure: ctx.params.structureId, reception_edi: ctx.params.reception_edi, connexion_edi: ctx.params.connexion_edi, updated: true } },
 			],
@@ -266,6 +267,7 @@ const healthOperations: Operation[] = [
 		path: '/healthcheck',
 		mutates: false,
 		fields: [],
+		// Special: the healthcheck answers nothing but its status; the output says which API answered.
 		hooks: { output: () => [{ json: { api: 'Référentiel des Organisations', available: true } }] },
 	},
 ];

@@ -153,6 +153,7 @@ export const signingOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentToSign,
 		binaryOut: signedOut,
+		// Special: whether the level and packaging fit depends on the file's content (PDF or XML).
 		hooks: { prepare: checkDocumentFits },
 		evidence: dssEvidence('Cachet / Signer avec cachet', `${evidenceModel}; the seal's key stays on the server, so no certificate or signature value is sent`),
 	},
@@ -169,6 +170,7 @@ export const signingOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentToSign,
 		hooks: {
+			// Special: the file's content decides what fits, certificates are decoded, the date defaults to now.
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
 				ctx.params.signingDate = setSigner(ctx, request);
@@ -210,6 +212,7 @@ export const signingOperations: Operation[] = [
 		binaryIn: documentToSign,
 		binaryOut: signedOut,
 		hooks: {
+			// Special: the file's content decides what fits, certificates are decoded, the signature is base64.
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
 				setSigner(ctx, request);

@@ -73,6 +73,7 @@ export const verificationOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentIn('signedDocument'),
 		hooks: {
+			// Special: a second, optional input file (the original of a detached signature).
 			prepare: async (ctx, request) => {
 				if (ctx.params.originalBinaryPropertyName === undefined) return;
 				const original = await readInputFile(ctx.fn, ctx.itemIndex, String(ctx.params.originalBinaryPropertyName), documentIn('signedDocument'));
@@ -94,7 +95,7 @@ export const verificationOperations: Operation[] = [
 		mutates: false,
 		binaryIn: { contentKey: 'certificate.encodedCertificate', maxBytes: LIMITS.certificateBytes, limitLabel: '1 MB per certificate' },
 		hooks: {
-			// The file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
+			// Special: the file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
 			prepare: (ctx, request) => {
 				const der = certificateDer(Buffer.from(String(getPath(request.body, 'certificate.encodedCertificate')), 'base64'));
 				if (!der) throw inputError(ctx, 'binaryPropertyName', 'the file is not an X.509 certificate (expected .cer/.crt DER or PEM)');
