@@ -105,10 +105,20 @@ export function checkInputFile(
 	}
 }
 
+/** A file name cut to `maxLength` characters: the base name is shortened, the extension kept. */
+export function shortenFileName(fileName: string, maxLength: number): string {
+	if (fileName.length <= maxLength) return fileName;
+	const dot = fileName.lastIndexOf('.');
+	const extension = dot > 0 ? fileName.slice(dot) : '';
+	return fileName.slice(0, maxLength - extension.length) + extension;
+}
+
 /** Puts an input file into the request body following the operation's BinaryInput keys (dot paths). */
 export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile): void {
 	setPath(body, spec.contentKey, file.base64);
-	if (spec.fileNameKey && getPath(body, spec.fileNameKey) === undefined) setPath(body, spec.fileNameKey, file.fileName);
+	if (spec.fileNameKey && getPath(body, spec.fileNameKey) === undefined) {
+		setPath(body, spec.fileNameKey, spec.fileNameMaxLength ? shortenFileName(file.fileName, spec.fileNameMaxLength) : file.fileName);
+	}
 	if (spec.mimeTypeKey) setPath(body, spec.mimeTypeKey, file.mimeType);
 	if (spec.extensionKey) setPath(body, spec.extensionKey, file.extension);
 }

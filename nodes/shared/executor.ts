@@ -40,7 +40,7 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 }
 
 /** The one request of a request operation, with its own advice for an unknown outcome. */
-export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
+async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
 	const operation = ctx.operation as RequestOperation;
 	return await ctx.request({
 		api: operation.api,

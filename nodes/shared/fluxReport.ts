@@ -50,6 +50,7 @@ export const FLUX_REPORT: Omit<RequestOperation, 'resource'> = {
 		{ name: 'syntaxeFlux', label: 'Flux Syntax', type: 'options', options: FLUX_SYNTAXES },
 	],
 	hooks: {
+		// Special: the report's error lists become sentences, and its state a final/not-final flag.
 		output: (ctx, response) => {
 			const report = omit(response, ENVELOPE_KEYS) as IDataObject;
 			return [

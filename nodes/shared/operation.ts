@@ -122,6 +122,8 @@ export interface BinaryInput {
 	contentKey: string;
 	/** Body key of the file name, if the API wants it. */
 	fileNameKey?: string;
+	/** The longest file name the API keeps: a longer binary name is shortened, its extension kept. */
+	fileNameMaxLength?: number;
 	mimeTypeKey?: string;
 	/** Body key of the upper-case extension without the dot (`PDF`). */
 	extensionKey?: string;
@@ -210,6 +212,11 @@ interface OperationBase {
 	fields: Field[];
 	/** Creates or changes something: never re-sent after an unknown outcome (see transport). */
 	mutates: boolean;
+	/**
+	 * One thing named two ways (an id, or a type + an identifier): at least one group of these parameters must be
+	 * given in full, checked before any request ("Give the structure as "Structure ID", or as …").
+	 */
+	oneOf?: { what: string; groups: string[][] };
 	/** For mutating operations: how to check whether a failed call went through. */
 	howToCheck?: string;
 	pagination?: Pagination;

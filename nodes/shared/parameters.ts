@@ -206,7 +206,20 @@ export function readParameters(
 		}
 	}
 	checkRanges(fn, operation, params, i);
+	checkOneOf(fn, operation, params, i);
 	return params;
+}
+
+/** The thing an operation needs named one way or another (`Operation.oneOf`): at least one group given in full. */
+function checkOneOf(fn: IExecuteFunctions, operation: Operation, params: IDataObject, i: number): void {
+	const { oneOf } = operation;
+	if (!oneOf || oneOf.groups.some((group) => group.every((name) => params[name] !== undefined))) return;
+	const label = (name: string) => `"${operation.fields.find((f) => f.name === name)?.label ?? name}"`;
+	const ways = oneOf.groups.map((group) => group.map(label).join(' + ')).join(', or as ');
+	throw new NodeOperationError(fn.getNode(), `Give ${oneOf.what} as ${ways} (${itemName(i)})`, {
+		itemIndex: i,
+		description: 'One of them is required. Nothing was sent to Chorus Pro.',
+	});
 }
 
 /** The warning of an identifier accepted on the qualification platform although its checksum fails. */

@@ -14,6 +14,7 @@ export const healthOperations: Operation[] = [
 		path: '/healthcheck',
 		mutates: false,
 		fields: [],
+		// Special: the healthcheck's answer is its status; the output says which API answered.
 		hooks: { output: (_ctx, response) => [{ json: { api: 'Annuaire G2B', available: true, ...response } }] },
 	},
 	{
@@ -27,6 +28,7 @@ export const healthOperations: Operation[] = [
 		path: '/healthcheck',
 		mutates: false,
 		fields: [],
+		// Special: the healthcheck answers nothing but its status; the output says which API answered.
 		hooks: { output: () => [{ json: { api: 'Référentiel des Organisations', available: true } }] },
 	},
 ];

@@ -93,7 +93,7 @@ export const organisationStructureOperations: Operation[] = [
 			{ name: 'connexion_edi', label: 'EDI Connection', type: 'boolean', required: true, default: false, description: 'Whether the structure is connected by EDI (connexion_edi)' },
 		],
 		hooks: {
-			// 204 No Content: say what was set.
+			// Special: the answer is 204 No Content, so the output says what was set.
 			output: (ctx) => [
 				{ json: { structure: ctx.params.structureId, reception_edi: ctx.params.reception_edi, connexion_edi: ctx.params.connexion_edi, updated: true } },
 			],

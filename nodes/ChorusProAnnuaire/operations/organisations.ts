@@ -77,7 +77,8 @@ export function orgSearch(criteria: OrgCriterion[]): Pick<RequestOperation, 'api
 		pagination: { style: 'none', list: 'items' },
 		fields,
 		hooks: {
-			// Criteria the user writes as the API does: each is checked, then merged into the body under its own key.
+			// Special: free criteria written as the API writes them, checked one by one and merged into the body; the
+			// sandbox-tested client always sends the three lists.
 			prepare: (ctx, request) => {
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {

@@ -37,7 +37,7 @@ export const certificateOperations: Operation[] = [
 		mutates: false,
 		binaryIn: { contentKey: 'certificate.encodedCertificate', maxBytes: LIMITS.certificateBytes, limitLabel: '1 MB per certificate' },
 		hooks: {
-			// The file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
+			// Special: the file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
 			prepare: (ctx, request) => {
 				const der = certificateDer(Buffer.from(String(getPath(request.body, 'certificate.encodedCertificate')), 'base64'));
 				if (!der) throw inputError(ctx, 'binaryPropertyName', 'the file is not an X.509 certificate (expected .cer/.crt DER or PEM)');

@@ -18,6 +18,7 @@ export const sealOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentToSign,
 		binaryOut: signedOut,
+		// Special: whether the level and packaging fit depends on the file's content (PDF or XML).
 		hooks: { prepare: checkDocumentFits },
 		evidence: dssEvidence('Cachet / Signer avec cachet', `${evidenceModel}; the seal's key stays on the server, so no certificate or signature value is sent`),
 	},

@@ -31,6 +31,7 @@ export const signatureOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentToSign,
 		hooks: {
+			// Special: the file's content decides what fits, certificates are decoded, the date defaults to now.
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
 				ctx.params.signingDate = setSigner(ctx, request);
@@ -72,6 +73,7 @@ export const signatureOperations: Operation[] = [
 		binaryIn: documentToSign,
 		binaryOut: signedOut,
 		hooks: {
+			// Special: the file's content decides what fits, certificates are decoded, the signature is base64.
 			prepare: (ctx, request) => {
 				checkDocumentFits(ctx, request);
 				setSigner(ctx, request);

@@ -53,6 +53,7 @@ export const verificationOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentIn('signedDocument'),
 		hooks: {
+			// Special: a second, optional input file (the original of a detached signature).
 			prepare: async (ctx, request) => {
 				if (ctx.params.originalBinaryPropertyName === undefined) return;
 				const original = await readInputFile(ctx.fn, ctx.itemIndex, String(ctx.params.originalBinaryPropertyName), documentIn('signedDocument'));

@@ -114,6 +114,7 @@ export const commitmentOperations: Operation[] = [
 		howToCheck: CHECK_CHANGE,
 		fields: [{ ...commitmentId, name: 'idEngagementJuridique', in: 'body' }, ...commitmentContent(false)],
 		hooks: {
+			// Special: any one of the many optional fields will do; a message listing them all would not help.
 			prepare: (ctx, request) => {
 				if (Object.keys(request.body).length < 2) {
 					throw new NodeOperationError(

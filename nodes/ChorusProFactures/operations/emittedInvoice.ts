@@ -58,17 +58,6 @@ const pdfSubmission: RequestOperation = {
 	fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
 };
 
-function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): void {
-	const body = request.body;
-	if (body.idStructure === undefined && !(body.typeIdentifiantStructure && body.identifiantStructure)) {
-		throw new NodeOperationError(
-			ctx.fn.getNode(),
-			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex + 1})`,
-			{ itemIndex: ctx.itemIndex, description: 'One of the two is required. Nothing was sent to Chorus Pro.' },
-		);
-	}
-}
-
 export const emittedInvoiceOperations: Operation[] = [
 	{
 		kind: 'steps',
@@ -233,6 +222,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		path: '/corriger/valideur/facture',
 		mutates: true,
 		howToCheck: 'get the invoice history and see whether the validator changed.',
+		oneOf: { what: 'the new validator', groups: [['idStructure'], ['typeIdentifiantStructure', 'identifiantStructure']] },
 		fields: [
 			invoiceId(),
 			// One of the two ways to name the new validator is required: both sit at the top, not in Additional Fields.
@@ -247,7 +237,6 @@ export const emittedInvoiceOperations: Operation[] = [
 			},
 			text('identifiantStructure', 'Identifier', { description: 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', top: true }),
 		],
-		hooks: { prepare: requireValidatorTarget },
 	},
 	{
 		resource,

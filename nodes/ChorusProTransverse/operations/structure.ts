@@ -1,6 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import { IDENTIFIER_TYPES, STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
@@ -170,6 +167,7 @@ export const structureOperations: Operation[] = [
 			maxPageSize: LIMITS.maxPageSize,
 			sortColumns: ['CodeService', 'NomService', 'StatutRattachement'],
 		},
+		oneOf: { what: 'the structure', groups: [['idStructure'], ['identifiantStructure']] },
 		fields: [
 			// The structure is required, as an ID or as an identifier: both sit at the top, not in Additional Fields.
 			structureId({ required: false, top: true, description: 'Chorus Pro ID of the structure (idStructure); or give its Structure Identifier instead' }),
@@ -191,18 +189,7 @@ export const structureOperations: Operation[] = [
 			{ name: 'idUtilisateur', label: 'User ID', type: 'integer', description: 'idUtilisateur' },
 			{ name: 'adresseEmailConnexionUtilisateur', label: 'User Login Email', type: 'string', placeholder: 'name@example.com', description: 'adresseEmailConnexionUtilisateur' },
 		],
-		hooks: {
-			prepare: (ctx, request) => {
-				const body = request.body as IDataObject;
-				if (body.idStructure === undefined && !body.identifiantStructure) {
-					throw new NodeOperationError(
-						ctx.fn.getNode(),
-						`Give the structure as "Structure ID" or as "Structure Identifier" (item ${ctx.itemIndex + 1})`,
-						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-					);
-				}
-			},
-		},
+
 	},
 	activeStructures({ operation: 'getActiveForRecipient', name: 'Get Active for Recipient', role: 'recipient', path: '/recuperer/structures/actives/destinataire' }),
 	activeStructures({ operation: 'getActiveForWorksInvoices', name: 'Get Active for Works Invoices', role: 'works invoice party', path: '/recuperer/structures/actives/facturetravaux' }),

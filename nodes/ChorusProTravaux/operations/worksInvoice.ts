@@ -239,6 +239,7 @@ const submit: Operation = {
 		comment({ description: 'Comment for the recipient (commentaire)' }),
 	],
 	hooks: {
+		// Special: one parameter becomes a one-element list of objects that also carries the invoice number.
 		prepare: (ctx, request) => {
 			// The main attachment is a one-element list, as in factures soumettre (reference §16.2 #1).
 			request.body.pieceJointePrincipale = [
