@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { comment } from '../../shared/fields';
 import type { Operation } from '../../shared/operation';
-import { annexPath, commitmentContent, commitmentId, COMMITMENT_NUMBER, SEARCH_PAGINATION, searchFilters, SOURCES } from './fields';
+import { annexPath, commitmentContent, commitmentId, COMMITMENT_NUMBER, SEARCH_PAGINATION, searchFilters, SOURCES } from './commitmentModel';
 
 /**
  * Commitments (engagements juridiques). Two APIs:

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { annexPath } from './fields';
+import { annexPath } from './commitmentModel';
 
 /** Whether the Engagements API answers with the credential. */
 export const healthOperations: Operation[] = [
