@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
-import type { FieldCheck } from '../../shared/checks';
+import { text } from '../../shared/fields';
 import type { BinaryOutput, Field, RequestOperation } from '../../shared/operation';
 
 /**
@@ -13,15 +13,14 @@ import type { BinaryOutput, Field, RequestOperation } from '../../shared/operati
 
 export const api = 'organisations' as const;
 
-function identifier(name: string, label: string, check: FieldCheck, key: string, description: string): Field {
-	return { name, label, type: 'string', in: 'path', key, required: true, check, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
-}
+/** An identifier in the path of a référentiel URL, checked by its field check before any request. */
+const IN_PATH = { in: 'path', required: true, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' } as const;
 
-export const sirenId = identifier('sirenId', 'SIREN or UUID', 'organisationSiren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
-export const structureId = identifier('structureId', 'Structure', 'organisationStructure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
-export const attachmentId = identifier('attachmentId', 'Attachment UUID', 'uuid', 'uuid', 'UUID of the attachment (from "Get Attachments")');
-export const bankAttachmentId = identifier('bankAttachmentId', 'Bank Details Attachment UUID', 'uuid', 'uuid_pj', 'UUID of the attachment of the bank details (from "Get Bank Details")');
-export const serviceId = identifier('serviceId', 'Service UUID', 'uuid', 'uuid', 'UUID of the service');
+export const sirenId = text('sirenId', 'SIREN or UUID', { ...IN_PATH, key: 'uuid_identifiant', check: 'organisationSiren', description: 'The legal unit: its SIREN or its UUID in the référentiel' });
+export const structureId = text('structureId', 'Structure', { ...IN_PATH, key: 'uuid_identifiant', check: 'organisationStructure', description: 'The structure: its UUID, SIRET or intra-EU VAT number' });
+export const attachmentId = text('attachmentId', 'Attachment UUID', { ...IN_PATH, key: 'uuid', check: 'uuid', description: 'UUID of the attachment (from "Get Attachments")' });
+export const bankAttachmentId = text('bankAttachmentId', 'Bank Details Attachment UUID', { ...IN_PATH, key: 'uuid_pj', check: 'uuid', description: 'UUID of the attachment of the bank details (from "Get Bank Details")' });
+export const serviceId = text('serviceId', 'Service UUID', { ...IN_PATH, key: 'uuid', check: 'uuid', description: 'UUID of the service' });
 
 /** Attachments come as `{ sizeBytes, fileName, uuid, contentType, attachmentData (base64) }`. */
 export const attachmentFile: BinaryOutput = {

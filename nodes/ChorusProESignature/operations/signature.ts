@@ -13,7 +13,8 @@ import {
 	setSigner,
 	signedOut,
 	signingCertificate,
-	signingDate,
+	SIGNING_DATE_OR_NOW,
+	SIGNING_DATE_RETURNED,
 } from './signing';
 
 /** A personal signature (annex table 4.1: Signature → /signature/dataToSign and /signature/signDocument). */
@@ -27,7 +28,7 @@ export const signatureOperations: Operation[] = [
 		api,
 		method: 'POST',
 		path: '/signature/dataToSign',
-		fields: [level, packaging, digest, signingCertificate, signingDate(false), certificateChain],
+		fields: [level, packaging, digest, signingCertificate, SIGNING_DATE_OR_NOW, certificateChain],
 		mutates: false,
 		binaryIn: documentToSign,
 		hooks: {
@@ -55,7 +56,7 @@ export const signatureOperations: Operation[] = [
 			packaging,
 			digest,
 			signingCertificate,
-			signingDate(true),
+			SIGNING_DATE_RETURNED,
 			{ name: 'signatureValue', label: 'Signature Value', type: 'string', required: true, key: 'signatureValue.value', description: 'Base64 of what your private key produced over the data to sign (signatureValue.value)' },
 			{
 				name: 'signatureAlgorithm',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../shared/binary';
 import type { BinaryOutput, BuiltRequest, Field, OperationContext, OptionValue } from '../../shared/operation';
-import { oneOf } from '../../shared/fields';
+import { oneOf, text } from '../../shared/fields';
 import { getPath, setPath } from '../../shared/parameters';
 import { certificateDer, remoteCertificates } from './x509';
 import { documentIn, inputError, millisOf } from './common';
@@ -74,18 +74,18 @@ export const certificateChain: Field = {
 	description: 'Issuer certificates, PEM bundle or base64 values separated by commas (parameters.certificateChain)',
 };
 
-export const signingDate = (required: boolean): Field => ({
-	name: 'signingDate',
-	label: 'Signing Date',
-	type: 'string',
-	in: 'none',
-	required,
-	top: true,
-	placeholder: '1735689600000',
-	description: required
-		? 'The signingDate that "Get Data to Sign" returned (epoch milliseconds or ISO 8601): it must be the same in both steps'
-		: 'Epoch milliseconds or ISO 8601 (parameters.blevelParams.signingDate); now when empty. Pass the returned signingDate to "Sign Document".',
-});
+const SIGNING_DATE = text('signingDate', 'Signing Date', { in: 'none', top: true, placeholder: '1735689600000' });
+
+/** Step 1: the signing date to sign with, now by default; step 3 must send back the one step 1 returned. */
+export const SIGNING_DATE_OR_NOW: Field = {
+	...SIGNING_DATE,
+	description: 'Epoch milliseconds or ISO 8601 (parameters.blevelParams.signingDate); now when empty. Pass the returned signingDate to "Sign Document".',
+};
+export const SIGNING_DATE_RETURNED: Field = {
+	...SIGNING_DATE,
+	required: true,
+	description: 'The signingDate that "Get Data to Sign" returned (epoch milliseconds or ISO 8601): it must be the same in both steps',
+};
 
 export const documentToSign = documentIn('toSignDocument');
 
