@@ -51,15 +51,17 @@ export function ppfChamps(values: readonly string[], inBody = true): Field {
 	};
 }
 
-/** A complete PPF-style search operation. */
-export function ppfSearchOperation(
-	base: Omit<RequestOperation, 'method' | 'fields' | 'mutates' | 'pagination' | 'hooks'>,
-	filters: PpfFilter[],
-	champs: readonly string[],
-	extraFields: Field[] = [],
-): RequestOperation {
+/** What a PPF-style search filters on, which fields it may return, and any field of its own. */
+export interface PpfSearch {
+	filters: PpfFilter[];
+	/** The resource's fields (`champs`), also the columns it sorts by. */
+	champs: readonly string[];
+	extraFields?: Field[];
+}
+
+/** The mechanics of a PPF-style search (POST, filters, `champs`, offset paging): its operation adds what it searches. */
+export function ppfSearch({ filters, champs, extraFields = [] }: PpfSearch): Pick<RequestOperation, 'method' | 'mutates' | 'fields' | 'pagination'> {
 	return {
-		...base,
 		method: 'POST',
 		mutates: false,
 		fields: [...ppfFilters(filters), ppfChamps(champs), ...extraFields],

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operation';
-import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
+import { ppfChamps, ppfSearch } from '../../shared/ppfSearch';
 import { api, DIRECTORY_SIREN, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, SIREN_FIELDS } from './g2bDirectory';
 
 /** Legal units (SIREN) of the G2B directory: ANN API 10 and 20. */
@@ -17,22 +17,22 @@ export const companyOperations: Operation[] = [
 		mutates: false,
 		fields: [{ ...DIRECTORY_SIREN, in: 'path', required: true }, observationDate, ppfChamps(SIREN_FIELDS, false)],
 	},
-	ppfSearchOperation(
-		{
-			resource: 'company',
-			operation: 'search',
-			name: 'Search',
-			action: 'Search companies in the directory',
-			description: 'Search legal units (SIREN) of the G2B directory with filters (ANN API 20, /siren/recherche)',
-			api,
-			path: '/siren/recherche',
-		},
-		[
-			{ ...DIRECTORY_SIREN, op: 'strict' },
-			{ name: 'raisonSociale', label: 'Company Name', type: 'string', maxLength: 150, op: 'contient', description: 'Raison sociale' },
-			{ name: 'typeEntite', label: 'Entity Type', type: 'options', options: ENTITY_TYPES, op: 'strict', description: 'typeEntite' },
-			{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: LEGAL_UNIT_STATES, op: 'strict', description: 'etatAdministratif' },
-		],
-		SIREN_FIELDS,
-	),
+	{
+		resource: 'company',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search companies in the directory',
+		description: 'Search legal units (SIREN) of the G2B directory with filters (ANN API 20, /siren/recherche)',
+		api,
+		path: '/siren/recherche',
+		...ppfSearch({
+			filters: [
+				{ ...DIRECTORY_SIREN, op: 'strict' },
+				{ name: 'raisonSociale', label: 'Company Name', type: 'string', maxLength: 150, op: 'contient', description: 'Raison sociale' },
+				{ name: 'typeEntite', label: 'Entity Type', type: 'options', options: ENTITY_TYPES, op: 'strict', description: 'typeEntite' },
+				{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: LEGAL_UNIT_STATES, op: 'strict', description: 'etatAdministratif' },
+			],
+			champs: SIREN_FIELDS,
+		}),
+	},
 ];

@@ -1,6 +1,6 @@
 import { oneOf } from '../../shared/fields';
 import type { Operation } from '../../shared/operation';
-import { ppfChamps, ppfSearchOperation } from '../../shared/ppfSearch';
+import { ppfChamps, ppfSearch } from '../../shared/ppfSearch';
 import {
 	api,
 	DIRECTORY_SIREN,
@@ -37,33 +37,33 @@ export const establishmentOperations: Operation[] = [
 			include([LEGAL_UNIT_INCLUDED], { in: 'query' }),
 		],
 	},
-	ppfSearchOperation(
-		{
-			resource: 'establishment',
-			operation: 'search',
-			name: 'Search',
-			action: 'Search establishments in the directory',
-			description: 'Search establishments (SIRET) of the G2B directory with filters (ANN API 40, /siret/recherche)',
-			api,
-			path: '/siret/recherche',
-		},
-		[
-			{ ...DIRECTORY_SIRET, op: 'strict' },
-			{ ...DIRECTORY_SIREN, description: 'Only the establishments of this legal unit', op: 'strict' },
-			{ name: 'denomination', label: 'Name', type: 'string', maxLength: 100, op: 'contient', description: 'Dénomination' },
-			{ ...oneOf('typeEtablissement', 'Establishment Type', ESTABLISHMENT_TYPES, { description: 'typeEtablissement' }), op: 'strict' },
-			{ name: 'lignesAdresse', label: 'Address', type: 'string', maxLength: 600, op: 'contient', description: 'Address lines (lignesAdresse)' },
-			{ name: 'codePostal', label: 'Postcode', type: 'string', maxLength: 10, op: 'contient', description: 'Code postal' },
-			{ name: 'localite', label: 'City', type: 'string', maxLength: 100, op: 'contient', description: 'Localité' },
-			{ name: 'subDivisionPays', label: 'Region', type: 'string', maxLength: 255, op: 'contient', description: 'Country subdivision (subDivisionPays)' },
-			{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: ESTABLISHMENT_STATES, op: 'strict', description: 'etatAdministratif' },
-		],
-		SIRET_FIELDS,
-		[
-			// PPF annuaire OpenAPI 1.11.0, searchSiret.inclure: ["siren"], described as a future implementation; in the body.
-			include([LEGAL_UNIT_INCLUDED], {
-				description: 'Related resources to include with each establishment (inclure); the directory announces it as a future implementation',
-			}),
-		],
-	),
+	{
+		resource: 'establishment',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search establishments in the directory',
+		description: 'Search establishments (SIRET) of the G2B directory with filters (ANN API 40, /siret/recherche)',
+		api,
+		path: '/siret/recherche',
+		...ppfSearch({
+			filters: [
+				{ ...DIRECTORY_SIRET, op: 'strict' },
+				{ ...DIRECTORY_SIREN, description: 'Only the establishments of this legal unit', op: 'strict' },
+				{ name: 'denomination', label: 'Name', type: 'string', maxLength: 100, op: 'contient', description: 'Dénomination' },
+				{ ...oneOf('typeEtablissement', 'Establishment Type', ESTABLISHMENT_TYPES, { description: 'typeEtablissement' }), op: 'strict' },
+				{ name: 'lignesAdresse', label: 'Address', type: 'string', maxLength: 600, op: 'contient', description: 'Address lines (lignesAdresse)' },
+				{ name: 'codePostal', label: 'Postcode', type: 'string', maxLength: 10, op: 'contient', description: 'Code postal' },
+				{ name: 'localite', label: 'City', type: 'string', maxLength: 100, op: 'contient', description: 'Localité' },
+				{ name: 'subDivisionPays', label: 'Region', type: 'string', maxLength: 255, op: 'contient', description: 'Country subdivision (subDivisionPays)' },
+				{ name: 'etatAdministratif', label: 'Administrative State', type: 'options', options: ESTABLISHMENT_STATES, op: 'strict', description: 'etatAdministratif' },
+			],
+			champs: SIRET_FIELDS,
+			extraFields: [
+				// PPF annuaire OpenAPI 1.11.0, searchSiret.inclure: ["siren"], described as a future implementation; in the body.
+				include([LEGAL_UNIT_INCLUDED], {
+					description: 'Related resources to include with each establishment (inclure); the directory announces it as a future implementation',
+				}),
+			],
+		}),
+	},
 ];

@@ -1,7 +1,7 @@
 import { buildEReportingFileName } from '../../shared/archive';
 import { siren } from '../../shared/fields';
 import type { Evidence, Operation } from '../../shared/operation';
-import { ppfSearchOperation } from '../../shared/ppfSearch';
+import { ppfSearch } from '../../shared/ppfSearch';
 
 /**
  * E-reporting transmissions. The annex (§3.2.4) describes a read-only API giving the status of a public
@@ -31,25 +31,25 @@ const UNPUBLISHED: Evidence = {
 };
 
 export const transmissionOperations: Operation[] = [
-	ppfSearchOperation(
-		{
-			resource: 'transmission',
-			operation: 'search',
-			name: 'Search',
-			action: 'Search e-reporting transmissions',
-			description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
-			api,
-			path: '/transmissions/recherche',
-			evidence: UNPUBLISHED,
-		},
-		[
-			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
-			{ ...siren({ description: 'Declaring entity' }), op: 'strict' },
-			{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
-			{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
-		],
-		TRANSMISSION_FIELDS,
-	),
+	{
+		resource: 'transmission',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search e-reporting transmissions',
+		description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
+		api,
+		path: '/transmissions/recherche',
+		evidence: UNPUBLISHED,
+		...ppfSearch({
+			filters: [
+				{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
+				{ ...siren({ description: 'Declaring entity' }), op: 'strict' },
+				{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
+				{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
+			],
+			champs: TRANSMISSION_FIELDS,
+		}),
+	},
 	{
 		resource: 'transmission',
 		operation: 'get',
