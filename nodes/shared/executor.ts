@@ -11,6 +11,7 @@ import {
 	type BuiltRequest,
 	type LocalOperation,
 	type Operation,
+	type OperationCall,
 	type OperationContext,
 	type RequestOperation,
 	type StepResult,
@@ -39,8 +40,8 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
 }
 
-/** The one request of a request operation, with its own advice for an unknown outcome. */
-async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
+/** The one request of a request operation (the trigger sends its look-ups this way too), with its advice for an unknown outcome. */
+export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
 	const operation = ctx.operation as RequestOperation;
 	return await ctx.request({
 		api: operation.api,

@@ -7,7 +7,8 @@ import { buildRequest } from './parameters';
 /** The request described as `resource:operation` in a node's list (a programming error when it is missing). */
 export function described(operations: readonly Operation[], resource: string, operation: string): RequestOperation {
 	const found = operations.find((op) => op.resource === resource && op.operation === operation);
-	if (!found || !isRequest(found)) throw new Error(`No request operation ${resource}:${operation}`);
+	if (!found) throw new Error(`No operation ${resource}:${operation}`);
+	if (!isRequest(found)) throw new Error(`${resource}:${operation} is not one request (it is ${String(found.kind)})`);
 	return found;
 }
 
