@@ -85,7 +85,12 @@ export const siret = (more: More = {}): Field => text('siret', 'SIRET', { check:
 export const structureId = (more: More = {}): Field => integer('idStructure', 'Structure ID', { required: true, ...more });
 
 export const invoiceId = (more: More = {}): Field =>
-	integer('idFacture', 'Invoice ID', { required: true, description: 'Chorus Pro id of the invoice (idFacture / identifiantFactureCPP)', ...more });
+	integer('idFacture', 'Invoice ID', {
+		required: true,
+		locator: { list: 'searchInvoices' },
+		description: 'Chorus Pro id of the invoice (idFacture / identifiantFactureCPP)',
+		...more,
+	});
 
 /** The current statuses an invoice search keeps. */
 export const invoiceStatuses = (more: More = {}): Field =>

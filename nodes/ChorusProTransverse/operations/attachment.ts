@@ -111,7 +111,7 @@ export const attachmentOperations: Operation[] = [
 		mutates: false,
 		pagination: attachmentSearch(),
 		fields: [
-			structureId({ name: 'idStructureCPP', description: 'idStructureCPP' }),
+			structureId({ name: 'idStructureCPP', locator: { list: 'searchMyStructures' }, description: 'idStructureCPP' }),
 			...searchFilters,
 		],
 	},

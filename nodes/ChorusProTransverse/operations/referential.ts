@@ -122,7 +122,7 @@ export const referentialOperations: Operation[] = [
 		path: '/recuperer/coordbanc/valides',
 		list: 'listeCoordonneeBancaire',
 		fields: [
-			structureId({ description: 'idStructureCPP of your structure (idStructure)' }),
+			structureId({ locator: { list: 'searchMyStructures' }, description: 'idStructureCPP of your structure (idStructure)' }),
 		],
 	}),
 	referential({

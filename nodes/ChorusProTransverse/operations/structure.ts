@@ -138,13 +138,11 @@ export const structureOperations: Operation[] = [
 			structureId({ name: SERVICES_STRUCTURE_PARAMETER, description: 'idStructureCPP of the structure (idStructure)' }),
 			{
 				name: 'idService',
-				label: 'Service Name or ID',
-				type: 'options',
+				label: 'Service ID',
+				type: 'integer',
 				required: true,
-				loadOptionsMethod: 'getStructureServices',
-				// The dropdown gives a number, an expression may give text: the Swagger wants an int64.
-				optionValues: 'integer',
-				description: 'The service (idService)',
+				locator: { list: 'searchStructureServices' },
+				description: 'The service of that structure (idService)',
 			},
 			LANGUAGE,
 		],
