@@ -50,11 +50,6 @@ export interface Field {
 	placeholder?: string;
 	/** Enum values (reference §11). Strings are both name and value. */
 	options?: ReadonlyArray<string | OptionValue>;
-	/**
-	 * For `options`: the values are integers (Chorus ids, e.g. from a list loaded from the server), sent as a
-	 * number; a value typed as an expression is converted, and anything but an id of at least 1 is refused.
-	 */
-	optionValues?: 'integer';
 	/** Name of a `loadOptions` method that lists the values from the server. */
 	loadOptionsMethod?: string;
 	/**

@@ -123,11 +123,6 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 			// A list loaded from the server can be bypassed by an expression: the value is still checked.
 			const problem = checkValue(field, value, true);
 			if (problem) throw new InputError(field, problem);
-			if (field.optionValues === 'integer') {
-				const id = Number(value);
-				if (!Number.isSafeInteger(id) || id <= 0) throw new InputError(field, `expected an id (a whole number of at least 1), got "${value}"`);
-				return id;
-			}
 			return value;
 		}
 		default: {

@@ -11,7 +11,7 @@ import { FIELD_CHECKS } from '../../nodes/shared/checks';
 import { isRequest, type Field, type Operation, type RequestOperation } from '../../nodes/shared/operation';
 import { buildRequest, convertValue, readParameters } from '../../nodes/shared/parameters';
 
-/** What the operation schema says instead of hooks: checks, typed option values, filter operators, kinds. */
+/** What the operation schema says instead of hooks: checks, typed values, filter operators, kinds. */
 
 const find = (operations: Operation[], resource: string, operation: string): Operation => {
 	const found = operations.find((op) => op.resource === resource && op.operation === operation);
@@ -62,18 +62,20 @@ describe('field checks are a registry behind the one error builder', () => {
 	});
 });
 
-describe('typed option values', () => {
-	const idService = find(transverseOperations, 'structure', 'getService').fields.find((f) => f.name === 'idService') as Field;
+describe('typed values of what users pick', () => {
+	// An id picked from a list is declared with its type (integer) and a locator, not as text converted by a hook.
+	const getService = find(transverseOperations, 'structure', 'getService');
+	const idService = getService.fields.find((f) => f.name === 'idService') as Field;
 
-	it('an options field of ids sends a number, also when an expression gives text', () => {
-		expect(idService.optionValues).toBe('integer');
+	it('a service picked from the list or typed by an expression is sent as a number', () => {
+		expect(idService).toMatchObject({ type: 'integer', locator: { list: 'searchStructureServices' } });
+		expect(getService.hooks).toBeUndefined();
 		expect(convertValue(idService, '1048577')).toBe(1048577);
 		expect(convertValue(idService, 1048577)).toBe(1048577);
 	});
 
 	it('refuses what is not an id', () => {
-		expect(() => convertValue(idService, 'abc')).toThrow('expected an id (a whole number of at least 1), got "abc"');
-		expect(() => convertValue(idService, '0')).toThrow(/at least 1/);
+		expect(() => convertValue(idService, 'abc')).toThrow('expected a whole number, got "abc"');
 	});
 });
 
