@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationCall, type Pagination } from './operation';
 
-/** "No result" codes of the searches (reference §2.2, §12.1): an empty list, not an error. */
+/** "No result" codes of the searches (docs/api-notes.md §2.2, §12.1): an empty list, not an error. */
 export const NO_RESULT_CODES: readonly number[] = [20000, 20007];
 
 export interface PageRequest {
