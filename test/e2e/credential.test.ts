@@ -1,0 +1,101 @@
+/**
+ * The credential's test in real n8n (2.41.1 and 1.123.81) under `n8n start`, against the simulator behind the
+ * token tap, driven the way the editor drives it: a saved credential passes its test; then the user opens it,
+ * types a new value in one field and presses "Retry" (`POST /rest/credentials/test` with the saved id, the
+ * typed field and the other secrets redacted, which n8n restores from the database). Whatever token is stored,
+ * the test must prove what was typed: a fresh token request with the typed client ID / secret, then a real
+ * call with the typed technical account, each refusal reported with our message.
+ */
+import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, stopEverything, tail } from './harness';
+import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorCredential, startTokenTap, type TokenTap } from './fixtures/chorus';
+import { startSimulator, type Simulator } from '../simulator/server';
+
+const HEALTH_CHECK = '/cpro/transverses/v1/health-check';
+const SECRETS_REFUSED = /^PISTE refused the client ID \/ client secret/;
+const ACCOUNT_REFUSED = /^The PISTE token is valid but Chorus Pro refused the technical account/;
+
+let sim: Simulator;
+let tap: TokenTap;
+
+describeE2E('The credential test in real n8n proves the values typed in the form', () => {
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, seed: 'demo' });
+		tap = await startTokenTap(sim.url);
+	});
+
+	afterAll(async () => {
+		await stopEverything();
+		await tap?.close();
+		await sim?.close();
+	}, 120_000);
+
+	describe.each(selectedVersions())('n8n %s', (version) => {
+		let n8n: N8nInstance;
+
+		beforeAll(async () => {
+			n8n = await N8nInstance.create(await ensureRuntime(version));
+			await n8n.importCredentials([simulatorCredential(sim, tap.url)]);
+			await n8n.start();
+		}, E2E_SETUP_TIMEOUT);
+
+		afterAll(async () => {
+			await n8n?.dispose();
+		}, 120_000);
+
+		/**
+		 * "Retry" after typing `typed` into the saved credential: the test's result, the token requests and the
+		 * health checks it made. Fields not typed are sent redacted (n8n restores them); the good values are typed
+		 * again for the fields a test may have changed in the database (n8n 1.x saves what a test used).
+		 */
+		async function retry(typed: Record<string, string>) {
+			const good = sim.credentials;
+			const tokensBefore = tap.tokenRequests.length;
+			const checksBefore = sim.counts(HEALTH_CHECK);
+			const result = await n8n.testCredential(CREDENTIAL.id, { clientSecret: good.clientSecret, login: good.login, password: good.password, ...typed });
+			return { result, tokenRequests: tap.tokenRequests.slice(tokensBefore), healthChecks: sim.counts(HEALTH_CHECK) - checksBefore };
+		}
+
+		it(
+			'a saved credential passes; a wrong client secret or technical account typed afterwards fails with our message',
+			async () => {
+				const good = sim.credentials;
+				try {
+					// the saved credential (no token yet), tested as saved: one token, the proof's call, the test's call
+					const saved = await retry({});
+					expect(saved.result).toEqual(expect.objectContaining({ status: 'OK' }));
+					expect(saved.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
+					expect(saved.healthChecks).toBe(2);
+
+					// a wrong client secret typed over the stored token: a token request with the typed secret, refused
+					const wrongSecret = `${good.clientSecret}-typo`;
+					const secret = await retry({ clientSecret: wrongSecret });
+					expect(secret.result).toEqual({ status: 'Error', message: expect.stringMatching(SECRETS_REFUSED) });
+					expect(secret.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(wrongSecret), status: 400 }]);
+					expect(secret.healthChecks).toBe(0);
+
+					// the good secret typed again: a fresh token from it, then the real call
+					const again = await retry({});
+					expect(again.result).toEqual(expect.objectContaining({ status: 'OK' }));
+					expect(again.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
+					expect(again.healthChecks).toBe(2);
+
+					// a wrong technical password, then a wrong login: the token is fresh and good, Chorus Pro refuses the account
+					for (const typed of [{ password: `${good.password}-typo` }, { login: 'TECH_1_AUTRE@cpro.fr' }] as Array<Record<string, string>>) {
+						const account = await retry(typed);
+						expect(account.result).toEqual({ status: 'Error', message: expect.stringMatching(ACCOUNT_REFUSED) });
+						expect(account.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
+						expect(account.healthChecks).toBe(1);
+					}
+
+					// the good values pass again, and nothing secret reached n8n's output
+					expect((await retry({})).result).toEqual(expect.objectContaining({ status: 'OK' }));
+					expect(leakedSecrets([n8n.serverOutput()], [...secretsOf(sim, tap), wrongSecret])).toEqual([]);
+				} catch (error) {
+					const message = error instanceof Error ? error.message : String(error);
+					throw new Error(`${message}\n--- n8n ${version} printed ---\n${tail(n8n.serverOutput(), 6000)}`);
+				}
+			},
+			E2E_TEST_TIMEOUT,
+		);
+	});
+});
