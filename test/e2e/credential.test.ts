@@ -8,6 +8,7 @@
  */
 import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, stopEverything, tail } from './harness';
 import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorCredential, startTokenTap, type TokenTap } from './fixtures/chorus';
+import { SIM_CREDENTIALS } from '../simulator/auth';
 import { startSimulator, type Simulator } from '../simulator/server';
 
 const HEALTH_CHECK = '/cpro/transverses/v1/health-check';
@@ -55,47 +56,61 @@ describeE2E('The credential test in real n8n proves the values typed in the form
 			return { result, tokenRequests: tap.tokenRequests.slice(tokensBefore), healthChecks: sim.counts(HEALTH_CHECK) - checksBefore };
 		}
 
-		it(
-			'a saved credential passes; a wrong client secret or technical account typed afterwards fails with our message',
-			async () => {
-				const good = sim.credentials;
-				try {
-					// the saved credential (no token yet), tested as saved: one token, the proof's call, the test's call
-					const saved = await retry({});
-					expect(saved.result).toEqual(expect.objectContaining({ status: 'OK' }));
-					expect(saved.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
-					expect(saved.healthChecks).toBe(2);
-
-					// a wrong client secret typed over the stored token: a token request with the typed secret, refused
-					const wrongSecret = `${good.clientSecret}-typo`;
-					const secret = await retry({ clientSecret: wrongSecret });
-					expect(secret.result).toEqual({ status: 'Error', message: expect.stringMatching(SECRETS_REFUSED) });
-					expect(secret.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(wrongSecret), status: 400 }]);
-					expect(secret.healthChecks).toBe(0);
-
-					// the good secret typed again: a fresh token from it, then the real call
-					const again = await retry({});
-					expect(again.result).toEqual(expect.objectContaining({ status: 'OK' }));
-					expect(again.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
-					expect(again.healthChecks).toBe(2);
-
-					// a wrong technical password, then a wrong login: the token is fresh and good, Chorus Pro refuses the account
-					for (const typed of [{ password: `${good.password}-typo` }, { login: 'TECH_1_AUTRE@cpro.fr' }] as Array<Record<string, string>>) {
-						const account = await retry(typed);
-						expect(account.result).toEqual({ status: 'Error', message: expect.stringMatching(ACCOUNT_REFUSED) });
-						expect(account.tokenRequests).toEqual([{ clientId: good.clientId, clientSecretSha256: sha256(good.clientSecret), status: 200 }]);
-						expect(account.healthChecks).toBe(1);
+		/** A test of this instance, failing with what n8n printed. */
+		function step(name: string, body: () => Promise<void>): void {
+			it(
+				name,
+				async () => {
+					try {
+						await body();
+					} catch (error) {
+						const message = error instanceof Error ? error.message : String(error);
+						throw new Error(`${message}\n--- n8n ${version} printed ---\n${tail(n8n.serverOutput(), 6000)}`);
 					}
+				},
+				E2E_TEST_TIMEOUT,
+			);
+		}
 
-					// the good values pass again, and nothing secret reached n8n's output
-					expect((await retry({})).result).toEqual(expect.objectContaining({ status: 'OK' }));
-					expect(leakedSecrets([n8n.serverOutput()], [...secretsOf(sim, tap), wrongSecret])).toEqual([]);
-				} catch (error) {
-					const message = error instanceof Error ? error.message : String(error);
-					throw new Error(`${message}\n--- n8n ${version} printed ---\n${tail(n8n.serverOutput(), 6000)}`);
-				}
-			},
-			E2E_TEST_TIMEOUT,
-		);
+		const fromGoodSecret = (status: number) => ({ clientId: sim.credentials.clientId, clientSecretSha256: sha256(sim.credentials.clientSecret), status });
+		const wrongSecret = `${SIM_CREDENTIALS.clientSecret}-typo`;
+
+		step('the saved credential (no token yet) passes: one token, then the proof and the test call', async () => {
+			const saved = await retry({});
+			expect(saved.result).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(saved.tokenRequests).toEqual([fromGoodSecret(200)]);
+			expect(saved.healthChecks).toBe(2);
+		});
+
+		step('a wrong client secret typed over the stored token asks PISTE with it and fails with our message', async () => {
+			const secret = await retry({ clientSecret: wrongSecret });
+			expect(secret.result).toEqual({ status: 'Error', message: expect.stringMatching(SECRETS_REFUSED) });
+			expect(secret.tokenRequests).toEqual([{ clientId: sim.credentials.clientId, clientSecretSha256: sha256(wrongSecret), status: 400 }]);
+			expect(secret.healthChecks).toBe(0);
+		});
+
+		step('the good secret typed again passes with a fresh token from it', async () => {
+			const again = await retry({});
+			expect(again.result).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(again.tokenRequests).toEqual([fromGoodSecret(200)]);
+			expect(again.healthChecks).toBe(2);
+		});
+
+		for (const [field, typed] of [
+			['password', { password: `${SIM_CREDENTIALS.password}-typo` }],
+			['login', { login: 'TECH_1_AUTRE@cpro.fr' }],
+		] as const) {
+			step(`a wrong technical account ${field} fails with our message after a fresh token`, async () => {
+				const account = await retry(typed);
+				expect(account.result).toEqual({ status: 'Error', message: expect.stringMatching(ACCOUNT_REFUSED) });
+				expect(account.tokenRequests).toEqual([fromGoodSecret(200)]);
+				expect(account.healthChecks).toBe(1);
+			});
+		}
+
+		step('the good values pass again, and no secret reached n8n\'s output', async () => {
+			expect((await retry({})).result).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(leakedSecrets([n8n.serverOutput()], [...secretsOf(sim, tap), wrongSecret])).toEqual([]);
+		});
 	});
 });
