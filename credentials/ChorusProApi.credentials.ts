@@ -8,19 +8,27 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_GROUPS, BASE_PATHS_COLLECTION, basePathLabel, prefixExpression, type ApiGroup, type ApiGroupInfo } from '../nodes/shared/apis';
+import {
+	API_GROUPS,
+	apiPrefix,
+	BASE_PATHS_COLLECTION,
+	basePathLabel,
+	prefixExpression,
+	type ApiGroup,
+	type ApiGroupInfo,
+} from '../nodes/shared/apis';
 import {
 	ACCOUNT_REFUSED,
 	CREDENTIAL_TEST_HEADER,
-	cproAccountHeader,
+	markMinted,
+	markProven,
 	mintedForThisRequest,
-	mintTokenForRequest,
 	proofState,
-	proveTechnicalAccount,
 	requestProof,
+	secretsRefused,
 	TRANSVERSES_REFUSED,
 	tokenNeeded,
-} from '../nodes/shared/pisteToken';
+} from '../nodes/shared/credentialTest';
 import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
 
 /**
@@ -67,6 +75,87 @@ const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record
 		default: '',
 		placeholder: info.prefix,
 	}));
+
+/** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
+export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
+	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
+}
+
+function statusOf(error: unknown): number | undefined {
+	const status = (error as { response?: { status?: number } }).response?.status;
+	return typeof status === 'number' ? status : undefined;
+}
+
+/** One client-credentials request to PISTE; its errors are rebuilt so that none carries the client secret. */
+async function mintToken(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	tokenUrl: string,
+): Promise<{ token: string; expiresInSeconds?: number }> {
+	let response: { access_token?: string; expires_in?: number };
+	try {
+		response = (await http.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: {
+				grant_type: 'client_credentials',
+				client_id: credentials.clientId,
+				client_secret: credentials.clientSecret,
+				scope: 'openid',
+			},
+			json: true,
+		})) as { access_token?: string; expires_in?: number };
+	} catch (error) {
+		// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
+		const status = statusOf(error);
+		const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
+		if (status === 400 || status === 401) {
+			throw new Error(secretsRefused(reason ?? `HTTP ${status}`));
+		}
+		throw new Error(
+			`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
+		);
+	}
+	if (!response?.access_token) {
+		throw new Error(`The PISTE token endpoint ${tokenUrl} answered without an access_token.`);
+	}
+	const expiresIn = Number(response.expires_in);
+	return { token: response.access_token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+}
+
+/**
+ * The test's real call, made by `preAuthentication` itself so that a refusal reaches the user in our words on
+ * every n8n major (n8n 1.x shows its generic "Authorization failed" for a 401 of the test request): the
+ * Transverses health check, with the fresh token and the typed technical account.
+ */
+async function proveTechnicalAccount(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+	token: string,
+): Promise<void> {
+	const url = `${baseUrl}${apiPrefix('transverses', credentials)}/health-check`;
+	try {
+		await http.helpers.httpRequest({
+			method: 'GET',
+			url,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'cpro-account': cproAccountHeader(credentials) },
+			json: true,
+		});
+	} catch (error) {
+		// Rebuilt from scratch too: the original error carries the request headers (token, cpro-account).
+		const status = statusOf(error);
+		if (status === 401) throw new Error(ACCOUNT_REFUSED);
+		if (status === 403) throw new Error(TRANSVERSES_REFUSED);
+		throw new Error(
+			status
+				? `Chorus Pro answered HTTP ${status} to the health check ${url}. Check the API base URL and the Transverses base path.`
+				: `Could not reach Chorus Pro at ${url}. Check the environment and the API base URL.`,
+		);
+	}
+	markProven(credentials);
+}
 
 export class ChorusProApi implements ICredentialType {
 	name = 'chorusProApi';
@@ -250,7 +339,7 @@ export class ChorusProApi implements ICredentialType {
 	 * Mints the PISTE token n8n stores in `accessToken`. n8n calls this for every execution that finds the field
 	 * empty or had its token refused, so concurrent executions of one process share one token request and reuse a
 	 * token minted moments ago (nodes/shared/tokenFlight.ts): one token per process per expiry. For the credential
-	 * test (nodes/shared/pisteToken.ts) it always mints with the typed values, then calls Chorus Pro with them.
+	 * test (nodes/shared/credentialTest.ts) it always mints with the typed values, then calls Chorus Pro with them.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { baseUrl, tokenUrl } = resolveUrls(credentials);
@@ -262,7 +351,11 @@ export class ChorusProApi implements ICredentialType {
 				: await sharedToken(
 						applicationKey(tokenUrl, credentials.clientId, credentials.clientSecret),
 						current,
-						async () => await mintTokenForRequest(this, credentials, tokenUrl),
+						async () => {
+							const minted = await mintToken(this, credentials, tokenUrl);
+							markMinted(credentials, minted.token);
+							return minted;
+						},
 						{ fresh: proving },
 					);
 		if (proving) await proveTechnicalAccount(this, credentials, baseUrl, accessToken);
@@ -291,7 +384,7 @@ export class ChorusProApi implements ICredentialType {
 	}
 
 	// Proves what the form holds: a fresh token from the typed client ID and secret and a real call with the typed
-	// technical account (in preAuthentication, see nodes/shared/pisteToken.ts), then this request with both headers.
+	// technical account (in preAuthentication, see nodes/shared/credentialTest.ts), then this request with both headers.
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',

@@ -29,7 +29,7 @@ import {
 	runPoll,
 	testCredential,
 } from '../harness/run';
-import { ACCOUNT_REFUSED } from '../../nodes/shared/pisteToken';
+import { ACCOUNT_REFUSED } from '../../nodes/shared/credentialTest';
 
 // --- a tiny PISTE + Chorus Pro --------------------------------------------------------------------------
 
