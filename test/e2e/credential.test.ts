@@ -6,36 +6,23 @@
  * the test must prove what was typed: a fresh token request with the typed client ID / secret, then a real
  * call with the typed technical account, each refusal reported with our message.
  */
-import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, stopEverything, tail } from './harness';
-import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorCredential, startTokenTap, type TokenTap } from './fixtures/chorus';
+import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, tail } from './harness';
+import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorBehindTap, simulatorCredential } from './fixtures/chorus';
 import { SIM_CREDENTIALS } from '../simulator/auth';
-import { startSimulator, type Simulator } from '../simulator/server';
 
 const HEALTH_CHECK = '/cpro/transverses/v1/health-check';
 const SECRETS_REFUSED = /^PISTE refused the client ID \/ client secret/;
 const ACCOUNT_REFUSED = /^The PISTE token is valid but Chorus Pro refused the technical account/;
 
-let sim: Simulator;
-let tap: TokenTap;
-
 describeE2E('The credential test in real n8n proves the values typed in the form', () => {
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, seed: 'demo' });
-		tap = await startTokenTap(sim.url);
-	});
-
-	afterAll(async () => {
-		await stopEverything();
-		await tap?.close();
-		await sim?.close();
-	}, 120_000);
+	const started = simulatorBehindTap();
 
 	describe.each(selectedVersions())('n8n %s', (version) => {
 		let n8n: N8nInstance;
 
 		beforeAll(async () => {
 			n8n = await N8nInstance.create(await ensureRuntime(version));
-			await n8n.importCredentials([simulatorCredential(sim, tap.url)]);
+			await n8n.importCredentials([simulatorCredential(started.sim, started.tap.url)]);
 			await n8n.start();
 		}, E2E_SETUP_TIMEOUT);
 
@@ -49,6 +36,7 @@ describeE2E('The credential test in real n8n proves the values typed in the form
 		 * again for the fields a test may have changed in the database (n8n 1.x saves what a test used).
 		 */
 		async function retry(typed: Record<string, string>) {
+			const { sim, tap } = started;
 			const good = sim.credentials;
 			const tokensBefore = tap.tokenRequests.length;
 			const checksBefore = sim.counts(HEALTH_CHECK);
@@ -72,7 +60,7 @@ describeE2E('The credential test in real n8n proves the values typed in the form
 			);
 		}
 
-		const fromGoodSecret = (status: number) => ({ clientId: sim.credentials.clientId, clientSecretSha256: sha256(sim.credentials.clientSecret), status });
+		const fromGoodSecret = (status: number) => ({ clientId: SIM_CREDENTIALS.clientId, clientSecretSha256: sha256(SIM_CREDENTIALS.clientSecret), status });
 		const wrongSecret = `${SIM_CREDENTIALS.clientSecret}-typo`;
 
 		step('the saved credential (no token yet) passes: one token, then the proof and the test call', async () => {
@@ -85,7 +73,7 @@ describeE2E('The credential test in real n8n proves the values typed in the form
 		step('a wrong client secret typed over the stored token asks PISTE with it and fails with our message', async () => {
 			const secret = await retry({ clientSecret: wrongSecret });
 			expect(secret.result).toEqual({ status: 'Error', message: expect.stringMatching(SECRETS_REFUSED) });
-			expect(secret.tokenRequests).toEqual([{ clientId: sim.credentials.clientId, clientSecretSha256: sha256(wrongSecret), status: 400 }]);
+			expect(secret.tokenRequests).toEqual([{ clientId: SIM_CREDENTIALS.clientId, clientSecretSha256: sha256(wrongSecret), status: 400 }]);
 			expect(secret.healthChecks).toBe(0);
 		});
 
@@ -110,7 +98,7 @@ describeE2E('The credential test in real n8n proves the values typed in the form
 
 		step('the good values pass again, and no secret reached n8n\'s output', async () => {
 			expect((await retry({})).result).toEqual(expect.objectContaining({ status: 'OK' }));
-			expect(leakedSecrets([n8n.serverOutput()], [...secretsOf(sim, tap), wrongSecret])).toEqual([]);
+			expect(leakedSecrets([n8n.serverOutput()], [...secretsOf(started.sim, started.tap), wrongSecret])).toEqual([]);
 		});
 	});
 });
