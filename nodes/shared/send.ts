@@ -20,9 +20,10 @@ export async function sendAsDescribed(
 		body: built.body,
 		qs: built.qs,
 		mutates: operation.mutates,
-		noResultCodes: extra.noResultCodes,
 		noResultErrors: operation.noResultErrors,
 		sizeLimit: operation.binaryIn?.limitLabel,
 		howToCheck: extra.howToCheck ?? operation.howToCheck,
+		// Only when given: a caller's own default (the trigger's "not yet" codes) must not be overwritten by nothing.
+		...(extra.noResultCodes ? { noResultCodes: extra.noResultCodes } : {}),
 	});
 }
