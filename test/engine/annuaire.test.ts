@@ -10,7 +10,7 @@ import { annuaireOperations } from '../../nodes/ChorusProAnnuaire/operations';
 import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
 import { binaryBuffer, CredentialStore, runNode } from '../harness/run';
 import { register as registerAnnuaire } from '../simulator/apis/g2bAnnuaire';
-import { G2B_IDS, g2bState } from '../simulator/seed-g2b';
+import { G2B_IDS } from '../simulator/seed-g2b';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
 const node = new ChorusProAnnuaire();
@@ -98,7 +98,7 @@ describe('G2B directory (PPF annuaire shape)', () => {
 	});
 
 	it('company: Return All pages with limite/ignorer through 206 answers; Limit stops early', async () => {
-		const units = g2bState(sim.store).directory.legalUnits;
+		const units = sim.store.g2b.directory.legalUnits;
 		const added = Array.from({ length: 230 }, (_, i) => ({
 			siren: String(100000000 + i),
 			raisonSociale: `COLLECTIVITE PAGINEE ${String(i).padStart(3, '0')}`,
@@ -243,7 +243,7 @@ describe('Référentiel des Organisations', () => {
 
 		const file = await run('organisationSiren', 'downloadAttachment', { sirenId: ids.orgSirenUuid, attachmentId: ids.orgAttachmentUuid });
 		expect(file.sent[0].path).toBe(`${ORG}/siren/${ids.orgSirenUuid}/pieces_jointes/${ids.orgAttachmentUuid}`);
-		const stored = g2bState(sim.store).org.attachments.get(ids.orgSirenUuid)![0].bytes;
+		const stored = sim.store.g2b.org.attachments.get(ids.orgSirenUuid)![0].bytes;
 		expect((await binaryBuffer(file.items[0])).equals(stored)).toBe(true);
 		expect(file.items[0].json).toMatchObject({ fileName: 'deliberation-2024.pdf', mimeType: 'application/pdf' });
 		expect(file.items[0].json.attachmentData).toBeUndefined();
@@ -254,7 +254,7 @@ describe('Référentiel des Organisations', () => {
 
 		const rib = await run('organisationSiren', 'downloadBankDetailsAttachment', { sirenId: ids.orgSirenUuid, bankAttachmentId: ids.orgBankAttachmentUuid });
 		expect(rib.sent[0].path).toBe(`${ORG}/siren/${ids.orgSirenUuid}/coordonnees_bancaires/${ids.orgBankAttachmentUuid}`);
-		expect((await binaryBuffer(rib.items[0])).equals(g2bState(sim.store).org.bankFiles.get(ids.orgBankAttachmentUuid)!.bytes)).toBe(true);
+		expect((await binaryBuffer(rib.items[0])).equals(sim.store.g2b.org.bankFiles.get(ids.orgBankAttachmentUuid)!.bytes)).toBe(true);
 	});
 
 	it('SIREN: search with the {op, val} criteria', async () => {
@@ -314,7 +314,7 @@ describe('Référentiel des Organisations', () => {
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${ORG}/structures/${ids.orgStructureUuid}/parametres-edi`]);
 		expect(sent[0].body).toEqual({ reception_edi: true, connexion_edi: false });
 		expect(items[0].json).toMatchObject({ updated: true, reception_edi: true });
-		const structure = g2bState(sim.store).org.structures.find((s) => s.uuid === ids.orgStructureUuid)!;
+		const structure = sim.store.g2b.org.structures.find((s) => s.uuid === ids.orgStructureUuid)!;
 		expect(structure.parametresEdi).toEqual({ reception_edi: true, connexion_edi: false });
 	});
 

@@ -9,7 +9,7 @@ import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusPro
 import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
 import { binaryBuffer, binaryItem, CredentialStore, runNode } from '../harness/run';
 import { DEMO_IDS } from '../simulator/seed';
-import { commitmentByNumber, commitmentPdf, engagementState } from '../simulator/seed-engagements';
+import { commitmentByNumber, commitmentPdf } from '../simulator/seed-engagements';
 import { registerEngagements } from '../simulator/apis/engagements';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
@@ -209,7 +209,7 @@ describe('Engagement (Commitment)', () => {
 
 		await run('commitment', 'changeStatus', { id: createdId, statusOperation: 'cloturer' });
 		await expect(run('commitment', 'update', { idEngagementJuridique: createdId, additionalFields: { montantHT: 1 } })).rejects.toThrow(/20004/);
-		expect(engagementState(sim.store).commitments.get(createdId)?.montantHT).toBe(5200);
+		expect(sim.store.engagements.commitments.get(createdId)?.montantHT).toBe(5200);
 	});
 
 	it('refuses bad input before any HTTP call', async () => {

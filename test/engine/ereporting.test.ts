@@ -17,7 +17,7 @@ import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
 import { binaryItem, CredentialStore, runNode } from '../harness/run';
 import { register as registerFlux } from '../simulator/apis/g2bFlux';
-import { G2B_IDS, g2bState } from '../simulator/seed-g2b';
+import { G2B_IDS } from '../simulator/seed-g2b';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
 const node = new ChorusProEReporting();
@@ -123,7 +123,7 @@ describe('G2B flux', () => {
 		expect(out[0].json).toMatchObject({ nomFichier: 'lot-janvier.tar.gz', nombreFichiers: 3, fichiers: invoices.map((f) => f.name), libelleStatut: 'En cours de traitement' });
 		idFlux = String(out[0].json.idFlux);
 
-		const recorded = g2bState(sim.store).flux.get(idFlux)!;
+		const recorded = sim.store.g2b.flux.get(idFlux)!;
 		expect(recorded.entries.map((e) => e.name)).toEqual(invoices.map((f) => f.name));
 		recorded.entries.forEach((e, i) => expect(e.bytes.equals(invoices[i].bytes)).toBe(true));
 	});
@@ -154,7 +154,7 @@ describe('G2B flux', () => {
 		expect(Buffer.from(String(body.fichierFlux), 'base64').equals(archive)).toBe(true);
 		expect(body).toMatchObject({ nomFichier: 'ready.tar.gz', syntaxeFlux: 'UBL', empreinteSha256: createHash('sha256').update(archive).digest('hex') });
 		expect(items[0].json.fichiers).toEqual(files);
-		const recorded = g2bState(sim.store).flux.get(String(items[0].json.idFlux))!;
+		const recorded = sim.store.g2b.flux.get(String(items[0].json.idFlux))!;
 		expect(recorded.entries.map((e) => e.name)).toEqual(files);
 	});
 
@@ -201,12 +201,12 @@ describe('G2B flux', () => {
 
 	it('never sends a deposit twice after an answer that leaves its fate unknown', async () => {
 		sim.faults.add({ path: `${FLUX}/flux`, method: 'POST', status: 503, afterHandling: true });
-		const before = g2bState(sim.store).flux.size;
+		const before = sim.store.g2b.flux.size;
 		const { error, sent } = await failing('flux', 'deposit', { syntaxeFlux: 'UBL', binaryPropertyNames: 'data' }, [await binaryItem(ubl('ONCE-1'), 'once.xml', 'application/xml')]);
 		expect(sent).toBe(1);
 		expect(error.message).toMatch(/NOT sent again/);
 		expect(error.description).toMatch(/G2B Invoice → Search/);
-		expect(g2bState(sim.store).flux.size).toBe(before + 1);
+		expect(sim.store.g2b.flux.size).toBe(before + 1);
 	});
 
 	it('an unknown flux gives an RFC 7807 404 as a readable error', async () => {
@@ -229,7 +229,7 @@ describe('G2B flux', () => {
 describe('G2B invoices', () => {
 	it('search: PPF filters and paging with limite/ignorer', async () => {
 		cover('g2bInvoice', 'search');
-		const idFlux = [...g2bState(sim.store).flux.values()][0].idFlux;
+		const idFlux = [...sim.store.g2b.flux.values()][0].idFlux;
 		const { items, sent } = await run('g2bInvoice', 'search', {
 			returnAll: false,
 			limit: 2,
@@ -251,7 +251,7 @@ describe('G2B invoices', () => {
 
 	it('get: metadata, status and status history', async () => {
 		cover('g2bInvoice', 'get');
-		const invoice = [...g2bState(sim.store).invoices.values()][0];
+		const invoice = [...sim.store.g2b.invoices.values()][0];
 		const { items, sent } = await run('g2bInvoice', 'get', { uidFacture: invoice.uidFacture });
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${FACTURES}/factures/${invoice.uidFacture}`]);
 		expect(items[0].json).toMatchObject({ numeroFacture: 'FAC-2026-1', statut: '200', historiqueStatuts: [{ statut: '200', libelle: 'Déposée' }] });

@@ -12,7 +12,7 @@ import { binaryBuffer, binaryItem, CredentialStore, loadOptions, runNode } from 
 import { invoicePdf, minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS } from '../simulator/seed';
 import { commitmentByNumber, commitmentPdf } from '../simulator/seed-engagements';
-import { SEED_SOLLICITATION, transverseState } from '../simulator/seed-transverse';
+import { SEED_SOLLICITATION } from '../simulator/seed-transverse';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
 const TRANSVERSES = '/cpro/transverses/v1';
@@ -117,7 +117,7 @@ describe('Attachment', () => {
 		expect((await binaryBuffer(commitment)).equals(commitmentPdf(commitmentByNumber(sim.store, numero)!))).toBe(true);
 
 		const [request] = await runItems('attachment', 'download', { objetPieceJointe: 'SOLLICITATION', idSollicitation: SEED_SOLLICITATION.idSollicitation });
-		const piece = transverseState(sim.store).sollicitations.get(SEED_SOLLICITATION.idSollicitation)!.pieces.get(SEED_SOLLICITATION.piece)!;
+		const piece = sim.store.transverse.sollicitations.get(SEED_SOLLICITATION.idSollicitation)!.pieces.get(SEED_SOLLICITATION.piece)!;
 		expect((await binaryBuffer(request)).equals(piece)).toBe(true);
 
 		const [rib] = await runItems('attachment', 'download', {
@@ -128,7 +128,7 @@ describe('Attachment', () => {
 			objetPieceJointe: 'STRUCTURE_COORDONNEE_BANCAIRE',
 			structure: { idStructure: DEMO_IDS.supplier.idStructureCPP },
 		});
-		const ribFile = transverseState(sim.store).structureFiles.find((f) => f.objet === 'STRUCTURE_COORDONNEE_BANCAIRE')!;
+		const ribFile = sim.store.transverse.structureFiles.find((f) => f.objet === 'STRUCTURE_COORDONNEE_BANCAIRE')!;
 		expect((await binaryBuffer(rib)).equals(ribFile.bytes)).toBe(true);
 
 		// A sub-object field that does not apply to the chosen object is not sent, and one that does is required.

@@ -10,7 +10,7 @@ import { travauxOperations } from '../../nodes/ChorusProTravaux/operations';
 import { CredentialStore, runNode } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS } from '../simulator/seed';
-import { WORKS_IDS, worksState } from '../simulator/seed-travaux';
+import { WORKS_IDS } from '../simulator/seed-travaux';
 import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 
 const PREFIX = '/cpro/facturesTravaux/v1';
@@ -32,7 +32,7 @@ function sent(path: string): RecordedRequest {
 	return found[found.length - 1];
 }
 
-const status = (id: number) => worksState(sim.store).invoices.get(id)?.statut;
+const status = (id: number) => sim.store.works.invoices.get(id)?.statut;
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -218,7 +218,7 @@ describe('Works Invoice in Error', () => {
 			listePiecesJointes: [{ pieceJointeId: pv.pieceJointeId }],
 		});
 		expect(answer.statutFactureTravaux).toBe('COMPLETEE');
-		expect(worksState(sim.store).invoices.get(WORKS_IDS.toComplete)?.piecesJointes).toEqual([pv.pieceJointeId]);
+		expect(sim.store.works.invoices.get(WORKS_IDS.toComplete)?.piecesJointes).toEqual([pv.pieceJointeId]);
 	});
 
 	it('sets the missing project manager, then the right MOE service of another piece', async () => {
@@ -251,7 +251,7 @@ describe('Works Invoice in Error', () => {
 		});
 		expect(sent('/recycler').body).toEqual({ idFactureTravaux: WORKS_IDS.waitingRecycling, codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
 		expect(answer.statutFactureTravaux).toBe('MISE_A_DISPOSITION_MOE');
-		expect(worksState(sim.store).invoices.get(WORKS_IDS.waitingRecycling)).toMatchObject({ codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
+		expect(sim.store.works.invoices.get(WORKS_IDS.waitingRecycling)).toMatchObject({ codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
 	});
 });
 

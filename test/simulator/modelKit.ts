@@ -26,13 +26,3 @@ export const PAGINATION = object({
 	triSens: oneOf(['Ascendant', 'Descendant']),
 	triColonne: str,
 });
-
-/** Per-store state of a module (the SimulatorStore has no slot for it; one simulator = one store). */
-export function stateFor<S extends object, T>(make: (store: S) => T): (store: S) => T {
-	const states = new WeakMap<S, T>();
-	return (store) => {
-		let state = states.get(store);
-		if (!state) states.set(store, (state = make(store)));
-		return state;
-	};
-}

@@ -19,7 +19,7 @@ import { arrayOf, bool, codeLangue, int64, object, oneOf, PAGINATION, str } from
 import * as R from '../referentials';
 import type { Handler, Router } from '../router';
 import { commitmentByNumber, commitmentPdf } from '../seed-engagements';
-import { ACCOUNT_FILE_TYPE, ATTACHMENT_TYPES, CATEGORIES, SUBCATEGORIES, transverseState } from '../seed-transverse';
+import { ACCOUNT_FILE_TYPE, ATTACHMENT_TYPES, CATEGORIES, SUBCATEGORIES } from '../seed-transverse';
 import type { SimulatorStore } from '../store';
 import type { Schema } from '../swagger';
 
@@ -314,7 +314,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		const idStructure = attachmentOwner(store, body.idStructureCPP);
 		const structure = store.structure(idStructure)!;
 		const type = (code: string) => ATTACHMENT_TYPES.find((t) => t.codeTypePieceJointe === code)!;
-		const files = transverseState(store).structureFiles.filter(
+		const files = store.transverse.structureFiles.filter(
 			(f) =>
 				f.idStructure === idStructure &&
 				contains(f.designation, body.pieceJointeDesignation) &&
@@ -477,7 +477,7 @@ function downloadFile(store: SimulatorStore, body: DownloadBody): Buffer {
 		case 'SOLLICITATION': {
 			const id = body.sollicitation?.idSollicitation;
 			if (id === undefined) throw fail.missing('sollicitation.idSollicitation');
-			const sollicitation = transverseState(store).sollicitations.get(id);
+			const sollicitation = store.transverse.sollicitations.get(id);
 			if (!sollicitation) throw fail.unknown('La sollicitation', id);
 			const wanted = body.sollicitation?.pieceJointeSollicitation;
 			const pieces = [...sollicitation.pieces.entries()].filter(([name]) => !wanted || name === wanted);
@@ -491,7 +491,7 @@ function downloadFile(store: SimulatorStore, body: DownloadBody): Buffer {
 			const id = body.structure?.idStructure;
 			if (id === undefined) throw fail.missing('structure.idStructure');
 			attachmentOwner(store, id);
-			const files = transverseState(store).structureFiles.filter((f) => f.idStructure === id && f.objet === body.objetPieceJointe);
+			const files = store.transverse.structureFiles.filter((f) => f.idStructure === id && f.objet === body.objetPieceJointe);
 			if (!files.length) throw fail.noFile(`la structure ${id}`);
 			return files[files.length - 1].bytes;
 		}
