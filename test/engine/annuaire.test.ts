@@ -4,60 +4,23 @@
  * the error shapes of §9 (arrays, {ErrorCode, Description}) and §10 (RFC 7807), and the credential override
  * of the G2B base path.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { annuaireOperations } from '../../nodes/ChorusProAnnuaire/operations';
 import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
-import { binaryBuffer, CredentialStore, runNode } from '../harness/run';
+import { binaryBuffer, CredentialStore } from '../harness/run';
 import { register as registerAnnuaire } from '../simulator/apis/g2bAnnuaire';
 import { G2B_IDS } from '../simulator/seed-g2b';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import type { RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProAnnuaire();
 const G2B = '/cpro/g2b/annuaire/v1';
 const ORG = '/cpro/organisations/v1';
-let sim: Simulator;
-let credentials: CredentialStore;
-
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => sim.faults.clear());
-
-const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/cpro') || r.path.startsWith('/custom'));
-
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, options: { continueOnFail?: boolean; store?: CredentialStore } = {}) {
-	const before = apiRequests().length;
-	const output = await runNode(node, {
-		parameters: { resource, operation, ...parameters },
-		credentials: options.store ?? credentials,
-		continueOnFail: options.continueOnFail,
-	});
-	return { items: output[0], sent: apiRequests().slice(before) };
-}
+const { sim, credentials, run, failing, cover, itRanEveryOperation } = useSimulator(node, { seed: 'empty' });
 
 const query = (r: RecordedRequest) => Object.fromEntries(new URLSearchParams(r.query));
 const json = (items: Array<{ json: IDataObject }>) => items.map((i) => i.json);
-
-/** Runs expecting a failure; returns the error and what reached the simulator. */
-async function failing(resource: string, operation: string, parameters: INodeParameters = {}) {
-	const before = apiRequests().length;
-	const error = await run(resource, operation, parameters).then(
-		() => undefined,
-		(e: unknown) => e as Error & { description?: string; httpCode?: string },
-	);
-	expect(error).toBeDefined();
-	return { error: error!, sent: apiRequests().length - before };
-}
-
-const covered = new Set<string>();
-const cover = (resource: string, operation: string) => covered.add(`${resource}:${operation}`);
 
 describe('G2B directory (PPF annuaire shape)', () => {
 	it('company: get by SIREN with fields, observation date and directory lines', async () => {
@@ -411,8 +374,4 @@ describe('Référentiel des Organisations', () => {
 	});
 });
 
-it('every Annuaire operation ran against the simulator', () => {
-	const all = annuaireOperations.map((op) => `${op.resource}:${op.operation}`);
-	expect(all).toHaveLength(26);
-	expect(all.filter((key) => !covered.has(key))).toEqual([]);
-});
+itRanEveryOperation(annuaireOperations, 26);

@@ -11,62 +11,30 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations';
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
-import { binaryItem, CredentialStore, runNode } from '../harness/run';
+import { binaryItem, CredentialStore } from '../harness/run';
 import { register as registerFlux } from '../simulator/apis/g2bFlux';
 import { G2B_IDS } from '../simulator/seed-g2b';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import type { RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProEReporting();
 const FLUX = '/cpro/g2b/flux/v1';
 const FACTURES = '/cpro/g2b/factures/v1';
 const EREPORTING = '/cpro/g2b/ereporting/v1';
-let sim: Simulator;
-let credentials: CredentialStore;
+const { sim, credentials, run, failing, cover, itRanEveryOperation } = useSimulator(node, { seed: 'empty' });
 let work: string;
 
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore(sim.credentialData());
+beforeAll(() => {
 	work = mkdtempSync(join(tmpdir(), 'g2b-flux-'));
 });
 
-afterAll(async () => {
-	await sim.close();
+afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
-
-beforeEach(() => sim.faults.clear());
-
-const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/cpro') || r.path.startsWith('/custom'));
-
-async function run(
-	resource: string,
-	operation: string,
-	parameters: INodeParameters = {},
-	items?: INodeExecutionData[],
-	store: CredentialStore = credentials,
-) {
-	const before = apiRequests().length;
-	const output = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials: store, items });
-	return { items: output[0], sent: apiRequests().slice(before) };
-}
-
-async function failing(resource: string, operation: string, parameters: INodeParameters, items?: INodeExecutionData[]) {
-	const before = apiRequests().length;
-	const error = await run(resource, operation, parameters, items).then(
-		() => undefined,
-		(e: unknown) => e as Error & { description?: string; httpCode?: string },
-	);
-	expect(error).toBeDefined();
-	return { error: error!, sent: apiRequests().length - before };
-}
-
-const covered = new Set<string>();
-const cover = (resource: string, operation: string) => covered.add(`${resource}:${operation}`);
 
 /** A small UBL invoice whose number the simulator reads from cbc:ID. */
 function ubl(numero: string, filler = ''): Buffer {
@@ -304,8 +272,4 @@ describe('E-reporting', () => {
 	});
 });
 
-it('every E-Reporting operation ran', () => {
-	const all = eReportingOperations.map((op) => `${op.resource}:${op.operation}`);
-	expect(all).toHaveLength(8);
-	expect(all.filter((key) => !covered.has(key))).toEqual([]);
-});
+itRanEveryOperation(eReportingOperations, 8);
