@@ -10,6 +10,7 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
+import { current } from '../harness/current';
 import { CredentialStore, runNode, type RunNodeOptions } from '../harness/run';
 import { startSimulator, type RecordedRequest, type Simulator, type SimulatorOptions } from '../simulator/server';
 
@@ -39,32 +40,6 @@ export type NodeError = Error & { description?: string; httpCode?: string };
 type ItemsOrOptions = INodeExecutionData[] | RunOptions;
 
 const isApiPath = (path: string) => path.startsWith('/cpro') || path.startsWith('/custom');
-
-/**
- * The simulator and the credential exist only once `beforeAll` ran, while a test file names them at load time:
- * this stands for the current one (reads, writes and method calls go to it).
- */
-function current<T extends object>(what: string, get: () => T | undefined): T {
-	const target = (): T => {
-		const value = get();
-		if (value === undefined) throw new Error(`${what} is used before the suite's beforeAll started it`);
-		return value;
-	};
-	return new Proxy({} as T, {
-		get: (_, key) => {
-			const value = Reflect.get(target(), key) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target()) : value;
-		},
-		set: (_, key, value) => Reflect.set(target(), key, value),
-		has: (_, key) => Reflect.has(target(), key),
-		ownKeys: () => Reflect.ownKeys(target()),
-		getOwnPropertyDescriptor: (_, key) => {
-			const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
-			return descriptor && { ...descriptor, configurable: true };
-		},
-		getPrototypeOf: () => Reflect.getPrototypeOf(target()),
-	});
-}
 
 export function useSimulator(node: INodeType, options: SuiteOptions = {}) {
 	const { prefix = '', clearFaults = true, ...simulatorOptions } = options;
