@@ -1,5 +1,7 @@
 /**
- * The simulator's router. Every API lives in `apis/<api>.ts` and exports `register(router, store)`.
+ * The simulator's router. Every API lives in one module, `apis/<api>.ts`, that exports `register(router, store)`;
+ * declaring an API a second time at the same prefix, or a route twice, throws at start-up. State an API keeps
+ * beside the core model goes into `SimulatorStore` (store.ts), not into the module.
  *
  * HOW TO ADD AN API MODULE (e.g. `apis/engagementsJuridiques.ts`), then list it in `API_MODULES` (server.ts):
  *
