@@ -8,7 +8,27 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_GROUPS, BASE_PATHS_COLLECTION, basePathLabel, prefixExpression, type ApiGroup, type ApiGroupInfo } from '../nodes/shared/apis';
+import {
+	API_GROUPS,
+	apiPrefix,
+	BASE_PATHS_COLLECTION,
+	basePathLabel,
+	prefixExpression,
+	type ApiGroup,
+	type ApiGroupInfo,
+} from '../nodes/shared/apis';
+import {
+	ACCOUNT_REFUSED,
+	CREDENTIAL_TEST_HEADER,
+	markMinted,
+	markProven,
+	mintedForThisRequest,
+	proofState,
+	requestProof,
+	secretsRefused,
+	TRANSVERSES_REFUSED,
+	tokenNeeded,
+} from '../nodes/shared/credentialTest';
 import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
 
 /**
@@ -42,7 +62,6 @@ export function resolveUrls(credentials: ICredentialDataDecryptedObject): {
 	return ENVIRONMENTS[environment] ?? ENVIRONMENTS.sandbox;
 }
 
-/** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
 /**
  * One option per API group without a top-level field of its own (the four G2B fields predate this collection and
  * stay where saved credentials have them): a new API group gets its override here without touching this file.
@@ -57,8 +76,14 @@ const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record
 		placeholder: info.prefix,
 	}));
 
+/** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
 export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
 	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
+}
+
+function statusOf(error: unknown): number | undefined {
+	const status = (error as { response?: { status?: number } }).response?.status;
+	return typeof status === 'number' ? status : undefined;
 }
 
 /** One client-credentials request to PISTE; its errors are rebuilt so that none carries the client secret. */
@@ -83,12 +108,10 @@ async function mintToken(
 		})) as { access_token?: string; expires_in?: number };
 	} catch (error) {
 		// Rebuild the error from scratch: the original one carries the request body, i.e. the client secret.
-		const status = (error as { response?: { status?: number } }).response?.status;
+		const status = statusOf(error);
 		const reason = (error as { response?: { data?: { error?: string } } }).response?.data?.error;
 		if (status === 400 || status === 401) {
-			throw new Error(
-				`PISTE refused the client ID / client secret (${reason ?? `HTTP ${status}`}). Check the OAuth credentials of your PISTE application and that it exists in the chosen environment.`,
-			);
+			throw new Error(secretsRefused(reason ?? `HTTP ${status}`));
 		}
 		throw new Error(
 			`Could not obtain a PISTE token from ${tokenUrl}${status ? ` (HTTP ${status})` : ''}. Check the environment and the token URL.`,
@@ -99,6 +122,39 @@ async function mintToken(
 	}
 	const expiresIn = Number(response.expires_in);
 	return { token: response.access_token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+}
+
+/**
+ * The test's real call, made by `preAuthentication` itself so that a refusal reaches the user in our words on
+ * every n8n major (n8n 1.x shows its generic "Authorization failed" for a 401 of the test request): the
+ * Transverses health check, with the fresh token and the typed technical account.
+ */
+async function proveTechnicalAccount(
+	http: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+	token: string,
+): Promise<void> {
+	const url = `${baseUrl}${apiPrefix('transverses', credentials)}/health-check`;
+	try {
+		await http.helpers.httpRequest({
+			method: 'GET',
+			url,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'cpro-account': cproAccountHeader(credentials) },
+			json: true,
+		});
+	} catch (error) {
+		// Rebuilt from scratch too: the original error carries the request headers (token, cpro-account).
+		const status = statusOf(error);
+		if (status === 401) throw new Error(ACCOUNT_REFUSED);
+		if (status === 403) throw new Error(TRANSVERSES_REFUSED);
+		throw new Error(
+			status
+				? `Chorus Pro answered HTTP ${status} to the health check ${url}. Check the API base URL and the Transverses base path.`
+				: `Could not reach Chorus Pro at ${url}. Check the environment and the API base URL.`,
+		);
+	}
+	markProven(credentials);
 }
 
 export class ChorusProApi implements ICredentialType {
@@ -282,13 +338,27 @@ export class ChorusProApi implements ICredentialType {
 	/**
 	 * Mints the PISTE token n8n stores in `accessToken`. n8n calls this for every execution that finds the field
 	 * empty or had its token refused, so concurrent executions of one process share one token request and reuse a
-	 * token minted moments ago (nodes/shared/tokenFlight.ts): one token per process per expiry.
+	 * token minted moments ago (nodes/shared/tokenFlight.ts): one token per process per expiry. For the credential
+	 * test (nodes/shared/credentialTest.ts) it always mints with the typed values, then calls Chorus Pro with them.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { tokenUrl } = resolveUrls(credentials);
-		const key = applicationKey(tokenUrl, credentials.clientId, credentials.clientSecret);
-		const refused = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
-		const accessToken = await sharedToken(key, refused, async () => await mintToken(this, credentials, tokenUrl));
+		const { baseUrl, tokenUrl } = resolveUrls(credentials);
+		const proving = proofState(credentials) === 'requested';
+		const current = typeof credentials.accessToken === 'string' && credentials.accessToken ? credentials.accessToken : undefined;
+		const accessToken =
+			proving && mintedForThisRequest(credentials, current)
+				? (current as string)
+				: await sharedToken(
+						applicationKey(tokenUrl, credentials.clientId, credentials.clientSecret),
+						current,
+						async () => {
+							const minted = await mintToken(this, credentials, tokenUrl);
+							markMinted(credentials, minted.token);
+							return minted;
+						},
+						{ fresh: proving },
+					);
+		if (proving) await proveTechnicalAccount(this, credentials, baseUrl, accessToken);
 		return { accessToken };
 	}
 
@@ -296,44 +366,35 @@ export class ChorusProApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const { [CREDENTIAL_TEST_HEADER]: testMarker, ...headers } = requestOptions.headers ?? {};
+		if (testMarker !== undefined && proofState(credentials) !== 'proven') {
+			requestProof(credentials);
+			throw tokenNeeded('The credential test asks PISTE for a new token with the values typed in the form');
+		}
 		const { baseUrl } = resolveUrls(credentials);
 		return {
 			...requestOptions,
 			baseURL: requestOptions.baseURL ?? baseUrl,
 			headers: {
-				...(requestOptions.headers ?? {}),
+				...headers,
 				Authorization: `Bearer ${credentials.accessToken}`,
 				'cpro-account': cproAccountHeader(credentials),
 			},
 		};
 	}
 
-	// A real call with both headers: a wrong client id/secret fails in preAuthentication with its own message;
-	// a wrong technical account gets 401 from the gateway, reported by the rule below.
+	// Proves what the form holds: a fresh token from the typed client ID and secret and a real call with the typed
+	// technical account (in preAuthentication, see nodes/shared/credentialTest.ts), then this request with both headers.
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
 			// An expression over the credential, so that a Transverses base path override applies here too.
 			url: `={{ ${prefixExpression('transverses')} + "/health-check" }}`,
-			headers: { Accept: 'application/json' },
+			headers: { Accept: 'application/json', [CREDENTIAL_TEST_HEADER]: 'true' },
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'The PISTE token is valid but Chorus Pro refused the technical account: check its login and password, and whether the password expired',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Access refused: subscribe the Chorus Pro "Transverses" API in your PISTE application (and connect the application to the technical account in Chorus Pro)',
-				},
-			},
+			{ type: 'responseCode', properties: { value: 401, message: ACCOUNT_REFUSED } },
+			{ type: 'responseCode', properties: { value: 403, message: TRANSVERSES_REFUSED } },
 		],
 	};
 }

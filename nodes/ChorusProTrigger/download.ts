@@ -1,7 +1,7 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { answeredFile, NO_FILE_ANSWERED } from '../shared/binary';
-import { sendAsDescribed } from '../shared/executor';
+import { sendAsDescribed } from '../shared/send';
 import { buildRequest } from '../shared/parameters';
 import { facturesOperation, pollCall } from './described';
 

@@ -8,7 +8,7 @@ import { earliestFloorFrom, latestReading } from '../shared/parisTime';
  * every worker in queue mode). Pure functions, no HTTP: unit-tested on their own.
  *
  * Why it looks like this. Chorus Pro searches can filter on the time of the current status
- * (`periodeDateHeureEtatCourantDu`) but cannot sort on it (no such `triColonne`, reference §11.10). So a poll
+ * (`periodeDateHeureEtatCourantDu`) but cannot sort on it (no such `triColonne`, docs/api-notes.md §11.10). So a poll
  * reads the whole window [since, now] in pages, and only a complete scan may move the window:
  *
  * - `since` is the lower bound of the next search. After a complete scan started at `pollStart`, every change

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
  * How an API wraps its answers:
- * - `cpro`: the classic Chorus Pro envelope, `codeRetour` + `libelle` at top level (reference §2.1);
+ * - `cpro`: the classic Chorus Pro envelope, `codeRetour` + `libelle` at top level (docs/api-notes.md §2.1);
  * - `plain`: no envelope (health checks, Référentiel des Organisations, G2B/PPF APIs with RFC 7807 errors).
  */
 export type Envelope = 'cpro' | 'plain';
@@ -34,7 +34,7 @@ const SWAGGER_JSON = 'application/json;charset=utf-8';
 /** Where no Swagger says otherwise (annex §1.7; the PPF annuaire OpenAPI declares it too). */
 export const PLAIN_JSON = 'application/json';
 
-/** The one table of API prefixes (reference §1.2, §9, §10). */
+/** The one table of API prefixes (docs/api-notes.md §1.2, §9, §10). */
 export const API_GROUPS = {
 	factures: { prefix: '/cpro/factures/v1', pisteName: 'Factures', envelope: 'cpro', contentType: SWAGGER_JSON },
 	facturesTravaux: {
@@ -67,7 +67,7 @@ export const API_GROUPS = {
 		pisteName: 'Référentiel des Organisations',
 		envelope: 'plain',
 	},
-	// The four G2B prefixes are not public (reference §10.1, §16.3): they follow the /cpro/<api>/v1 convention
+	// The four G2B prefixes are not public (docs/api-notes.md §10.1, §16.3): they follow the /cpro/<api>/v1 convention
 	// of PISTE under one `g2b` segment, and a credential field overrides each of them.
 	g2bAnnuaire: {
 		prefix: '/cpro/g2b/annuaire/v1',

@@ -7,7 +7,7 @@ import { apiDate } from './parisTime';
 import { checkSiren, formatBytes } from './validation';
 
 /**
- * The G2B flux archive (reference §10.1, §10.3, §13.2, and the DGFiP API annex §3.2.3): a tar.gz of invoice,
+ * The G2B flux archive (docs/api-notes.md §10.1, §10.3, §13.2, and the DGFiP API annex §3.2.3): a tar.gz of invoice,
  * lifecycle (CDV) or e-reporting files, built or checked here so that a flux the platform would declare
  * "irrecevable" never leaves n8n.
  *

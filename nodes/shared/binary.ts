@@ -6,7 +6,7 @@ import { getPath, setPath } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY } from './properties';
 import { formatBytes } from './validation';
 
-/** Files travel as base64 inside JSON (reference §13.1). These helpers convert from and to n8n binary data. */
+/** Files travel as base64 inside JSON (docs/api-notes.md §13.1). These helpers convert from and to n8n binary data. */
 
 /**
  * An input file. When n8n keeps the binary in memory (its default mode) the data is already base64, which is

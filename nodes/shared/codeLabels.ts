@@ -3,7 +3,7 @@
  * Chorus Pro's portal, its documentation and its answers use it. The value sent is always the code itself.
  */
 export const CODE_LABELS: Readonly<Record<string, string>> = {
-	// Invoice statuses (§11.1)
+	// Invoice statuses (docs/api-notes.md §11.1)
 	BROUILLON: 'Draft',
 	A_VALIDER_1: 'To Validate (First Validator)',
 	ERREUR_FOURNISSEUR_SUR_VALIDEUR: 'Supplier Error Reported by Validator',

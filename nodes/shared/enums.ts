@@ -1,4 +1,4 @@
-/** Enumerations of the Chorus Pro APIs (reference §11), shared by every node and the trigger. */
+/** Enumerations of the Chorus Pro APIs (docs/api-notes.md §11), shared by every node and the trigger. */
 
 /** Invoice statuses (§11.1, 56 values). */
 export const INVOICE_STATUSES = [

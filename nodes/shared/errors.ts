@@ -27,7 +27,7 @@ function bodyField(body: unknown, key: string): unknown {
 
 /** Short, secret-free text of an error body (RFC 7807 `detail`/`title`, organisations `Description`…). */
 export function describeBody(body: unknown): string | undefined {
-	// The Référentiel des Organisations answers 400 with an array of errors (reference §9): describe the first.
+	// The Référentiel des Organisations answers 400 with an array of errors (docs/api-notes.md §9): describe the first.
 	if (Array.isArray(body)) return body.length ? describeBody(body[0]) : undefined;
 	for (const key of ['libelle', 'detail', 'title', 'titre', 'Description', 'message', 'error_description', 'error']) {
 		const value = bodyField(body, key);
@@ -114,7 +114,7 @@ export function httpError(exchange: FailedExchange, context: ErrorContext): Node
 	});
 }
 
-/** A functional error: HTTP 200 with `codeRetour != 0` (reference §2.1, §12.1). */
+/** A functional error: HTTP 200 with `codeRetour != 0` (docs/api-notes.md §2.1, §12.1). */
 export function businessError(
 	codeRetour: number,
 	libelle: string,

@@ -11,7 +11,6 @@ import {
 	type BuiltRequest,
 	type LocalOperation,
 	type Operation,
-	type OperationCall,
 	type OperationContext,
 	type RequestOperation,
 	type StepResult,
@@ -22,6 +21,7 @@ import { listOf, paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
 import { buildRequest, readLimit, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
+import { sendAsDescribed } from './send';
 import { apiRequest } from './transport';
 import { itemName } from './validation';
 
@@ -38,22 +38,6 @@ function addWarning(fn: IExecuteFunctions, message: string): void {
 
 function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
-}
-
-/** The one request of a request operation (the trigger sends its look-ups this way too), with its advice for an unknown outcome. */
-export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
-	const operation = ctx.operation as RequestOperation;
-	return await ctx.request({
-		api: operation.api,
-		method: built.method,
-		path: built.path,
-		body: built.body,
-		qs: built.qs,
-		mutates: operation.mutates,
-		noResultErrors: operation.noResultErrors,
-		sizeLimit: operation.binaryIn?.limitLabel,
-		howToCheck: howToCheck ?? operation.howToCheck,
-	});
 }
 
 /** A request operation's request: parameters mapped by its fields, the file attached, its `prepare` hook applied. */
@@ -75,7 +59,7 @@ async function runSteps(ctx: OperationContext, operation: StepsOperation, file?:
 		const inner: OperationContext = { ...ctx, operation: step.operation, params };
 		const request = await describedRequest(inner, step.operation, file);
 		Object.assign(request.body, step.body?.(ctx.params, done));
-		done.push({ request, answer: await sendAsDescribed(inner, request, step.howToCheck) });
+		done.push({ request, answer: await sendAsDescribed(inner, request, { howToCheck: step.howToCheck }) });
 	}
 	return operation.result(done);
 }

@@ -51,7 +51,7 @@ export function amountRange(prefix: string, label: string): Field[] {
 	return [number(`${prefix}Min`, `${label} Min`), number(`${prefix}Max`, `${label} Max`)];
 }
 
-/** The amount filters of the invoice searches; "amount to pay" is spelt `Apayer` in some of them (reference §3.8). */
+/** The amount filters of the invoice searches; "amount to pay" is spelt `Apayer` in some of them (docs/api-notes.md §3.8). */
 export function invoiceAmountRanges(aPayerSpelling: 'Apayer' | 'APayer'): Field[] {
 	return [
 		...amountRange('montantHT', 'Amount Excl. VAT'),

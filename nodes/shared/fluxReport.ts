@@ -4,7 +4,7 @@ import { FINAL_FLUX_STATES, FLUX_SYNTAXES } from './enums';
 import { ENVELOPE_KEYS, omit, type RequestOperation } from './operation';
 
 /**
- * The detailed integration report of a deposited flux (transverses consulterCRDetaille, reference §5.6), with
+ * The detailed integration report of a deposited flux (transverses consulterCRDetaille, docs/api-notes.md §5.6), with
  * its errors turned into sentences a person can act on. Used by the Factures and Transverse nodes and the trigger.
  */
 

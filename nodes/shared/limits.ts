@@ -1,6 +1,6 @@
 import { MB } from './validation';
 
-/** Limits of the platform (reference §13.2, §2.2), checked before sending. */
+/** Limits of the platform (docs/api-notes.md §13.2, §2.2), checked before sending. */
 export const LIMITS = {
 	/** deposer/flux: 30 Mo per flux deposited through the API (DGFiP spec). */
 	fluxBytes: 30 * MB,
@@ -19,7 +19,7 @@ export const LIMITS = {
 	/** Commitment (engagement) number: 50 characters. */
 	commitmentNumberLength: 50,
 	/**
-	 * Largest page we ask for. The reference documents no maximum; Pastell, a production client, pages by 1,000
+	 * Largest page we ask for. Our API notes (docs/api-notes.md) record no maximum; Pastell, a production client, pages by 1,000
 	 * and AIFE recommends small downloads, so 1,000 is the largest page known to work.
 	 */
 	maxPageSize: 1000,
@@ -31,7 +31,7 @@ export const LIMITS = {
 	certificateBytes: 1 * MB,
 } as const;
 
-/** Attachment extensions Chorus Pro accepts (reference §13.2). */
+/** Attachment extensions Chorus Pro accepts (docs/api-notes.md §13.2). */
 export const ATTACHMENT_EXTENSIONS = [
 	'BMP', 'GIF', 'FAX', 'ODT', 'PPT', 'TIFF', 'XLS', 'BZ2', 'GZ', 'JPEG', 'P7S', 'RTF', 'TXT', 'XML', 'CSV', 'GZIP',
 	'JPG', 'PDF', 'SVG', 'XHTML', 'XLSX', 'DOC', 'HTM', 'ODP', 'PNG', 'TGZ', 'XLC', 'ZIP', 'DOCX', 'HTML', 'ODS', 'PPS',

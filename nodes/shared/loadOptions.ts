@@ -6,7 +6,7 @@ import { apiRequest } from './transport';
 
 /**
  * Dynamic dropdowns read through the credential: the values come from the user's own Chorus Pro platform
- * (currency, VAT rate and billing frame codes are data there, reference §15.4), not from a list frozen in the
+ * (currency, VAT rate and billing frame codes are data there, docs/api-notes.md §15.4), not from a list frozen in the
  * package. Any node may list these in `methods.loadOptions`.
  */
 

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ENVELOPE_KEYS, isRequest, omit, type Operation, type OperationContext, type RequestOperation } from './operation';
 import { paginate, type PageRequest } from './pagination';
 import { buildRequest } from './parameters';
+import { sendAsDescribed } from './send';
 
 /** The request described as `resource:operation` in a node's list (a programming error when it is missing). */
 export function described(operations: readonly Operation[], resource: string, operation: string): RequestOperation {
@@ -29,14 +30,7 @@ export async function lookUp(
 	const built = buildRequest(operation, params);
 	await operation.hooks?.prepare?.(inner, built);
 	if (operation.pagination) return await paginate(inner, built, page);
-	const response = await ctx.request({
-		api: operation.api,
-		method: built.method,
-		path: built.path,
-		body: built.body,
-		qs: built.qs,
-		mutates: false,
-	});
+	const response = await sendAsDescribed(inner, built);
 	return omit(response, ENVELOPE_KEYS) as IDataObject;
 }
 

@@ -48,7 +48,7 @@ export interface Field {
 	default?: string | number | boolean | string[];
 	description?: string;
 	placeholder?: string;
-	/** Enum values (reference §11). Strings are both name and value. */
+	/** Enum values (docs/api-notes.md §11). Strings are both name and value. */
 	options?: ReadonlyArray<string | OptionValue>;
 	/** Name of a `loadOptions` method that lists the values from the server. */
 	loadOptionsMethod?: string;
@@ -94,7 +94,7 @@ export interface Locator {
 }
 
 /**
- * How a search pages (reference §2.2). `body`: page number and size in the request body (inside `request`, or at
+ * How a search pages (docs/api-notes.md §2.2). `body`: page number and size in the request body (inside `request`, or at
  * top level when `request` is ''), counters `pageCourante`/`pages`/`total` in the response (inside `response`, or
  * at top level when ''). `none`: the whole list comes in one answer. `offset`: PPF-style limit/offset in the body.
  */

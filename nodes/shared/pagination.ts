@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { sendAsDescribed } from './send';
 import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationCall, type Pagination } from './operation';
 
-/** "No result" codes of the searches (reference §2.2, §12.1): an empty list, not an error. */
+/** "No result" codes of the searches (docs/api-notes.md §2.2, §12.1): an empty list, not an error. */
 export const NO_RESULT_CODES: readonly number[] = [20000, 20007];
 
 export interface PageRequest {
@@ -57,15 +58,7 @@ async function askPage(
 	collected: number,
 ): Promise<{ list: IDataObject[]; more: boolean }> {
 	const { body, qs } = scheme.page(n, collected);
-	const response = await request({
-		api: operation.api,
-		method: built.method,
-		path: built.path,
-		body,
-		qs,
-		mutates: false,
-		noResultCodes: scheme.noResultCodes,
-	});
+	const response = await sendAsDescribed({ request, operation }, { ...built, body: body ?? {}, qs }, { noResultCodes: scheme.noResultCodes });
 	const list = scheme.list(response);
 	const more = scheme.more(response, n, collected + list.length) ?? list.length >= pageSize;
 	return { list, more: more && list.length > 0 };
@@ -152,15 +145,7 @@ async function unpaged(
 	built: BuiltRequest,
 	p: Extract<Pagination, { style: 'none' }>,
 ): Promise<IDataObject[]> {
-	const response = await request({
-		api: operation.api,
-		method: built.method,
-		path: built.path,
-		body: built.body,
-		qs: built.qs,
-		mutates: false,
-		noResultCodes: p.noResultCodes ?? NO_RESULT_CODES,
-	});
+	const response = await sendAsDescribed({ request, operation }, built, { noResultCodes: p.noResultCodes ?? NO_RESULT_CODES });
 	return listOf(response, p.list);
 }
 

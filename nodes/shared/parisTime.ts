@@ -1,6 +1,6 @@
 /**
  * Platform time, the one time model of the package. Chorus Pro reads and writes date-times as Europe/Paris
- * local time (reference §13.4): every date or date-time a node sends or reads goes through here.
+ * local time (docs/api-notes.md §13.4): every date or date-time a node sends or reads goes through here.
  *
  * - A value with an offset (`Z`, `+02:00`: n8n's date picker, `{{ $now }}`, ISO strings from other nodes) is an
  *   instant and is converted to Paris local time. A value without an offset is already Paris local time.

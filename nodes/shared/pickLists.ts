@@ -72,7 +72,7 @@ const searchInvoices = listSearchMethod({
 	},
 	filter: (typed) => ({ numeroFacture: typed }),
 	choice: (e) => ({
-		// Supplier searches name the id identifiantFactureCPP, the others idFacture (reference §3.8, §3.12).
+		// Supplier searches name the id identifiantFactureCPP, the others idFacture (docs/api-notes.md §3.8, §3.12).
 		name: joined(e.numeroFacture, e.designationFournisseur ?? e.designationDestinataire, e.statut),
 		value: Number(e.idFacture ?? e.identifiantFactureCPP),
 	}),

@@ -2,7 +2,7 @@ import { filterHelp } from './fieldHelp';
 import type { Field, Pagination, RequestOperation } from './operation';
 
 /**
- * Searches shaped like the PPF annuaire OpenAPI (reference §10.2, §15.11), which the G2B APIs follow:
+ * Searches shaped like the PPF annuaire OpenAPI (docs/api-notes.md §10.2, §15.11), which the G2B APIs follow:
  * `{ filtres: { <field>: { op, valeur } }, tris: [{ champ, ordre }], champs: [...], limite, ignorer }` →
  * `{ recherche, nombre_total_resultats, resultats: [...] }` (206 when truncated, 204 when nothing matches).
  */

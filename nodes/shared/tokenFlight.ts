@@ -30,12 +30,14 @@ export function applicationKey(tokenUrl: string, clientId: unknown, clientSecret
 
 /**
  * A token for the application `key`: the one being requested right now, else one minted in the last moments
- * (unless it is `refused`, the token the caller was just refused with), else a new one from `mint`.
+ * (unless it is `refused`, the token the caller was just refused with, or the caller needs a `fresh` one: the
+ * credential test proves the client ID and secret by a token request of its own), else a new one from `mint`.
  */
 export async function sharedToken(
 	key: string,
 	refused: string | undefined,
 	mint: () => Promise<{ token: string; expiresInSeconds?: number }>,
+	{ fresh = false }: { fresh?: boolean } = {},
 ): Promise<string> {
 	const pending = inFlight.get(key);
 	if (pending) return (await pending).token;
@@ -44,7 +46,7 @@ export async function sharedToken(
 		if (now - minted.at >= REUSE_WINDOW_MS || now >= minted.expiresAt) recent.delete(other);
 	}
 	const last = recent.get(key);
-	if (last && last.token !== refused) return last.token;
+	if (last && last.token !== refused && !fresh) return last.token;
 
 	const request = mint().then(({ token, expiresInSeconds }) => {
 		const at = Date.now();

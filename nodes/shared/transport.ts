@@ -42,7 +42,7 @@ export interface ApiRequest {
 	 * request is never re-sent after an answer that leaves its fate unknown.
 	 */
 	mutates: boolean;
-	/** `codeRetour` values meaning "no result" for this operation (reference §2.2): an empty answer, not an error. */
+	/** `codeRetour` values meaning "no result" for this operation (docs/api-notes.md §2.2): an empty answer, not an error. */
 	noResultCodes?: readonly number[];
 	/**
 	 * `error` names of a plain API's HTTP 400 array that mean "nothing there" for this request (the Référentiel des
@@ -220,7 +220,7 @@ export async function apiRequest(
 	} else if (request.method !== 'GET') {
 		options.headers = { ...options.headers, 'Content-Type': info.contentType ?? PLAIN_JSON };
 		// Serialised here, not by n8n's HTTP client: n8n drops an empty object body (Chorus Pro wants `{}` for operations
-		// without input, reference §5), and large files are spliced in without an extra copy (jsonBody.ts).
+		// without input, docs/api-notes.md §5), and large files are spliced in without an extra copy (jsonBody.ts).
 		options.body = jsonBody(request.body ?? {});
 	}
 

@@ -84,7 +84,7 @@ export function itemName(itemIndex: number): string {
 	return `item ${itemIndex + 1}`;
 }
 
-/** 10 MB, 30 MB…: the limits of reference §13.2 are in "Mo", 1 Mo = 1024 × 1024 bytes. */
+/** 10 MB, 30 MB…: the limits of docs/api-notes.md §13.2 are in "Mo", 1 Mo = 1024 × 1024 bytes. */
 export const MB = 1024 * 1024;
 
 export function formatBytes(bytes: number): string {

@@ -74,11 +74,11 @@ describeSuite('Chorus Pro Trigger in real n8n (n8n start)', () => {
 					expect(types.nodes).toEqual(expect.arrayContaining(registeredTypes().nodes));
 					expect(types.credentials).toEqual(expect.arrayContaining(registeredTypes().credentials));
 
-					// the credential's test (the editor's "Test" button) really calls PISTE and Chorus Pro
-					// (it may reuse the token the activation polls already stored: what matters is the API call)
+					// the credential's test (the editor's "Test" button) really calls PISTE and Chorus Pro: a token of its
+					// own, then the technical account's proof and the test request (test/e2e/credential.test.ts)
 					const checksBefore = sim.counts('/cpro/transverses/v1/health-check');
 					await expect(n8n.testCredential(CREDENTIAL.id)).resolves.toEqual(expect.objectContaining({ status: 'OK' }));
-					expect(sim.counts('/cpro/transverses/v1/health-check')).toBe(checksBefore + 1);
+					expect(sim.counts('/cpro/transverses/v1/health-check')).toBe(checksBefore + 2);
 					expect(sim.tokensIssued()).toBeGreaterThanOrEqual(1);
 
 					// activation polled once per workflow: the cursor starts now, nothing old is emitted

@@ -58,7 +58,10 @@ describe('API base paths in the credential', () => {
 			const spaced = await testCredential({ ...sim.credentialData(), [BASE_PATHS_COLLECTION]: { transverses: ' cpro/transverses/v1/ ' } });
 			await testCredential({ ...sim.credentialData(), [BASE_PATHS_COLLECTION]: { transverses: '/cpro/transverses/v9' } });
 			expect([plain.status, spaced.status]).toEqual(['OK', 'OK']);
+			// Each test: the proof of the technical account, then (when it passed) the test request itself.
 			expect(sim.requests.map((r) => r.path).filter((path) => path.endsWith('/health-check'))).toEqual([
+				'/cpro/transverses/v1/health-check',
+				'/cpro/transverses/v1/health-check',
 				'/cpro/transverses/v1/health-check',
 				'/cpro/transverses/v1/health-check',
 				'/cpro/transverses/v9/health-check',

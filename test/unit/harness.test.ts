@@ -29,6 +29,7 @@ import {
 	runPoll,
 	testCredential,
 } from '../harness/run';
+import { ACCOUNT_REFUSED } from '../../nodes/shared/credentialTest';
 
 // --- a tiny PISTE + Chorus Pro --------------------------------------------------------------------------
 
@@ -408,10 +409,9 @@ describe('engine harness (n8n-core ExecuteContext + real ChorusProApi credential
 		it('tells a wrong technical account (gateway 401) apart from a wrong client secret', async () => {
 			const result = await testCredential({ ...credentialData(), password: 'expired-password' });
 			expect(result.status).toBe('Error');
-			// What n8n 1.12x shows: NodeApiError (n8n-workflow 1.120) drops `cause`, so CredentialsTester never
-			// reaches the `responseCode` rules and returns NodeApiError's own 401 message. n8n 2.x would show the
-			// credential's rule message ("The PISTE token is valid but Chorus Pro refused the technical account...").
-			expect(result.message).toBe('Authorization failed - please check your credentials');
+			// n8n 1.12x's NodeApiError drops `cause`, so CredentialsTester never reaches the `responseCode` rules; the
+			// credential's preAuthentication proves the technical account itself and throws our message (on 2.x too).
+			expect(result.message).toBe(ACCOUNT_REFUSED);
 			expect(result.message).not.toContain('PISTE refused the client ID');
 		});
 

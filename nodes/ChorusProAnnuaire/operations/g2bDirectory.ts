@@ -3,7 +3,7 @@ import type { Field, OptionValue } from '../../shared/operation';
 
 /**
  * The G2B directory (API Annuaire G2B, DGFiP annex table 4.1: ANN API 10–60 + healthcheck). Its Swagger is not
- * public; requests and answers follow the PPF annuaire OpenAPI 1.11.0 it relies on (reference §10.2): same
+ * public; requests and answers follow the PPF annuaire OpenAPI 1.11.0 it relies on (docs/api-notes.md §10.2): same
  * paths, PPF-style searches, RFC 7807 error bodies.
  */
 

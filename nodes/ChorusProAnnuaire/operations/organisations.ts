@@ -6,7 +6,7 @@ import { text } from '../../shared/fields';
 import type { BinaryOutput, Field, RequestOperation } from '../../shared/operation';
 
 /**
- * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
+ * Référentiel des Organisations (`/cpro/organisations/v1`, docs/api-notes.md §9 and the DGFiP annex table 4.1: 19
  * operations). REST style: resources as answers (no codeRetour envelope), errors as `{ErrorCode, Description}`
  * (401) or an array of `{error, message, detail}` (400). The successor of the Structures API.
  */
@@ -29,7 +29,7 @@ export const attachmentFile: BinaryOutput = {
 	mimeType: (_params, response) => String(response.contentType || 'application/octet-stream'),
 };
 
-// --- searches: { <field>: { op, val } , _sort, _desc, _fields } (reference §9) -----------------------------
+// --- searches: { <field>: { op, val } , _sort, _desc, _fields } (docs/api-notes.md §9) -----------------------------
 
 type OrgOperator = '=' | 'CONTAINS';
 

@@ -9,7 +9,7 @@ import { ppfSearch } from '../../shared/ppfSearch';
 
 const api = 'g2bFactures' as const;
 
-/** Statuses of §10.1: the mandatory ones relayed to the PPF and those Chorus Pro maps to AFNOR codes. */
+/** Statuses of docs/api-notes.md §10.1: the mandatory ones relayed to the PPF and those Chorus Pro maps to AFNOR codes. */
 export const G2B_INVOICE_STATUSES = [
 	{ name: '200 Deposited (Déposée)', value: '200' },
 	{ name: '202 Received by Platform (Reçue Par La Plateforme)', value: '202' },

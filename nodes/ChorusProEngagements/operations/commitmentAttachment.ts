@@ -7,7 +7,7 @@ import { annexPath } from './commitmentModel';
 
 /**
  * Files of commitments (table 4.1 "Pièce jointe"). Files travel as base64 in JSON like everywhere on Chorus
- * Pro (§13.1): answers carry `fichier`, `nomFichier`, `typeMime`. Choices where the table gives only a path:
+ * Pro (docs/api-notes.md §13.1): answers carry `fichier`, `nomFichier`, `typeMime`. Choices where the table gives only a path:
  * "Télécharger engagement" is GET /piece-jointe/ with the commitment id as query parameter `idEngagement`;
  * "Télécharger pièce jointe" is GET /piece-jointe/{id}; "Ajouter pièce jointe" is POST /piece-jointe.
  */

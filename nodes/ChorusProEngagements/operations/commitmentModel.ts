@@ -5,7 +5,7 @@ import type { Field, Pagination } from '../../shared/operation';
 
 /**
  * Commitment fields (engagements juridiques). The Engagements API of 16/07/2025 has no public Swagger
- * (reference §8, §16.3): the model below keeps the names the legacy services, their AIFE examples and OCA use
+ * (docs/api-notes.md §8, §16.3): the model below keeps the names the legacy services, their AIFE examples and OCA use
  * (`numeroEngagementJuridique` ≤ 50 characters, `libelleTypeEngagementJuridique` such as BON_DE_COMMANDE, state
  * COMMANDE); the searches send exactly the filters of AIFE's example.
  */
@@ -18,7 +18,7 @@ export const COMMITMENT_TYPES = [
 
 /**
  * Lifecycle of a commitment in the simulator and in the status dropdowns: BROUILLON (created) → COMMANDE
- * (validated, the only state the reference has seen, §11.6) → CLOTURE; ANNULE from BROUILLON or COMMANDE.
+ * (validated, the only state our API notes have seen, docs/api-notes.md §11.6) → CLOTURE; ANNULE from BROUILLON or COMMANDE.
  */
 export const COMMITMENT_STATES = ['BROUILLON', 'COMMANDE', 'CLOTURE', 'ANNULE'] as const;
 

@@ -24,7 +24,7 @@ const resource = 'emittedInvoice';
 const CHECK_SUBMISSION =
 	'search your emitted invoices (Emitted Invoice → Search, filter "Invoice Number") and send it again only if it is not there.';
 
-/** SAISIE_API needs the lines and the VAT recap (reference §3.3). */
+/** SAISIE_API needs the lines and the VAT recap (docs/api-notes.md §3.3). */
 export function requireLines(ctx: OperationContext, request: BuiltRequest): void {
 	for (const key of ['lignePoste', 'ligneTva']) {
 		const value = request.body[key];

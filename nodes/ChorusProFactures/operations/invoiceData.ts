@@ -3,7 +3,7 @@ import type { Field } from '../../shared/operation';
 import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, VAT_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 
-/** The invoice data of soumettre (reference §3.3), shared by "Submit" and "Submit PDF Invoice". */
+/** The invoice data of soumettre (docs/api-notes.md §3.3), shared by "Submit" and "Submit PDF Invoice". */
 export function invoiceDataFields(): Field[] {
 	return [
 		{

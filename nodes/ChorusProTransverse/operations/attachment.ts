@@ -6,7 +6,7 @@ import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { Operation, Pagination } from '../../shared/operation';
 import { LANGUAGE, structureId } from '../../shared/fields';
 
-/** Files on Chorus Pro (transverses §5.2): upload from n8n binary data, search, download to binary data. */
+/** Files on Chorus Pro (transverses docs/api-notes.md §5.2): upload from n8n binary data, search, download to binary data. */
 const resource = 'attachment';
 
 const attachmentSearch = (list = 'listePiecesJointes'): Pagination => ({

@@ -23,7 +23,7 @@ export const transverseEvidence: EvidenceTable = {
 		`also called by ${CLIENTS.pastell} and OCA/l10n-france:l10n_fr_chorus_account/models/chorus_flow.py`,
 	),
 	// dateDepot: go-choruspro transverses_flux.go types it time.Time, which Go's JSON writes as RFC 3339 with the
-	// offset (our notes, reference §5.5, record PHP Y-m-d\TH:i:sP for PGF): we send Paris time with its offset.
+	// offset (our notes, docs/api-notes.md §5.5, record PHP Y-m-d\TH:i:sP for PGF): we send Paris time with its offset.
 	'fluxReport:getDepositReport': annexPath(
 		`${GO} and cnfilms/chorus-api:chorusapi/models; dateDepot with its offset (2026-08-15T00:30:00+02:00), as go-choruspro sends it`,
 	),

@@ -2,7 +2,7 @@ import { FLUX_SYNTAXES } from '../../shared/enums';
 import { FLUX_REPORT } from '../../shared/fluxReport';
 import type { Operation } from '../../shared/operation';
 
-/** Reports of a deposited flux: its integration report and its deposit report as a PDF (§5.6). */
+/** Reports of a deposited flux: its integration report and its deposit report as a PDF (docs/api-notes.md §5.6). */
 
 export const fluxReportOperations: Operation[] = [
 	{ ...FLUX_REPORT, resource: 'fluxReport' },

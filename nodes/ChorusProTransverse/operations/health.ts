@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operation';
 
-/** Whether the Chorus Pro API answers (§5.1). */
+/** Whether the Chorus Pro API answers (docs/api-notes.md §5.1). */
 
 export const healthOperations: Operation[] = [
 	{

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
 
-/** The structures the technical account is attached to (utilisateurs, §7). */
+/** The structures the technical account is attached to (utilisateurs, docs/api-notes.md §7). */
 
 export const myAccountOperations: Operation[] = [
 	{

@@ -2,7 +2,7 @@ import { STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
 
-/** Recipients: the public structures a supplier can invoice (§5.4). */
+/** Recipients: the public structures a supplier can invoice (docs/api-notes.md §5.4). */
 
 export const recipientOperations: Operation[] = [
 	{

@@ -1,7 +1,7 @@
 import { sniffMimeType } from '../../shared/binary';
 import type { Operation } from '../../shared/operation';
 
-/** The public directory of invoice recipients, as one file (§5.4). */
+/** The public directory of invoice recipients, as one file (docs/api-notes.md §5.4). */
 
 export const recipientDirectoryOperations: Operation[] = [
 	{

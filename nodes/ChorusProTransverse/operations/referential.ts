@@ -4,7 +4,7 @@ import { LIMITS } from '../../shared/limits';
 import type { Evidence, Field, Operation } from '../../shared/operation';
 
 /**
- * Reference data (transverses "recuperer/*", §5.3, and the two request-category searches, §5.4). Every list is
+ * Reference data (transverses "recuperer/*", docs/api-notes.md §5.3, and the two request-category searches, §5.4). Every list is
  * split into one item per element, so a workflow can filter or look values up directly.
  */
 const resource = 'referential';

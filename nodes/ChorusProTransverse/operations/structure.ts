@@ -5,7 +5,7 @@ import type { Operation } from '../../shared/operation';
 import { flag, LANGUAGE, oneOf, siret, structureId, text } from '../../shared/fields';
 
 /**
- * Structures: the Structures API (official Swagger, §6; body keys exactly as the Swagger spells them), the
+ * Structures: the Structures API (official Swagger, docs/api-notes.md §6; body keys exactly as the Swagger spells them), the
  * transverses lists of structures the technical account may act for (§5.3) and the INSEE data of a SIRET (§5.4).
  */
 const resource = 'structure';

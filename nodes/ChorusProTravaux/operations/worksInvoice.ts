@@ -5,7 +5,7 @@ import type { Field, Operation } from '../../shared/operation';
 
 /**
  * Works invoices (factures de travaux), "initiate or complete a billing file" group of table 4.1: the
- * supplier's reads and the submission. No Swagger exists for this API (reference §4): `rechercher` follows the
+ * supplier's reads and the submission. No Swagger exists for this API (docs/api-notes.md §4): `rechercher` follows the
  * AIFE example and Pastell; the other bodies follow the AIFE operation names and the Factures habits, and the
  * simulator (test/simulator/apis/facturesTravaux.ts) models exactly these bodies.
  */
@@ -46,7 +46,7 @@ const search: Operation = {
 		response: 'parametresRetour',
 		list: 'listeFacturesTravaux',
 		maxPageSize: LIMITS.maxPageSize,
-		// "No result" is 20007 / GFT_MSG_01.075 for this search (reference §2.2, §12.1).
+		// "No result" is 20007 / GFT_MSG_01.075 for this search (docs/api-notes.md §2.2, §12.1).
 		noResultCodes: [20007],
 		// The one column AIFE's "search works invoice" example sorts on; no other column is published.
 		sortColumns: ['TypeDemandePaiement'],
@@ -241,7 +241,7 @@ const submit: Operation = {
 	hooks: {
 		// Special: one parameter becomes a one-element list of objects that also carries the invoice number.
 		prepare: (ctx, request) => {
-			// The main attachment is a one-element list, as in factures soumettre (reference §16.2 #1).
+			// The main attachment is a one-element list, as in factures soumettre (docs/api-notes.md §16.2 #1).
 			request.body.pieceJointePrincipale = [
 				{
 					pieceJointePrincipaleId: ctx.params.pieceJointePrincipaleId,

@@ -5,7 +5,7 @@ import { WORKS_STATUS_CHANGE, worksInvoiceId } from './worksInvoice';
 
 /**
  * "Process a works invoice" group of table 4.1: what the project manager (MOE) or the project owner (MOA)
- * does with a statement made available to them. Each call moves the invoice's status (reference §11.1:
+ * does with a statement made available to them. Each call moves the invoice's status (docs/api-notes.md §11.1:
  * MISE_A_DISPOSITION_MOE → PRISE_EN_COMPTE_MOE, REFUSEE_MOE, A_COMPLETER…).
  */
 const resource = 'worksInvoiceToProcess';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { sendAsDescribed } from '../../shared/executor';
+import { sendAsDescribed } from '../../shared/send';
 import { isFinalFluxState, readableRejectionReasons } from '../../shared/fluxReport';
 import { ENVELOPE_KEYS, omit } from '../../shared/operation';
 import { buildRequest } from '../../shared/parameters';

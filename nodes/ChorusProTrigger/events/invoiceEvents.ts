@@ -114,7 +114,7 @@ export const INVOICE_EVENTS: Record<InvoiceEventName, InvoiceEvent> = {
 		statusKey: 'statut',
 		timeKey: 'dateHeureEtatCourant',
 	},
-	// rechercher/valideur has neither a status-time filter nor the status time in its answer (reference §3.18),
+	// rechercher/valideur has neither a status-time filter nor the status time in its answer (docs/api-notes.md §3.18),
 	// so the validator's changes come from rechercher/demandePaiement in the validator role, which has both
 	// (§3.23). AIFE notes that this search does not work in the qualification (sandbox) environment.
 	invoiceToValidateStatusChanged: {
@@ -137,7 +137,7 @@ export const INVOICE_EVENTS: Record<InvoiceEventName, InvoiceEvent> = {
 };
 
 /**
- * The sort used while paging a window. None of the searches can sort on the status time (reference §11.10),
+ * The sort used while paging a window. None of the searches can sort on the status time (docs/api-notes.md §11.10),
  * so pages follow the deposit date, which never changes: an invoice whose status changes while we page stays
  * at its place (it still matches "changed since"), and a newly deposited one lands at the end. As the window's
  * criteria are ones an invoice never leaves, the result set only grows while we page: offset paging then never
