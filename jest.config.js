@@ -1,34 +1,31 @@
-// Three projects: `unit` (transport, validation, executor, engine tests against the simulator: fast, daily work),
-// `e2e` (the package installed into real n8n 1.x and 2.x; slow the first time, cached afterwards) and
-// `e2e-queue` (n8n's queue mode: main + 2 workers, Redis and PostgreSQL from the machine's packages).
-// The scripts pass --forceExit: n8n-core's modules start timers when they are imported (three Timeouts exist
-// before any test code runs), so a jest worker that loaded the engine harness never exits on its own.
+// One project per kind of test, named for what it runs:
+// - `unit`: modules alone (transport, validation, executor, parameters, simulator pieces); no n8n engine;
+// - `engine`: every node through n8n-core's real execution contexts against the simulator (test/engine);
+// - `conformance`: public request/answer samples replayed through the nodes and sent to the simulator;
+// - `e2e`: the package installed into real n8n 1.x and 2.x (slow the first time, cached afterwards);
+// - `e2e-queue`: n8n's queue mode (main + 2 workers, Redis and PostgreSQL from the machine's packages).
+// `npm test` runs them all. The scripts pass --forceExit: n8n-core's modules start timers when they are imported
+// (three Timeouts exist before any test code runs), so a jest worker that loaded the engine harness never exits
+// on its own.
 const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+
+/** A project running the tests under `test/<folder>/`. */
+const project = (displayName, folder, extra = {}) => ({
+	displayName,
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	testMatch: [`<rootDir>/test/${folder}/**/*.test.ts`],
+	...extra,
+});
 
 /** @type {import('jest').Config} */
 module.exports = {
 	projects: [
-		{
-			displayName: 'unit',
-			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
-			testEnvironment: 'node',
-			transform: { '^.+\\.ts$': tsJest },
-			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/conformance/**/*.test.ts'],
-		},
-		{
-			displayName: 'e2e',
-			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
-			testEnvironment: 'node',
-			transform: { '^.+\\.ts$': tsJest },
-			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-			testPathIgnorePatterns: ['<rootDir>/test/e2e/queue/'],
-		},
-		{
-			displayName: 'e2e-queue',
-			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
-			testEnvironment: 'node',
-			transform: { '^.+\\.ts$': tsJest },
-			testMatch: ['<rootDir>/test/e2e/queue/**/*.test.ts'],
-		},
+		project('unit', 'unit'),
+		project('engine', 'engine'),
+		project('conformance', 'conformance'),
+		project('e2e', 'e2e', { testPathIgnorePatterns: ['<rootDir>/test/e2e/queue/'] }),
+		project('e2e-queue', 'e2e/queue'),
 	],
 };

@@ -6,17 +6,18 @@
  * the test must prove what was typed: a fresh token request with the typed client ID / secret, then a real
  * call with the typed technical account, each refusal reported with our message.
  */
-import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, tail } from './harness';
-import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorBehindTap, simulatorCredential } from './fixtures/chorus';
+import { E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, ensureRuntime, N8nInstance, selectedVersions, tail } from './harness';
+import { CREDENTIAL, leakedSecrets, secretsOf, sha256, simulatorCredential } from './fixtures/chorus';
+import { e2eSuite } from './fixtures/suite';
 import { SIM_CREDENTIALS } from '../simulator/auth';
 
 const HEALTH_CHECK = '/cpro/transverses/v1/health-check';
 const SECRETS_REFUSED = /^PISTE refused the client ID \/ client secret/;
 const ACCOUNT_REFUSED = /^The PISTE token is valid but Chorus Pro refused the technical account/;
 
-describeE2E('The credential test in real n8n proves the values typed in the form', () => {
-	const started = simulatorBehindTap();
+const started = e2eSuite();
 
+started.describeSuite('The credential test in real n8n proves the values typed in the form', () => {
 	describe.each(selectedVersions())('n8n %s', (version) => {
 		let n8n: N8nInstance;
 

@@ -9,15 +9,11 @@ import { join } from 'path';
 
 import {
 	cacheRoot,
-	describeE2E,
-	E2E_SETUP_TIMEOUT,
 	E2E_TEST_TIMEOUT,
-	ensureRuntime,
 	N8nInstance,
 	nodeOutput,
-	selectedVersions,
-	stopEverything,
 	type ExecuteResult,
+	type Runtime,
 	type WorkflowFixture,
 } from './harness';
 import {
@@ -30,17 +26,15 @@ import {
 	readExample,
 	secretsOf,
 	simulatorCredential,
-	startTokenTap,
 	writePdfs,
-	type TokenTap,
 } from './fixtures/chorus';
-import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_IDS } from '../simulator/server';
+import { e2eSuite } from './fixtures/suite';
 
 const FILES_IN_EXAMPLES = '/home/node/.n8n-files/chorus-pro';
 const BUYER = DEMO_IDS.buyerWithService;
 
-let sim: Simulator;
-let tap: TokenTap;
+const { sim, tap, describeSuite, eachN8nVersion } = e2eSuite();
 
 function expectNoSecret(result: ExecuteResult): void {
 	checkRun(result, () => {
@@ -75,37 +69,27 @@ describe('examples/ (static)', () => {
 	});
 });
 
-describeE2E('examples/ in real n8n (n8n execute)', () => {
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, seed: 'demo' });
-		tap = await startTokenTap(sim.url);
-	});
-
-	afterAll(async () => {
-		await stopEverything();
-		await tap?.close();
-		await sim?.close();
-	}, 120_000);
-
-	describe.each(selectedVersions())('n8n %s', (version) => {
-		const tag = version.replace(/\./g, '');
-		let n8n: N8nInstance;
-		let files: string;
-		const example = (file: string, replacements: Record<string, string> = {}): WorkflowFixture =>
-			exampleFor(file, { [FILES_IN_EXAMPLES]: files, ...replacements });
-
-		beforeAll(async () => {
+describeSuite('examples/ in real n8n (n8n execute)', () => {
+	let files: string;
+	const example = (file: string, replacements: Record<string, string> = {}): WorkflowFixture =>
+		exampleFor(file, { [FILES_IN_EXAMPLES]: files, ...replacements });
+	const versionOptions = {
+		// The examples read and write files in a folder of their own, the only one n8n may touch.
+		create: async (runtime: Runtime, tag: string) => {
 			await fs.mkdir(join(cacheRoot(), 'tmp'), { recursive: true });
 			files = await fs.mkdtemp(join(cacheRoot(), 'tmp', `examples-${tag}-`));
-			n8n = await N8nInstance.create(await ensureRuntime(version), { env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
+			return await N8nInstance.create(runtime, { env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
+		},
+		setup: async (n8n: N8nInstance) => {
 			await n8n.importCredentials([simulatorCredential(sim, tap.url)]);
 			await n8n.importWorkflows(EXAMPLE_FILES.map((file) => example(file)));
-		}, E2E_SETUP_TIMEOUT);
+		},
+	};
+	afterAll(async () => {
+		if (files && process.env.CHORUS_E2E_KEEP !== '1') await fs.rm(files, { recursive: true, force: true });
+	}, 120_000);
 
-		afterAll(async () => {
-			await n8n?.dispose();
-			if (files && process.env.CHORUS_E2E_KEEP !== '1') await fs.rm(files, { recursive: true, force: true });
-		}, 120_000);
+	eachN8nVersion(versionOptions, ({ n8n, tag }) => {
 
 		it(
 			'main: "is this SIRET a Chorus Pro recipient, and what does it require?" — yes, and no',

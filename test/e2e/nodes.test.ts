@@ -7,14 +7,8 @@
  * Each node's output is checked, not only the exit code.
  */
 import {
-	describeE2E,
-	E2E_SETUP_TIMEOUT,
 	E2E_TEST_TIMEOUT,
-	ensureRuntime,
-	N8nInstance,
 	nodeOutput,
-	selectedVersions,
-	stopEverything,
 	type ExecuteResult,
 } from './harness';
 import {
@@ -28,20 +22,18 @@ import {
 	secretsOf,
 	setFields,
 	simulatorCredential,
-	startTokenTap,
 	toFile,
 	workflow,
 	type NodeSpec,
-	type TokenTap,
 } from './fixtures/chorus';
 import { G2B_IDS } from '../simulator/seed-g2b';
-import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_IDS } from '../simulator/server';
+import { e2eSuite } from './fixtures/suite';
 import { invoiceFields } from '../engine/invoiceFixture';
 
 const BUYER = DEMO_IDS.buyerWithService;
 
-let sim: Simulator;
-let tap: TokenTap;
+const { sim, tap, describeSuite, eachN8nVersion } = e2eSuite();
 
 /** The supplier's invoice data (the buyer requires a service code). */
 function invoiceParameters(numero: string): Record<string, unknown> {
@@ -195,30 +187,8 @@ function expectNoSecret(result: ExecuteResult): void {
 	});
 }
 
-describeE2E('action nodes in real n8n (n8n execute)', () => {
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, seed: 'demo' });
-		tap = await startTokenTap(sim.url);
-	});
-
-	afterAll(async () => {
-		await stopEverything();
-		await tap?.close();
-		await sim?.close();
-	}, 120_000);
-
-	describe.each(selectedVersions())('n8n %s', (version) => {
-		const tag = version.replace(/\./g, '');
-		let n8n: N8nInstance;
-
-		beforeAll(async () => {
-			n8n = await N8nInstance.create(await ensureRuntime(version));
-			await n8n.importCredentials([simulatorCredential(sim, tap.url)]);
-		}, E2E_SETUP_TIMEOUT);
-
-		afterAll(async () => {
-			await n8n?.dispose();
-		}, 120_000);
+describeSuite('action nodes in real n8n (n8n execute)', () => {
+	eachN8nVersion({ setup: (n8n) => n8n.importCredentials([simulatorCredential(sim, tap.url)]) }, ({ n8n, tag }) => {
 
 		it(
 			'submits a PDF, reads it back as the recipient, downloads it, processes it, sees the history; referential, directory, G2B flux, e-signature seal',

@@ -6,19 +6,14 @@
  * activation), so the test does not wait for the minute of the schedule.
  */
 import {
-	describeE2E,
-	E2E_SETUP_TIMEOUT,
 	E2E_TEST_TIMEOUT,
-	ensureRuntime,
-	N8nInstance,
-	selectedVersions,
 	sleep,
-	stopEverything,
 	tail,
 	type Execution,
 } from './harness';
-import { chorus, CREDENTIAL, leakedSecrets, PACKAGE, registeredTypes, secretsOf, simulatorCredential, startTokenTap, workflow, type TokenTap } from './fixtures/chorus';
-import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { chorus, CREDENTIAL, leakedSecrets, PACKAGE, registeredTypes, secretsOf, simulatorCredential, workflow } from './fixtures/chorus';
+import { DEMO_IDS } from '../simulator/server';
+import { e2eSuite } from './fixtures/suite';
 
 const RECEIVED_SEARCH = '/rechercher/recipiendaire';
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
@@ -28,8 +23,7 @@ const PACKAGE_NODE_TYPES = [
 	'chorusProFacturesTrigger', 'chorusProTransverse', 'chorusProTravaux', 'chorusProTrigger',
 ].map((type) => `${PACKAGE}.${type}`).sort();
 
-let sim: Simulator;
-let tap: TokenTap;
+const { sim, tap, describeSuite, eachN8nVersion } = e2eSuite();
 
 function triggerWorkflow(id: string, name: string, parameters: Record<string, unknown>) {
 	return workflow(id, name, [chorus('chorusProTrigger', 'Chorus Pro Trigger', { pollTimes: EVERY_MINUTE, ...parameters })], []);
@@ -42,20 +36,8 @@ function emitted(executions: Execution[]): string[] {
 	);
 }
 
-describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
-	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, seed: 'demo' });
-		tap = await startTokenTap(sim.url);
-	});
-
-	afterAll(async () => {
-		await stopEverything();
-		await tap?.close();
-		await sim?.close();
-	}, 120_000);
-
-	describe.each(selectedVersions())('n8n %s', (version) => {
-		const tag = version.replace(/\./g, '');
+describeSuite('Chorus Pro Trigger in real n8n (n8n start)', () => {
+	eachN8nVersion({}, ({ n8n, version, tag }) => {
 		const newWf = triggerWorkflow(`e2eNewInv${tag}`.slice(0, 16), 'E2E new received invoice', {
 			event: 'newReceivedInvoice',
 			structureId: DEMO_IDS.buyerWithService.idStructureCPP,
@@ -64,15 +46,6 @@ describeE2E('Chorus Pro Trigger in real n8n (n8n start)', () => {
 			event: 'receivedInvoiceStatusChanged',
 			statuses: ['SERVICE_FAIT'],
 		});
-		let n8n: N8nInstance;
-
-		beforeAll(async () => {
-			n8n = await N8nInstance.create(await ensureRuntime(version));
-		}, E2E_SETUP_TIMEOUT);
-
-		afterAll(async () => {
-			await n8n?.dispose();
-		}, 120_000);
 
 		/** Asks both workflows for a poll and waits until the simulator saw both searches. */
 		async function pollBoth(): Promise<void> {

@@ -4,60 +4,23 @@
  * the error shapes of §9 (arrays, {ErrorCode, Description}) and §10 (RFC 7807), and the credential override
  * of the G2B base path.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { annuaireOperations } from '../../nodes/ChorusProAnnuaire/operations';
 import { ChorusProAnnuaire } from '../../nodes/ChorusProAnnuaire/ChorusProAnnuaire.node';
-import { binaryBuffer, CredentialStore, runNode } from '../harness/run';
+import { binaryBuffer, CredentialStore } from '../harness/run';
 import { register as registerAnnuaire } from '../simulator/apis/g2bAnnuaire';
-import { G2B_IDS, g2bState } from '../simulator/seed-g2b';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { G2B_IDS } from '../simulator/seed-g2b';
+import type { RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProAnnuaire();
 const G2B = '/cpro/g2b/annuaire/v1';
 const ORG = '/cpro/organisations/v1';
-let sim: Simulator;
-let credentials: CredentialStore;
-
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => sim.faults.clear());
-
-const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/cpro') || r.path.startsWith('/custom'));
-
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, options: { continueOnFail?: boolean; store?: CredentialStore } = {}) {
-	const before = apiRequests().length;
-	const output = await runNode(node, {
-		parameters: { resource, operation, ...parameters },
-		credentials: options.store ?? credentials,
-		continueOnFail: options.continueOnFail,
-	});
-	return { items: output[0], sent: apiRequests().slice(before) };
-}
+const { sim, credentials, run, failing, cover, itRanEveryOperation } = useSimulator(node, { seed: 'empty' });
 
 const query = (r: RecordedRequest) => Object.fromEntries(new URLSearchParams(r.query));
 const json = (items: Array<{ json: IDataObject }>) => items.map((i) => i.json);
-
-/** Runs expecting a failure; returns the error and what reached the simulator. */
-async function failing(resource: string, operation: string, parameters: INodeParameters = {}) {
-	const before = apiRequests().length;
-	const error = await run(resource, operation, parameters).then(
-		() => undefined,
-		(e: unknown) => e as Error & { description?: string; httpCode?: string },
-	);
-	expect(error).toBeDefined();
-	return { error: error!, sent: apiRequests().length - before };
-}
-
-const covered = new Set<string>();
-const cover = (resource: string, operation: string) => covered.add(`${resource}:${operation}`);
 
 describe('G2B directory (PPF annuaire shape)', () => {
 	it('company: get by SIREN with fields, observation date and directory lines', async () => {
@@ -98,7 +61,7 @@ describe('G2B directory (PPF annuaire shape)', () => {
 	});
 
 	it('company: Return All pages with limite/ignorer through 206 answers; Limit stops early', async () => {
-		const units = g2bState(sim.store).directory.legalUnits;
+		const units = sim.store.g2b.directory.legalUnits;
 		const added = Array.from({ length: 230 }, (_, i) => ({
 			siren: String(100000000 + i),
 			raisonSociale: `COLLECTIVITE PAGINEE ${String(i).padStart(3, '0')}`,
@@ -243,7 +206,7 @@ describe('Référentiel des Organisations', () => {
 
 		const file = await run('organisationSiren', 'downloadAttachment', { sirenId: ids.orgSirenUuid, attachmentId: ids.orgAttachmentUuid });
 		expect(file.sent[0].path).toBe(`${ORG}/siren/${ids.orgSirenUuid}/pieces_jointes/${ids.orgAttachmentUuid}`);
-		const stored = g2bState(sim.store).org.attachments.get(ids.orgSirenUuid)![0].bytes;
+		const stored = sim.store.g2b.org.attachments.get(ids.orgSirenUuid)![0].bytes;
 		expect((await binaryBuffer(file.items[0])).equals(stored)).toBe(true);
 		expect(file.items[0].json).toMatchObject({ fileName: 'deliberation-2024.pdf', mimeType: 'application/pdf' });
 		expect(file.items[0].json.attachmentData).toBeUndefined();
@@ -254,7 +217,7 @@ describe('Référentiel des Organisations', () => {
 
 		const rib = await run('organisationSiren', 'downloadBankDetailsAttachment', { sirenId: ids.orgSirenUuid, bankAttachmentId: ids.orgBankAttachmentUuid });
 		expect(rib.sent[0].path).toBe(`${ORG}/siren/${ids.orgSirenUuid}/coordonnees_bancaires/${ids.orgBankAttachmentUuid}`);
-		expect((await binaryBuffer(rib.items[0])).equals(g2bState(sim.store).org.bankFiles.get(ids.orgBankAttachmentUuid)!.bytes)).toBe(true);
+		expect((await binaryBuffer(rib.items[0])).equals(sim.store.g2b.org.bankFiles.get(ids.orgBankAttachmentUuid)!.bytes)).toBe(true);
 	});
 
 	it('SIREN: search with the {op, val} criteria', async () => {
@@ -314,7 +277,7 @@ describe('Référentiel des Organisations', () => {
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${ORG}/structures/${ids.orgStructureUuid}/parametres-edi`]);
 		expect(sent[0].body).toEqual({ reception_edi: true, connexion_edi: false });
 		expect(items[0].json).toMatchObject({ updated: true, reception_edi: true });
-		const structure = g2bState(sim.store).org.structures.find((s) => s.uuid === ids.orgStructureUuid)!;
+		const structure = sim.store.g2b.org.structures.find((s) => s.uuid === ids.orgStructureUuid)!;
 		expect(structure.parametresEdi).toEqual({ reception_edi: true, connexion_edi: false });
 	});
 
@@ -411,8 +374,4 @@ describe('Référentiel des Organisations', () => {
 	});
 });
 
-it('every Annuaire operation ran against the simulator', () => {
-	const all = annuaireOperations.map((op) => `${op.resource}:${op.operation}`);
-	expect(all).toHaveLength(26);
-	expect(all.filter((key) => !covered.has(key))).toEqual([]);
-});
+itRanEveryOperation(annuaireOperations, 26);

@@ -8,9 +8,10 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { invoiceDataFields } from '../../nodes/ChorusProFactures/operations/invoiceData';
-import { CredentialStore, binaryItem, runNode } from '../harness/run';
+import { binaryItem, runNode } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
-import { DEMO_IDS, startSimulator, type Simulator } from '../simulator/server';
+import { DEMO_IDS } from '../simulator/server';
+import { useSimulator } from './fixture';
 import { invoiceFields } from './invoiceFixture';
 
 const node = new ChorusProFactures();
@@ -22,17 +23,7 @@ const BUYER = DEMO_IDS.buyerWithService;
 const HOSPITAL = DEMO_IDS.buyerWithEngagement;
 const SYNDICATE = DEMO_IDS.buyerWithEngagementOrService;
 
-let sim: Simulator;
-let credentials: CredentialStore;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
+const { sim, credentials } = useSimulator(node);
 
 /** The fields of a valid invoice to the buyer that requires a service code. */
 function invoice(numero: string, top: IDataObject = {}, additional: IDataObject = {}): INodeParameters {

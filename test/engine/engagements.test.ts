@@ -3,50 +3,21 @@
  * runs at least once (REST paths with path and query parameters, GET/POST/PUT), the commitment lifecycle
  * refuses invalid transitions, files go in and come back byte for byte, and bad input is refused before any call.
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
 import { binaryBuffer, binaryItem, CredentialStore, runNode } from '../harness/run';
 import { DEMO_IDS } from '../simulator/seed';
-import { commitmentByNumber, commitmentPdf, engagementState } from '../simulator/seed-engagements';
+import { commitmentByNumber, commitmentPdf } from '../simulator/seed-engagements';
 import { registerEngagements } from '../simulator/apis/engagements';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const PREFIX = '/cpro/engagements/v1';
 const LEGACY = '/cpro/engagementsJuridiques/v1';
 const node = new ChorusProEngagements();
-const ran = new Set<string>();
-let sim: Simulator;
-let credentials: CredentialStore;
-
-async function runItems(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
-	ran.add(`${resource}:${operation}`);
-	const [output] = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials, items });
-	return output;
-}
-
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
-	return (await runItems(resource, operation, parameters, items)).map((item) => item.json);
-}
-
-function sent(path: string, prefix = PREFIX): RecordedRequest {
-	const found = sim.requests.filter((r) => r.path === `${prefix}${path}`);
-	expect(found.length).toBeGreaterThan(0);
-	return found[found.length - 1];
-}
+const { sim, credentials, json: run, items: runItems, sent, itRanEveryOperation } = useSimulator(node, { prefix: PREFIX });
 
 const NEW_NUMBER = 'EJ-2025-000999';
 let createdId: number;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
 
 describe('Engagement (Commitment)', () => {
 	it('checks whether numbers exist with a GET on the referential path', async () => {
@@ -209,7 +180,7 @@ describe('Engagement (Commitment)', () => {
 
 		await run('commitment', 'changeStatus', { id: createdId, statusOperation: 'cloturer' });
 		await expect(run('commitment', 'update', { idEngagementJuridique: createdId, additionalFields: { montantHT: 1 } })).rejects.toThrow(/20004/);
-		expect(engagementState(sim.store).commitments.get(createdId)?.montantHT).toBe(5200);
+		expect(sim.store.engagements.commitments.get(createdId)?.montantHT).toBe(5200);
 	});
 
 	it('refuses bad input before any HTTP call', async () => {
@@ -288,7 +259,4 @@ describe('Commitment Attachment and Health', () => {
 	});
 });
 
-it('ran every operation of the node against the simulator', () => {
-	expect(engagementsOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key))).toEqual([]);
-	expect(engagementsOperations).toHaveLength(14);
-});
+itRanEveryOperation(engagementsOperations);

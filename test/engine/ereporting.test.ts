@@ -11,62 +11,30 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations';
 import { ChorusProEReporting } from '../../nodes/ChorusProEReporting/ChorusProEReporting.node';
-import { binaryItem, CredentialStore, runNode } from '../harness/run';
+import { binaryItem, CredentialStore } from '../harness/run';
 import { register as registerFlux } from '../simulator/apis/g2bFlux';
-import { G2B_IDS, g2bState } from '../simulator/seed-g2b';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { G2B_IDS } from '../simulator/seed-g2b';
+import type { RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProEReporting();
 const FLUX = '/cpro/g2b/flux/v1';
 const FACTURES = '/cpro/g2b/factures/v1';
 const EREPORTING = '/cpro/g2b/ereporting/v1';
-let sim: Simulator;
-let credentials: CredentialStore;
+const { sim, credentials, run, failing, cover, itRanEveryOperation } = useSimulator(node, { seed: 'empty' });
 let work: string;
 
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore(sim.credentialData());
+beforeAll(() => {
 	work = mkdtempSync(join(tmpdir(), 'g2b-flux-'));
 });
 
-afterAll(async () => {
-	await sim.close();
+afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
-
-beforeEach(() => sim.faults.clear());
-
-const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/cpro') || r.path.startsWith('/custom'));
-
-async function run(
-	resource: string,
-	operation: string,
-	parameters: INodeParameters = {},
-	items?: INodeExecutionData[],
-	store: CredentialStore = credentials,
-) {
-	const before = apiRequests().length;
-	const output = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials: store, items });
-	return { items: output[0], sent: apiRequests().slice(before) };
-}
-
-async function failing(resource: string, operation: string, parameters: INodeParameters, items?: INodeExecutionData[]) {
-	const before = apiRequests().length;
-	const error = await run(resource, operation, parameters, items).then(
-		() => undefined,
-		(e: unknown) => e as Error & { description?: string; httpCode?: string },
-	);
-	expect(error).toBeDefined();
-	return { error: error!, sent: apiRequests().length - before };
-}
-
-const covered = new Set<string>();
-const cover = (resource: string, operation: string) => covered.add(`${resource}:${operation}`);
 
 /** A small UBL invoice whose number the simulator reads from cbc:ID. */
 function ubl(numero: string, filler = ''): Buffer {
@@ -123,7 +91,7 @@ describe('G2B flux', () => {
 		expect(out[0].json).toMatchObject({ nomFichier: 'lot-janvier.tar.gz', nombreFichiers: 3, fichiers: invoices.map((f) => f.name), libelleStatut: 'En cours de traitement' });
 		idFlux = String(out[0].json.idFlux);
 
-		const recorded = g2bState(sim.store).flux.get(idFlux)!;
+		const recorded = sim.store.g2b.flux.get(idFlux)!;
 		expect(recorded.entries.map((e) => e.name)).toEqual(invoices.map((f) => f.name));
 		recorded.entries.forEach((e, i) => expect(e.bytes.equals(invoices[i].bytes)).toBe(true));
 	});
@@ -154,7 +122,7 @@ describe('G2B flux', () => {
 		expect(Buffer.from(String(body.fichierFlux), 'base64').equals(archive)).toBe(true);
 		expect(body).toMatchObject({ nomFichier: 'ready.tar.gz', syntaxeFlux: 'UBL', empreinteSha256: createHash('sha256').update(archive).digest('hex') });
 		expect(items[0].json.fichiers).toEqual(files);
-		const recorded = g2bState(sim.store).flux.get(String(items[0].json.idFlux))!;
+		const recorded = sim.store.g2b.flux.get(String(items[0].json.idFlux))!;
 		expect(recorded.entries.map((e) => e.name)).toEqual(files);
 	});
 
@@ -201,12 +169,12 @@ describe('G2B flux', () => {
 
 	it('never sends a deposit twice after an answer that leaves its fate unknown', async () => {
 		sim.faults.add({ path: `${FLUX}/flux`, method: 'POST', status: 503, afterHandling: true });
-		const before = g2bState(sim.store).flux.size;
+		const before = sim.store.g2b.flux.size;
 		const { error, sent } = await failing('flux', 'deposit', { syntaxeFlux: 'UBL', binaryPropertyNames: 'data' }, [await binaryItem(ubl('ONCE-1'), 'once.xml', 'application/xml')]);
 		expect(sent).toBe(1);
 		expect(error.message).toMatch(/NOT sent again/);
 		expect(error.description).toMatch(/G2B Invoice → Search/);
-		expect(g2bState(sim.store).flux.size).toBe(before + 1);
+		expect(sim.store.g2b.flux.size).toBe(before + 1);
 	});
 
 	it('an unknown flux gives an RFC 7807 404 as a readable error', async () => {
@@ -229,7 +197,7 @@ describe('G2B flux', () => {
 describe('G2B invoices', () => {
 	it('search: PPF filters and paging with limite/ignorer', async () => {
 		cover('g2bInvoice', 'search');
-		const idFlux = [...g2bState(sim.store).flux.values()][0].idFlux;
+		const idFlux = [...sim.store.g2b.flux.values()][0].idFlux;
 		const { items, sent } = await run('g2bInvoice', 'search', {
 			returnAll: false,
 			limit: 2,
@@ -251,7 +219,7 @@ describe('G2B invoices', () => {
 
 	it('get: metadata, status and status history', async () => {
 		cover('g2bInvoice', 'get');
-		const invoice = [...g2bState(sim.store).invoices.values()][0];
+		const invoice = [...sim.store.g2b.invoices.values()][0];
 		const { items, sent } = await run('g2bInvoice', 'get', { uidFacture: invoice.uidFacture });
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${FACTURES}/factures/${invoice.uidFacture}`]);
 		expect(items[0].json).toMatchObject({ numeroFacture: 'FAC-2026-1', statut: '200', historiqueStatuts: [{ statut: '200', libelle: 'Déposée' }] });
@@ -304,8 +272,4 @@ describe('E-reporting', () => {
 	});
 });
 
-it('every E-Reporting operation ran', () => {
-	const all = eReportingOperations.map((op) => `${op.resource}:${op.operation}`);
-	expect(all).toHaveLength(8);
-	expect(all.filter((key) => !covered.has(key))).toEqual([]);
-});
+itRanEveryOperation(eReportingOperations, 8);

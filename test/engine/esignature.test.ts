@@ -10,29 +10,27 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ChorusProESignature } from '../../nodes/ChorusProESignature/ChorusProESignature.node';
 import { eSignatureOperations } from '../../nodes/ChorusProESignature/operations';
-import { binaryBuffer, binaryItem, CredentialStore, runNode } from '../harness/run';
+import { binaryBuffer, binaryItem, CredentialStore } from '../harness/run';
 import { SimClient } from '../simulator/client';
 import { register as registerESignature } from '../simulator/apis/eSignature';
 import { minimalPdf } from '../simulator/factures/documents';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import type { RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProESignature();
 const PREFIX = '/cpro/esignature/v1';
-let sim: Simulator;
-let credentials: CredentialStore;
+const { sim, credentials, run, failing: refused, itRanEveryOperation } = useSimulator(node, { seed: 'empty' });
 let work: string;
 /** A self-signed signer certificate and its key, made by the system openssl (independent of the code under test). */
 let certPem: string;
 let certDer: Buffer;
 let keyPem: string;
 
-beforeAll(async () => {
-	sim = await startSimulator({ seed: 'empty' });
-	credentials = new CredentialStore(sim.credentialData());
+beforeAll(() => {
 	work = mkdtempSync(join(tmpdir(), 'esignature-'));
 	execFileSync('openssl', [
 		'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=Jeanne Signataire/O=Mairie de Test/C=FR',
@@ -44,32 +42,11 @@ beforeAll(async () => {
 	keyPem = readFileSync(join(work, 'key.pem'), 'utf8');
 });
 
-afterAll(async () => {
-	await sim.close();
+afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/cpro') || r.path.startsWith('/custom'));
 const bodyOf = (r: RecordedRequest) => r.body as IDataObject;
-const covered = new Set<string>();
-
-async function run(resource: string, operation: string, parameters: INodeParameters, items?: INodeExecutionData[], store = credentials) {
-	covered.add(`${resource}:${operation}`);
-	const before = apiRequests().length;
-	const output = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials: store, items });
-	return { items: output[0], sent: apiRequests().slice(before) };
-}
-
-async function refused(resource: string, operation: string, parameters: INodeParameters, items?: INodeExecutionData[]) {
-	const before = apiRequests().length;
-	const error = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials, items }).then(
-		() => undefined,
-		(e: unknown) => e as Error & { description?: string },
-	);
-	expect(error).toBeDefined();
-	return { error: error!, sent: apiRequests().length - before };
-}
-
 const PDF = minimalPdf('Acte d’engagement', ['Marché 2026-17', 'Lot 2 : maintenance']);
 const XML = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<Contrat><Numero>2026-17</Numero></Contrat>\n', 'utf8');
 const pdfItem = () => binaryItem(PDF, 'acte-engagement.pdf', 'application/pdf');
@@ -282,6 +259,4 @@ describe('prefix', () => {
 	});
 });
 
-it('every operation of the node ran against the simulator', () => {
-	expect([...covered].sort()).toEqual(eSignatureOperations.map((op) => `${op.resource}:${op.operation}`).sort());
-});
+itRanEveryOperation(eSignatureOperations);

@@ -20,19 +20,19 @@ import {
 } from '../harness/run';
 import { forgetMintedTokens } from '../../nodes/shared/tokenFlight';
 import { minimalPdf } from '../simulator/factures/documents';
+import { useSimulator, type RunOptions } from './fixture';
 import { invoiceFields } from './invoiceFixture';
 import {
 	DEMO_IDS,
 	MAX_PAGE_SIZE,
 	SIM_CREDENTIALS,
 	startSimulator,
-	type RecordedRequest,
-	type Simulator,
 } from '../simulator/server';
 
 const PREFIX = '/cpro/factures/v1';
 const node = new ChorusProFactures();
-const ran = new Set<string>();
+const suite = useSimulator(node, { prefix: PREFIX });
+const { sim, ran, sent, itRanEveryOperation } = suite;
 
 // ---- the secret canary's evidence ---------------------------------------------------------------------
 
@@ -56,26 +56,12 @@ function recordError(error: unknown): void {
 	seen.push(String(e.message), String(e.description), JSON.stringify(error));
 }
 
-let sim: Simulator;
-let credentials: CredentialStore;
-
-interface RunOptions {
-	items?: INodeExecutionData[];
-	continueOnFail?: boolean;
-	store?: CredentialStore;
-}
-
+/** A run whose output or error joins the canary's evidence. */
 async function runRaw(resource: string, operation: string, parameters: INodeParameters = {}, options: RunOptions = {}) {
-	ran.add(`${resource}:${operation}`);
 	try {
-		const output = await runNode(node, {
-			parameters: { resource, operation, ...parameters },
-			credentials: options.store ?? credentials,
-			items: options.items,
-			continueOnFail: options.continueOnFail,
-		});
-		record(output);
-		return output[0];
+		const { items } = await suite.run(resource, operation, parameters, options);
+		record([items]);
+		return items;
 	} catch (error) {
 		recordError(error);
 		throw error;
@@ -93,18 +79,6 @@ async function fail(resource: string, operation: string, parameters: INodeParame
 	);
 	expect(error).toBeDefined();
 	return error!;
-}
-
-/** Requests the simulator received on a Factures path (or a full path). */
-function sentAll(path: string): RecordedRequest[] {
-	const full = path.startsWith('/cpro/') ? path : `${PREFIX}${path}`;
-	return sim.requests.filter((r) => r.path === full);
-}
-
-function sent(path: string): RecordedRequest {
-	const found = sentAll(path);
-	expect(found.length).toBeGreaterThan(0);
-	return found[found.length - 1];
 }
 
 const SUPPLIER = DEMO_IDS.supplier.idStructureCPP;
@@ -135,14 +109,8 @@ const pdfItem = async (name = 'facture-juin.pdf') =>
 
 const invoicesNumbered = (numero: string) => [...sim.store.invoices.values()].filter((i) => i.numeroFacture === numero);
 
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
+afterAll(() => {
 	CredentialStore.prototype.save = originalSave;
-	await sim.close();
 });
 
 // ---- every operation against the simulator -------------------------------------------------------------
@@ -726,10 +694,7 @@ describe('Credential test', () => {
 // ---- coverage and canary (last) ------------------------------------------------------------------------
 
 describe('Whole file', () => {
-	it('ran every Factures operation', () => {
-		const missing = facturesOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key));
-		expect(missing).toEqual([]);
-	});
+	itRanEveryOperation(facturesOperations);
 
 	it('never shows a secret in an output item, an error or an n8n log line', () => {
 		const secrets = [

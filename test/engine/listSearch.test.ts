@@ -10,15 +10,15 @@ import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusPro
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
 import { LIST_PAGE_SIZE } from '../../nodes/shared/listSearch';
-import { CredentialStore, listSearch, runNode } from '../harness/run';
+import { listSearch, runNode } from '../harness/run';
 import { DEMO_IDS } from '../simulator/seed';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const factures = new ChorusProFactures();
 const transverse = new ChorusProTransverse();
 const engagements = new ChorusProEngagements();
-let sim: Simulator;
-let credentials: CredentialStore;
+// The suite's simulator and credential; the lists of three nodes are read through them.
+const { sim, credentials } = useSimulator(factures);
 
 /** The body of the last request to a path ending with `suffix`. */
 function lastBody(suffix: string): Record<string, unknown> {
@@ -26,15 +26,6 @@ function lastBody(suffix: string): Record<string, unknown> {
 	expect(found.length).toBeGreaterThan(0);
 	return found[found.length - 1].body as Record<string, unknown>;
 }
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
 
 describe('lists of the resource locators', () => {
 	it("searchMyStructures: the account's structures, once each, filtered by name", async () => {

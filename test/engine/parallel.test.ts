@@ -9,26 +9,13 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { forgetMintedTokens } from '../../nodes/shared/tokenFlight';
 import { CredentialStore, binaryItem, runNode } from '../harness/run';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const node = new ChorusProFactures();
 const HISTORY = '/consulter/historique';
-let sim: Simulator;
-let credentials: CredentialStore;
+const { sim, credentials } = useSimulator(node);
 
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.faults.clear();
-	sim.resetInFlight();
-});
+beforeEach(() => sim.resetInFlight());
 
 /** One input item per invoice; the node reads each item's invoice id with an expression. */
 function invoiceItems(count: number): { ids: number[]; items: INodeExecutionData[] } {

@@ -3,49 +3,22 @@
  * and LoadOptionsContext against the simulator: every operation runs at least once, with the request the
  * simulator received, binary data in and out compared byte for byte, and bad input refused before any call.
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
 import { transverseOperations } from '../../nodes/ChorusProTransverse/operations';
 import { referentialOperations } from '../../nodes/ChorusProTransverse/operations/referential';
-import { binaryBuffer, binaryItem, CredentialStore, loadOptions, runNode } from '../harness/run';
+import { binaryBuffer, binaryItem, loadOptions } from '../harness/run';
 import { invoicePdf, minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS } from '../simulator/seed';
 import { commitmentByNumber, commitmentPdf } from '../simulator/seed-engagements';
-import { SEED_SOLLICITATION, transverseState } from '../simulator/seed-transverse';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { SEED_SOLLICITATION } from '../simulator/seed-transverse';
+import { useSimulator } from './fixture';
 
 const TRANSVERSES = '/cpro/transverses/v1';
 const STRUCTURES = '/cpro/structures/v1';
 const node = new ChorusProTransverse();
-const ran = new Set<string>();
-let sim: Simulator;
-let credentials: CredentialStore;
-
-async function runItems(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
-	ran.add(`${resource}:${operation}`);
-	const [output] = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials, items });
-	return output;
-}
-
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
-	return (await runItems(resource, operation, parameters, items)).map((item) => item.json);
-}
-
-function sent(fullPath: string): RecordedRequest {
-	const found = sim.requests.filter((r) => r.path === fullPath);
-	expect(found.length).toBeGreaterThan(0);
-	return found[found.length - 1];
-}
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
+const { sim, credentials, json: run, items: runItems, sent, itRanEveryOperation } = useSimulator(node);
 
 describe('Attachment', () => {
 	it('uploads a binary file: base64, name, MIME type and upper-case extension; the stored bytes are equal', async () => {
@@ -117,7 +90,7 @@ describe('Attachment', () => {
 		expect((await binaryBuffer(commitment)).equals(commitmentPdf(commitmentByNumber(sim.store, numero)!))).toBe(true);
 
 		const [request] = await runItems('attachment', 'download', { objetPieceJointe: 'SOLLICITATION', idSollicitation: SEED_SOLLICITATION.idSollicitation });
-		const piece = transverseState(sim.store).sollicitations.get(SEED_SOLLICITATION.idSollicitation)!.pieces.get(SEED_SOLLICITATION.piece)!;
+		const piece = sim.store.transverse.sollicitations.get(SEED_SOLLICITATION.idSollicitation)!.pieces.get(SEED_SOLLICITATION.piece)!;
 		expect((await binaryBuffer(request)).equals(piece)).toBe(true);
 
 		const [rib] = await runItems('attachment', 'download', {
@@ -128,7 +101,7 @@ describe('Attachment', () => {
 			objetPieceJointe: 'STRUCTURE_COORDONNEE_BANCAIRE',
 			structure: { idStructure: DEMO_IDS.supplier.idStructureCPP },
 		});
-		const ribFile = transverseState(sim.store).structureFiles.find((f) => f.objet === 'STRUCTURE_COORDONNEE_BANCAIRE')!;
+		const ribFile = sim.store.transverse.structureFiles.find((f) => f.objet === 'STRUCTURE_COORDONNEE_BANCAIRE')!;
 		expect((await binaryBuffer(rib)).equals(ribFile.bytes)).toBe(true);
 
 		// A sub-object field that does not apply to the chosen object is not sent, and one that does is required.
@@ -331,6 +304,4 @@ describe('loadOptions', () => {
 	});
 });
 
-it('ran every operation of the node against the simulator', () => {
-	expect(transverseOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key))).toEqual([]);
-});
+itRanEveryOperation(transverseOperations);

@@ -3,45 +3,21 @@
  * simulator: every operation runs at least once, the request the simulator received is checked (method, path,
  * body), and bad input is refused before any HTTP call.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters, NodeExecutionHint } from 'n8n-workflow';
+import type { IDataObject, NodeExecutionHint } from 'n8n-workflow';
 
 import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { travauxOperations } from '../../nodes/ChorusProTravaux/operations';
 import { CredentialStore, runNode } from '../harness/run';
 import { minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS } from '../simulator/seed';
-import { WORKS_IDS, worksState } from '../simulator/seed-travaux';
-import { startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { WORKS_IDS } from '../simulator/seed-travaux';
+import { useSimulator } from './fixture';
 
 const PREFIX = '/cpro/facturesTravaux/v1';
 const node = new ChorusProTravaux();
-const ran = new Set<string>();
-let sim: Simulator;
-let credentials: CredentialStore;
+const { sim, credentials, json: run, sent, itRanEveryOperation } = useSimulator(node, { prefix: PREFIX });
 
-async function run(resource: string, operation: string, parameters: INodeParameters = {}, items?: INodeExecutionData[]) {
-	ran.add(`${resource}:${operation}`);
-	const [output] = await runNode(node, { parameters: { resource, operation, ...parameters }, credentials, items });
-	return output.map((item) => item.json);
-}
-
-/** The last request the simulator received on `path` (under the Travaux prefix). */
-function sent(path: string): RecordedRequest {
-	const found = sim.requests.filter((r) => r.path === `${PREFIX}${path}`);
-	expect(found.length).toBeGreaterThan(0);
-	return found[found.length - 1];
-}
-
-const status = (id: number) => worksState(sim.store).invoices.get(id)?.statut;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-});
+const status = (id: number) => sim.store.works.invoices.get(id)?.statut;
 
 describe('Works Invoice', () => {
 	it('searches as supplier with filters, paging in rechercheFactureTravaux', async () => {
@@ -218,7 +194,7 @@ describe('Works Invoice in Error', () => {
 			listePiecesJointes: [{ pieceJointeId: pv.pieceJointeId }],
 		});
 		expect(answer.statutFactureTravaux).toBe('COMPLETEE');
-		expect(worksState(sim.store).invoices.get(WORKS_IDS.toComplete)?.piecesJointes).toEqual([pv.pieceJointeId]);
+		expect(sim.store.works.invoices.get(WORKS_IDS.toComplete)?.piecesJointes).toEqual([pv.pieceJointeId]);
 	});
 
 	it('sets the missing project manager, then the right MOE service of another piece', async () => {
@@ -251,7 +227,7 @@ describe('Works Invoice in Error', () => {
 		});
 		expect(sent('/recycler').body).toEqual({ idFactureTravaux: WORKS_IDS.waitingRecycling, codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
 		expect(answer.statutFactureTravaux).toBe('MISE_A_DISPOSITION_MOE');
-		expect(worksState(sim.store).invoices.get(WORKS_IDS.waitingRecycling)).toMatchObject({ codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
+		expect(sim.store.works.invoices.get(WORKS_IDS.waitingRecycling)).toMatchObject({ codeServiceExecutant: 'DST-INFO', numeroBonCommande: 'BC-77' });
 	});
 });
 
@@ -284,7 +260,4 @@ describe('Test identifiers of the qualification platform', () => {
 	});
 });
 
-it('ran every operation of the node against the simulator', () => {
-	expect(travauxOperations.map((op) => `${op.resource}:${op.operation}`).filter((key) => !ran.has(key))).toEqual([]);
-	expect(travauxOperations).toHaveLength(14);
-});
+itRanEveryOperation(travauxOperations);

@@ -7,9 +7,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
-import { CredentialStore, runPoll } from '../harness/run';
+import { runPoll } from '../harness/run';
 import { fakeDateOnly } from '../harness/clock';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 9, 24, 23, 40);
@@ -17,23 +17,15 @@ const END = Date.UTC(2026, 9, 25, 4, 0);
 const CYCLE = ['SERVICE_FAIT', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_A_DISPOSITION'];
 
 const trigger = new ChorusProTrigger();
-let sim: Simulator;
-let credentials: CredentialStore;
 
 /** Paris wall clock of an instant, read by Intl directly (not through the module under test). */
 const parisWallClock = (instant: number) =>
 	new Date(instant).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' }).replace(' ', 'T');
 
-beforeAll(async () => {
-	fakeDateOnly(START);
-	sim = await startSimulator({ seed: 'empty', tokenLifetimeSeconds: 365 * 86_400 });
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-	jest.useRealTimers();
-});
+// Only `Date` is faked, from before the simulator starts (its tokens and timestamps read the same clock).
+beforeAll(() => fakeDateOnly(START));
+afterAll(() => jest.useRealTimers());
+const { sim, credentials } = useSimulator(trigger, { seed: 'empty', tokenLifetimeSeconds: 365 * 86_400 });
 
 interface Change {
 	id: number;

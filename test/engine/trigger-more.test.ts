@@ -9,10 +9,11 @@ import { gzipSync } from 'zlib';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
-import { CredentialStore, runPoll } from '../harness/run';
+import { runPoll } from '../harness/run';
 import { fakeDateOnly } from '../harness/clock';
 import { depositFlux } from '../simulator/factures/flux';
-import { DEMO_IDS, startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
+import { DEMO_IDS, type RecordedRequest } from '../simulator/server';
+import { useSimulator } from './fixture';
 import type { Invoice } from '../simulator/store';
 
 const MIN = 60_000;
@@ -23,8 +24,6 @@ const SUPPLIER_SEARCH = '/cpro/factures/v1/rechercher/fournisseur';
 const FLUX_REPORT = '/consulterCRDetaille';
 
 const trigger = new ChorusProTrigger();
-let sim: Simulator;
-let credentials: CredentialStore;
 
 function setClock(instant: number): void {
 	jest.setSystemTime(instant);
@@ -89,21 +88,11 @@ function ublInvoice(numero: string, buyerSiret: string, serviceCode: string): st
 	].join('\n');
 }
 
-beforeAll(async () => {
-	fakeDateOnly(T0);
-	// The demo seed, dated from T0: the A9 sub-contracting invoices and the supplier's own invoices.
-	sim = await startSimulator({ seed: 'demo', tokenLifetimeSeconds: 365 * 86_400 });
-	credentials = new CredentialStore(sim.credentialData());
-});
-
-afterAll(async () => {
-	await sim.close();
-	jest.useRealTimers();
-});
-
-beforeEach(() => {
-	sim.faults.clear();
-});
+// Only `Date` is faked, from before the simulator starts: the demo seed is dated from T0 (the A9
+// sub-contracting invoices and the supplier's own invoices).
+beforeAll(() => fakeDateOnly(T0));
+afterAll(() => jest.useRealTimers());
+const { sim, credentials } = useSimulator(trigger, { seed: 'demo', tokenLifetimeSeconds: 365 * 86_400 });
 
 describe('Chorus Pro Trigger: invoice to validate status changed', () => {
 	it('reports the changes of the invoices the account validates, each once, from rechercher/demandePaiement', async () => {

@@ -5,10 +5,10 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChorusProTrigger } from '../../nodes/ChorusProTrigger/ChorusProTrigger.node';
-import { binaryBuffer, CredentialStore, runPoll } from '../harness/run';
+import { binaryBuffer, runPoll } from '../harness/run';
 import { fakeDateOnly } from '../harness/clock';
 import { depositFlux } from '../simulator/factures/flux';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { useSimulator } from './fixture';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 2, 17, 8, 0, 0);
@@ -16,8 +16,6 @@ const RECEIVED_SEARCH = '/rechercher/recipiendaire';
 const CHAIN = ['MISE_A_DISPOSITION', 'SERVICE_FAIT', 'MANDATEE', 'MISE_A_DISPOSITION_COMPTABLE', 'COMPTABILISEE', 'MISE_EN_PAIEMENT'];
 
 const trigger = new ChorusProTrigger();
-let sim: Simulator;
-let credentials: CredentialStore;
 
 function setClock(instant: number): void {
 	jest.setSystemTime(instant);
@@ -32,21 +30,12 @@ async function poll(parameters: INodeParameters, staticData: IDataObject, mode: 
 	return result?.[0] ?? [];
 }
 
-beforeAll(async () => {
-	fakeDateOnly(T0);
-	sim = await startSimulator({ seed: 'empty', tokenLifetimeSeconds: 365 * 86_400 });
-	credentials = new CredentialStore(sim.credentialData());
-});
+// Only `Date` is faked, from before the simulator starts (its tokens and timestamps read the same clock).
+beforeAll(() => fakeDateOnly(T0));
+afterAll(() => jest.useRealTimers());
+const { sim, credentials } = useSimulator(trigger, { seed: 'empty', tokenLifetimeSeconds: 365 * 86_400 });
 
-afterAll(async () => {
-	await sim.close();
-	jest.useRealTimers();
-});
-
-beforeEach(() => {
-	sim.store.invoices.clear();
-	sim.faults.clear();
-});
+beforeEach(() => sim.store.invoices.clear());
 
 describe('Chorus Pro Trigger: received invoice status changes', () => {
 	it('emits 1,000 changes exactly once over 50 polls with faults, late indexing and two restarts', async () => {

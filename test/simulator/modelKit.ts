@@ -1,9 +1,7 @@
 /**
- * Small helpers for the simulator modules written from the reference tables (Travaux, Transverses extras,
- * Utilisateurs, Engagements): body models in the validator's Schema subset, and registration that leaves a
- * route alone when another module already serves it (the first module listed in server.ts owns a path).
+ * Body models in the validator's Schema subset, for the simulator modules written from the reference tables
+ * (Travaux, Transverses, Utilisateurs, Engagements, the G2B APIs).
  */
-import type { ApiRoutes, Handler, RouteOptions, Router } from './router';
 import type { Schema } from './swagger';
 
 export const str: Schema = { type: 'string' };
@@ -28,28 +26,3 @@ export const PAGINATION = object({
 	triSens: oneOf(['Ascendant', 'Descendant']),
 	triColonne: str,
 });
-
-/** Registers a route unless an earlier module already serves `method prefix+path`. */
-export function addIfAbsent(
-	router: Router,
-	api: ApiRoutes,
-	method: 'GET' | 'POST' | 'PUT',
-	path: string,
-	handler: Handler,
-	options?: RouteOptions,
-): void {
-	if (router.match(method, `${api.declaration.prefix}${path}`)) return;
-	if (method === 'GET') api.get(path, handler, options);
-	else if (method === 'PUT') api.put(path, handler, options);
-	else api.post(path, handler, options);
-}
-
-/** Per-store state of a module (the SimulatorStore has no slot for it; one simulator = one store). */
-export function stateFor<S extends object, T>(make: (store: S) => T): (store: S) => T {
-	const states = new WeakMap<S, T>();
-	return (store) => {
-		let state = states.get(store);
-		if (!state) states.set(store, (state = make(store)));
-		return state;
-	};
-}

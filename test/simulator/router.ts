@@ -1,5 +1,7 @@
 /**
- * The simulator's router. Every API lives in `apis/<api>.ts` and exports `register(router, store)`.
+ * The simulator's router. Every API lives in one module, `apis/<api>.ts`, that exports `register(router, store)`;
+ * declaring an API a second time at the same prefix, or a route twice, throws at start-up. State an API keeps
+ * beside the core model goes into `SimulatorStore` (store.ts), not into the module.
  *
  * HOW TO ADD AN API MODULE (e.g. `apis/engagementsJuridiques.ts`), then list it in `API_MODULES` (server.ts):
  *
@@ -160,17 +162,28 @@ export class ApiRoutes {
 export class Router {
 	private readonly exact = new Map<string, Route>();
 	private readonly templated: Route[] = [];
+	/** `METHOD /path` of every route, templates with `{}` for their parameters. */
+	private readonly keys = new Set<string>();
 	readonly apis: ApiDeclaration[] = [];
 
+	/**
+	 * Declares an API at a prefix. One module declares each API: a second declaration of the same API at the same
+	 * prefix throws, so no module can extend another one silently (the same API at another prefix is allowed: the
+	 * engine tests mount an API at a custom path).
+	 */
 	api(declaration: ApiDeclaration): ApiRoutes {
-		if (!this.apis.some((a) => a.name === declaration.name && a.prefix === declaration.prefix)) {
-			this.apis.push(declaration);
+		if (this.apis.some((a) => a.name === declaration.name && a.prefix === declaration.prefix)) {
+			throw new Error(`Simulator API declared twice: ${declaration.name} at ${declaration.prefix}`);
 		}
+		this.apis.push(declaration);
 		return new ApiRoutes(this, declaration);
 	}
 
+	/** Adds a route; a method and path already served (templates compared without their parameter names) throws. */
 	addRoute(route: Route): void {
-		const key = `${route.method} ${route.path}`;
+		const key = `${route.method} ${route.path.replace(/\{[^}]+\}/g, '{}')}`;
+		if (this.keys.has(key)) throw new Error(`Simulator route registered twice: ${route.method} ${route.path}`);
+		this.keys.add(key);
 		if (route.path.includes('{')) {
 			const paramNames: string[] = [];
 			const source = route.path
@@ -185,8 +198,7 @@ export class Router {
 			this.templated.push({ ...route, pattern: new RegExp(`^${source}$`), paramNames });
 			return;
 		}
-		if (this.exact.has(key)) throw new Error(`Simulator route registered twice: ${key}`);
-		this.exact.set(key, route);
+		this.exact.set(`${route.method} ${route.path}`, route);
 	}
 
 	match(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {

@@ -9,7 +9,6 @@
  * completion. Every other (state, operation) pair is refused with a business error.
  */
 import { minimalPdf } from './factures/documents';
-import { stateFor } from './modelKit';
 import type { SimulatorStore } from './store';
 
 export type CommitmentState = 'BROUILLON' | 'COMMANDE' | 'CLOTURE' | 'ANNULE';
@@ -74,7 +73,7 @@ export function commitmentPdf(c: Commitment): Buffer {
  * to check `numeroBonCommande`), issued by that structure to the first private structure, state COMMANDE, with
  * one attached file.
  */
-export const engagementState = stateFor<SimulatorStore, EngagementState>((store) => {
+export function seedCommitments(store: SimulatorStore): EngagementState {
 	const state: EngagementState = { commitments: new Map(), nextId: 3_100_000_001, nextFileId: 8_800_000_001 };
 	const supplier = [...store.structures.values()].find((s) => s.typeStructure === 'PRIVEE');
 	const at = store.now();
@@ -121,9 +120,9 @@ export const engagementState = stateFor<SimulatorStore, EngagementState>((store)
 		}
 	}
 	return state;
-});
+}
 
 export function commitmentByNumber(store: SimulatorStore, numero: string): Commitment | undefined {
-	for (const c of engagementState(store).commitments.values()) if (c.numeroEngagementJuridique === numero) return c;
+	for (const c of store.engagements.commitments.values()) if (c.numeroEngagementJuridique === numero) return c;
 	return undefined;
 }

@@ -5,9 +5,7 @@
  * them as §9 resources with UUIDs. SIRENs and SIRETs pass the Luhn check.
  */
 import { minimalPdf } from './factures/documents';
-import { stateFor } from './modelKit';
 import type { Json } from './ppf';
-import type { SimulatorStore } from './store';
 
 export const G2B_IDS = {
 	buyer: { siren: '217500016', siret: '21750001600019', siret2: '21750001600027', name: 'COMMUNE DE EXEMPLEVILLE' },
@@ -267,7 +265,7 @@ export interface G2bState {
 	nextSeq: number;
 }
 
-export const g2bState = stateFor<SimulatorStore, G2bState>(() => {
+export function seedG2b(): G2bState {
 	const state: G2bState = {
 		directory: directory(),
 		org: organisations(),
@@ -294,7 +292,7 @@ export const g2bState = stateFor<SimulatorStore, G2bState>(() => {
 	};
 	state.transmissions.set(seeded.idTransmission, seeded);
 	return state;
-});
+}
 
 /** Flux ids: `G2B` + 22 digits (25 characters, like Chorus Pro flux numbers, reference §14.1). */
 export function newFluxId(state: G2bState): string {

@@ -4,7 +4,6 @@
  * one support request with a file. Built from the store on first use, so the main seed runs first.
  */
 import { minimalPdf } from './factures/documents';
-import { stateFor } from './modelKit';
 import type { SimulatorStore } from './store';
 
 export type StructureObject = 'STRUCTURE_PIECEJOINTE' | 'STRUCTURE_MANDAT' | 'STRUCTURE_COORDONNEE_BANCAIRE';
@@ -64,7 +63,7 @@ export interface TransverseState {
 /** The first support request of the account, with the screenshot the user attached to it. */
 export const SEED_SOLLICITATION = { idSollicitation: 4_200_001, piece: 'capture_rejet.pdf' };
 
-export const transverseState = stateFor<SimulatorStore, TransverseState>((store) => {
+export function seedTransverse(store: SimulatorStore): TransverseState {
 	const structureFiles: StructureFile[] = [];
 	const attached = new Set([...store.account.fournisseur, ...store.account.destinataire, ...store.account.valideur]);
 	for (const id of attached) {
@@ -102,4 +101,4 @@ export const transverseState = stateFor<SimulatorStore, TransverseState>((store)
 		],
 	]);
 	return { structureFiles, sollicitations };
-});
+}

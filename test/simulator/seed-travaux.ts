@@ -19,7 +19,6 @@
  *   recycler         EN_ATTENTE_RECYCLAGE_FOURNISSEUR | A_RECYCLER → MISE_A_DISPOSITION_X
  */
 import { DEMO_IDS } from './seed';
-import { stateFor } from './modelKit';
 import type { SimulatorStore } from './store';
 
 export type Holder = 'MOE' | 'MOA';
@@ -99,7 +98,7 @@ export const WORKS_IDS = {
 	billingFile: 7_700_000_001,
 } as const;
 
-export const worksState = stateFor<SimulatorStore, WorksState>((store) => {
+export function seedWorks(store: SimulatorStore): WorksState {
 	const state: WorksState = { invoices: new Map(), nextId: 6_100_000_001, nextDossier: 7_700_000_001 };
 	const d = DEMO_IDS;
 	if (!store.structure(d.supplier.idStructureCPP) || !store.structure(d.buyerWithService.idStructureCPP)) return state;
@@ -122,7 +121,7 @@ export const worksState = stateFor<SimulatorStore, WorksState>((store) => {
 	];
 	for (const seed of seeds) addWorksInvoice(store, state, seed);
 	return state;
-});
+}
 
 /** Adds a works invoice with plausible defaults: monthly statement of the demo supplier, MOE = the partner. */
 export function addWorksInvoice(store: SimulatorStore, state: WorksState, input: Partial<WorksInvoice> & { statut: string }): WorksInvoice {

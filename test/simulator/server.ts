@@ -16,8 +16,6 @@ import * as factures from './apis/factures';
 import * as structures from './apis/structures';
 import * as transverses from './apis/transverses';
 import * as facturesTravaux from './apis/facturesTravaux';
-import * as transversesMore from './apis/transversesMore';
-import * as structuresMore from './apis/structuresMore';
 import * as utilisateurs from './apis/utilisateurs';
 import * as engagements from './apis/engagements';
 import * as eReporting from './apis/eReporting';
@@ -46,7 +44,10 @@ export { ATTACHMENT_MAX_BYTES } from './apis/transverses';
 export type { FaultSpec } from './faults';
 export type { SimulatorStore } from './store';
 
-/** Every API module; each exports `register(router, store)`. Add new modules here. */
+/**
+ * Every API module, one per API (a second module declaring the same API, or a route registered twice, throws
+ * at start-up: router.ts); each exports `register(router, store)`. Add new modules here.
+ */
 export const API_MODULES: Array<{ register: (router: Router, store: SimulatorStore) => void }> = [
 	factures,
 	transverses,
@@ -57,10 +58,7 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 	g2bFactures,
 	eReporting,
 	eSignature,
-	// Travaux, Transverse extras, Structures extras, Utilisateurs, Engagements (after the modules they extend).
 	facturesTravaux,
-	transversesMore,
-	structuresMore,
 	utilisateurs,
 	engagements,
 ];

@@ -6,6 +6,10 @@
  */
 import { toDay } from './dates';
 import { canonicalPath, DEFAULT_RECIPIENT_TRANSITIONS } from './factures/lifecycle';
+import { seedCommitments, type EngagementState } from './seed-engagements';
+import { seedG2b, type G2bState } from './seed-g2b';
+import { seedTransverse, type TransverseState } from './seed-transverse';
+import { seedWorks, type WorksState } from './seed-travaux';
 
 export interface Address {
 	adresse: string;
@@ -278,6 +282,10 @@ export class SimulatorStore {
 	nextFluxOutcome?: ForcedOutcome;
 
 	private readonly unsubscribed = new Set<string>();
+	private worksState?: WorksState;
+	private engagementsState?: EngagementState;
+	private transverseState?: TransverseState;
+	private g2bState?: G2bState;
 	private nextInvoiceId = FIRST_IDS.invoice;
 	private nextFileId = FIRST_IDS.file;
 	private nextHistoryId = FIRST_IDS.history;
@@ -289,6 +297,31 @@ export class SimulatorStore {
 
 	now(): Date {
 		return this.clock();
+	}
+
+	// ---- the APIs modelled from the reference tables (seed-*.ts) -----------------------------------------
+	// Each part is seeded the first time it is read, from what the store holds then (structures, the account's
+	// links, the link ids already given), as it always was: a test that empties or reseeds the core first sees
+	// the matching part.
+
+	/** Works invoices (Factures Travaux). */
+	get works(): WorksState {
+		return (this.worksState ??= seedWorks(this));
+	}
+
+	/** Commitments (Engagements, engagementsJuridiques). */
+	get engagements(): EngagementState {
+		return (this.engagementsState ??= seedCommitments(this));
+	}
+
+	/** Attachments of structures and support requests (Transverses). */
+	get transverse(): TransverseState {
+		return (this.transverseState ??= seedTransverse(this));
+	}
+
+	/** The G2B / PPF side: directory, organisations, flux, invoices, e-reporting transmissions. */
+	get g2b(): G2bState {
+		return (this.g2bState ??= seedG2b());
 	}
 
 	// ---- subscriptions (PISTE application) -------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { gzipSync } from 'zlib';
 
 import { SimClient } from '../simulator/client';
-import { DEMO_IDS, MAX_PAGE_SIZE, startSimulator, type Simulator } from '../simulator/server';
+import { API_MODULES, DEMO_IDS, MAX_PAGE_SIZE, startSimulator, type Simulator } from '../simulator/server';
 import { Router } from '../simulator/router';
 import { loadSpec, requestSchema, validate } from '../simulator/swagger';
 
@@ -490,6 +490,42 @@ describe('simulator', () => {
 				expect(luhn(s.siret.slice(0, 9))).toBe(true);
 			}
 			expect(Math.min(...sim.store.invoices.keys())).toBeGreaterThan(2 ** 31);
+		});
+	});
+
+	describe('one module per API, each route once', () => {
+		const api = () => new Router().api({ name: 'structures', prefix: '/cpro/structures/v1' });
+
+		it('refuses a route registered twice, templates compared without their parameter names', () => {
+			expect(() => api().post('/a', () => ({})).post('/a', () => ({}))).toThrow('Simulator route registered twice: POST /cpro/structures/v1/a');
+			expect(() => api().get('/s/{id}', () => ({})).get('/s/{siret}', () => ({}))).toThrow(
+				'Simulator route registered twice: GET /cpro/structures/v1/s/{siret}',
+			);
+			// Another method or another path is another route.
+			expect(() => api().get('/s/{id}', () => ({})).put('/s/{id}', () => ({})).get('/s/{id}/x', () => ({}))).not.toThrow();
+		});
+
+		it('refuses a second declaration of an API at the same prefix (no module extends another)', () => {
+			const router = new Router();
+			router.api({ name: 'transverses', prefix: '/cpro/transverses/v1' });
+			expect(() => router.api({ name: 'transverses', prefix: '/cpro/transverses/v1' })).toThrow('Simulator API declared twice: transverses at /cpro/transverses/v1');
+			expect(() => router.api({ name: 'transverses', prefix: '/custom/transverses' })).not.toThrow();
+		});
+
+		it('declares each API in exactly one module of API_MODULES', () => {
+			const declaredBy = new Map<string, number>();
+			API_MODULES.forEach((module, index) => {
+				const router = new Router();
+				module.register(router, sim.store);
+				for (const declared of router.apis) {
+					expect(`${declared.name}: module ${declaredBy.get(declared.name) ?? index}`).toBe(`${declared.name}: module ${index}`);
+					declaredBy.set(declared.name, index);
+				}
+			});
+			expect([...declaredBy.keys()].sort()).toEqual([
+				'eReporting', 'eSignature', 'engagements', 'engagementsJuridiques', 'factures', 'facturesTravaux', 'g2bAnnuaire',
+				'g2bFactures', 'g2bFlux', 'organisations', 'structures', 'transverses', 'utilisateurs',
+			]);
 		});
 	});
 

@@ -1,5 +1,6 @@
 /**
- * The real-n8n end-to-end harness. Typical use in a test file:
+ * The real-n8n end-to-end harness. Test files of this package use it through `../fixtures/suite.ts` (the simulator,
+ * the token tap and one instance per version); the harness alone:
  *
  *   import { describeE2E, ensureRuntime, N8nInstance, selectedVersions, stopEverything } from './harness';
  *
@@ -24,6 +25,7 @@ export * from './proc';
 export * from './queue';
 export * from './runtime';
 export * from './services';
+export * from './versions';
 
 /** Timeout for a `beforeAll` that may install n8n from an empty cache (about 5 min each here; 2 cores). */
 export const E2E_SETUP_TIMEOUT = 30 * 60_000;

@@ -23,6 +23,8 @@ import {
 	type RunResult,
 } from './proc';
 import type { Runtime } from './runtime';
+import { readExecutions, sqliteRows } from './database';
+import { majorStrategy, OWNER, type MajorStrategy } from './versions';
 
 export interface CredentialFixture {
 	id: string;
@@ -94,12 +96,7 @@ export interface N8nOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
-export const OWNER = {
-	email: 'owner@example.com',
-	firstName: 'Chorus',
-	lastName: 'Owner',
-	password: 'Chorus-e2e-Passw0rd!',
-} as const;
+export { OWNER } from './versions';
 
 const instances = new Set<N8nInstance>();
 
@@ -193,6 +190,11 @@ export class N8nInstance {
 		return this.runtime.major;
 	}
 
+	/** What this instance's major does its own way (versions.ts). */
+	private get strategy(): MajorStrategy {
+		return majorStrategy(this.major);
+	}
+
 	/** `http://127.0.0.1:<port>` of the server started by {@link start}. */
 	get baseUrl(): string {
 		if (!this.port) throw new Error('n8n is not started');
@@ -249,21 +251,11 @@ export class N8nInstance {
 			TMPDIR: tmp,
 			NODE_COMPILE_CACHE: join(this.runtime.cacheRoot, 'tmp', 'node-compile-cache'),
 		});
-		if (this.major === 1) {
-			env.N8N_RUNNERS_ENABLED = 'true';
-		} else {
-			env.N8N_DISABLED_MODULES = 'mcp-registry'; // it would fetch api.n8n.io at start
-			env.N8N_INSTANCE_OWNER_MANAGED_BY_ENV = 'true';
-			env.N8N_INSTANCE_OWNER_EMAIL = OWNER.email;
-			env.N8N_INSTANCE_OWNER_FIRST_NAME = OWNER.firstName;
-			env.N8N_INSTANCE_OWNER_LAST_NAME = OWNER.lastName;
-			env.N8N_INSTANCE_OWNER_PASSWORD_HASH = this.ownerHash;
-		}
-		return { ...env, ...this.options.env };
+		return { ...env, ...this.strategy.env(this.ownerHash), ...this.options.env };
 	}
 
 	private async prepareOwnerHash(): Promise<void> {
-		if (this.major !== 2 || this.ownerHash) return;
+		if (!this.strategy.ownerFromEnvironment || this.ownerHash) return;
 		const result = await runOk(
 			this.runtime.node,
 			['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', OWNER.password],
@@ -401,7 +393,7 @@ export class N8nInstance {
 
 	/** 1.x: `POST /rest/owner/setup`; 2.x: the owner comes from the environment. Then login and an API key. */
 	private async setupOwnerAndApiKey(): Promise<void> {
-		if (this.major === 1) {
+		if (!this.strategy.ownerFromEnvironment) {
 			const response = await this.rawHttp('POST', '/rest/owner/setup', {
 				body: { email: OWNER.email, firstName: OWNER.firstName, lastName: OWNER.lastName, password: OWNER.password },
 			});
@@ -487,23 +479,16 @@ export class N8nInstance {
 	 * `publish:workflow`, 1.x `update:workflow --active=true`), picked up by the next {@link start}.
 	 */
 	async activate(workflowId: string): Promise<void> {
-		if (this.isStarted) {
-			await this.api('POST', `/workflows/${workflowId}/activate`);
-		} else if (this.major === 2) {
-			await this.cliOk(['publish:workflow', `--id=${workflowId}`]);
-		} else {
-			await this.cliOk(['update:workflow', `--id=${workflowId}`, '--active=true']);
-		}
+		await this.setActive(workflowId, true);
 	}
 
 	async deactivate(workflowId: string): Promise<void> {
-		if (this.isStarted) {
-			await this.api('POST', `/workflows/${workflowId}/deactivate`);
-		} else if (this.major === 2) {
-			await this.cliOk(['unpublish:workflow', `--id=${workflowId}`]);
-		} else {
-			await this.cliOk(['update:workflow', `--id=${workflowId}`, '--active=false']);
-		}
+		await this.setActive(workflowId, false);
+	}
+
+	private async setActive(workflowId: string, active: boolean): Promise<void> {
+		if (this.isStarted) await this.api('POST', `/workflows/${workflowId}/${active ? 'activate' : 'deactivate'}`);
+		else await this.cliOk(this.strategy.activationArgs(workflowId, active));
 	}
 
 	/** A poll on demand: deactivate and activate again (activation polls at once). Server must run. */
@@ -594,42 +579,13 @@ export class N8nInstance {
 	 * Rows of an SQL query on this instance's sqlite database (read-only), e.g. `workflow_entity.staticData`.
 	 * Execution data there is `flatted`-encoded: see {@link executionsFromDb}.
 	 */
-	async dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-		const script = `
-const sqlite3 = require('sqlite3');
-const [file, sql, params] = process.argv.slice(1);
-const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) => { if (e) { console.error(e.message); process.exit(2); } });
-db.all(sql, JSON.parse(params), (e, rows) => {
-  if (e) { console.error(e.message); process.exit(3); }
-  process.stdout.write(JSON.stringify(rows));
-  db.close();
-});`;
-		const result = await runOk(
-			this.runtime.node,
-			['-e', script, join(this.userFolder, '.n8n', 'database.sqlite'), sql, JSON.stringify(params)],
-			{ cwd: this.runtime.dir, what: `sqlite query ${sql}` },
-		);
-		return JSON.parse(result.stdout) as T[];
+	dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+		return sqliteRows<T>(this.runtime, this.userFolder, sql, params);
 	}
 
 	/** Executions of a workflow read straight from the database (no server needed), newest first. */
-	async executionsFromDb(workflowId: string): Promise<Execution[]> {
-		const script = `
-const sqlite3 = require('sqlite3');
-const { parse } = require('flatted');
-const [file, workflowId] = process.argv.slice(1);
-const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-db.all("select e.id, e.status, e.mode, e.workflowId, e.finished, e.startedAt, e.stoppedAt, d.data from execution_entity e left join execution_data d on d.executionId = e.id where e.workflowId = ? order by e.id desc", [workflowId], (e, rows) => {
-  if (e) { console.error(e.message); process.exit(3); }
-  process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, finished: !!r.finished, data: r.data ? parse(r.data) : undefined }))));
-  db.close();
-});`;
-		const result = await runOk(
-			this.runtime.node,
-			['-e', script, join(this.userFolder, '.n8n', 'database.sqlite'), workflowId],
-			{ cwd: this.runtime.dir, what: 'read executions from sqlite' },
-		);
-		return JSON.parse(result.stdout) as Execution[];
+	executionsFromDb(workflowId: string): Promise<Execution[]> {
+		return readExecutions(this.runtime, this.userFolder, workflowId);
 	}
 
 	/** Stops `n8n start` by its PID (SIGTERM, then SIGKILL); safe to call twice. */

@@ -7,8 +7,9 @@
  * expired every token, stay within one per worker. The trigger, active on main, emits each new invoice once
  * while the workers run its executions, and after a restart of main neither re-emits nor loses one.
  */
-import { describeE2E, E2E_SETUP_TIMEOUT, ensureRuntime, QueueMode, selectedVersions, sleep, tail, type Execution } from '../harness';
-import { chain, chorus, leakedSecrets, secretsOf, setFields, simulatorBehindTap, simulatorCredential } from '../fixtures/chorus';
+import { E2E_SETUP_TIMEOUT, ensureRuntime, QueueMode, selectedVersions, sleep, tail, type Execution } from '../harness';
+import { chain, chorus, leakedSecrets, secretsOf, setFields, simulatorCredential } from '../fixtures/chorus';
+import { e2eSuite } from '../fixtures/suite';
 import { TOKEN_PATH } from '../../simulator/auth';
 import { G2B_IDS } from '../../simulator/seed-g2b';
 import { DEMO_IDS } from '../../simulator/server';
@@ -66,9 +67,9 @@ function emitted(executions: Execution[]): number[] {
 /** 2.x only: queue mode with n8n 1.x is described in the README (its runtime is tested by the `e2e` project). */
 const versions = selectedVersions().filter((v) => v.startsWith('2.'));
 
-describeE2E('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
-	const chorusPro = simulatorBehindTap();
+const chorusPro = e2eSuite();
 
+chorusPro.describeSuite('n8n queue mode: main + 2 workers, Redis, PostgreSQL', () => {
 	describe.each(versions)('n8n %s', (version) => {
 		let queue: QueueMode;
 

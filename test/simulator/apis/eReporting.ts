@@ -7,7 +7,6 @@
 import { arrayOf, object, oneOf, str } from '../modelKit';
 import { noQuery, notFound, search, type SearchRules } from '../ppf';
 import type { Router } from '../router';
-import { g2bState } from '../seed-g2b';
 import type { SimulatorStore } from '../store';
 import type { Schema } from '../swagger';
 import { PPF_PAGING } from './g2bFactures';
@@ -40,7 +39,7 @@ const RULES: SearchRules = {
 
 export function register(router: Router, store: SimulatorStore, prefix = E_REPORTING_PREFIX): void {
 	const api = router.api({ name: 'eReporting', prefix, errorStyle: 'problem' });
-	const transmissions = () => g2bState(store).transmissions;
+	const transmissions = () => store.g2b.transmissions;
 
 	api.post('/transmissions/recherche', ({ body }) => search(body, [...transmissions().values()], RULES), { schema: SEARCH_BODY });
 

@@ -17,7 +17,6 @@ import {
 	COMMITMENT_TRANSITIONS,
 	commitmentByNumber,
 	commitmentPdf,
-	engagementState,
 	type Commitment,
 	type CommitmentState,
 } from '../seed-engagements';
@@ -143,7 +142,7 @@ export function register(router: Router, store: SimulatorStore): void {
 /** The 2025 API; `prefix` lets a test serve it where a credential override points. */
 export function registerEngagements(router: Router, store: SimulatorStore, prefix = '/cpro/engagements/v1'): void {
 	const api = router.api({ name: 'engagements', prefix });
-	const state = () => engagementState(store);
+	const state = () => store.engagements;
 	const user = () => `${store.account.user.prenom} ${store.account.user.nom}`;
 
 	const find = (raw: unknown): Commitment => {
@@ -289,7 +288,7 @@ export function registerEngagements(router: Router, store: SimulatorStore, prefi
 }
 
 function search(store: SimulatorStore, body: Body) {
-	const found = [...engagementState(store).commitments.values()].filter((c) => matches(body, c));
+	const found = [...store.engagements.commitments.values()].filter((c) => matches(body, c));
 	const page = readPage(body.parametresRecherche);
 	const sorted = sortBy(found, page, { DateCreationEJ: (c) => c.dateCreation.getTime() }, (c) => c.idEngagementJuridique);
 	const { items, counters } = paginate(sorted, page);

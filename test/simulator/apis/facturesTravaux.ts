@@ -14,7 +14,6 @@ import {
 	refusalReasons,
 	setWorksStatus,
 	SUBCONTRACTOR_FRAMEWORKS,
-	worksState,
 	type Holder,
 	type WorksInvoice,
 } from '../seed-travaux';
@@ -70,7 +69,7 @@ function visible(store: SimulatorStore, w: WorksInvoice, role?: string): boolean
 }
 
 function find(store: SimulatorStore, id: unknown, supplierOnly = false): WorksInvoice {
-	const w = typeof id === 'number' ? worksState(store).invoices.get(id) : undefined;
+	const w = typeof id === 'number' ? store.works.invoices.get(id) : undefined;
 	if (!w || !visible(store, w, supplierOnly ? 'FOURNISSEUR' : undefined)) throw fail.unknown();
 	return w;
 }
@@ -202,7 +201,7 @@ const SUBMIT_SCHEMA = object({
 
 export function register(router: Router, store: SimulatorStore): void {
 	const api = router.api({ name: 'facturesTravaux', prefix: '/cpro/facturesTravaux/v1' });
-	const state = () => worksState(store);
+	const state = () => store.works;
 	/** The document before this one in its billing file (dossier de facturation), if any. */
 	const previousPiece = (w: WorksInvoice) =>
 		[...state().invoices.values()]

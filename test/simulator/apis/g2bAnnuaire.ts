@@ -6,7 +6,6 @@
  */
 import { guardParameters, nested, notFound, project, search, type Json, type SearchRules } from '../ppf';
 import { reply, type Router } from '../router';
-import { g2bState } from '../seed-g2b';
 import type { SimulatorStore } from '../store';
 
 /** Default prefix of nodes/shared/apis.ts (the credential can override it; tests register other prefixes). */
@@ -71,7 +70,7 @@ const champsOf = (query: URLSearchParams) => query.get('champs')?.split(',');
 
 export function register(router: Router, store: SimulatorStore, prefix = G2B_ANNUAIRE_PREFIX): void {
 	const api = router.api({ name: 'g2bAnnuaire', prefix, swagger: 'ppf-annuaire', errorStyle: 'problem' });
-	const data = () => g2bState(store).directory;
+	const data = () => store.g2b.directory;
 	const linesOf = (match: (line: Json) => boolean) => data().lines.filter(match);
 
 	api.get('/siren/code-insee:{siren}', (ctx) => {

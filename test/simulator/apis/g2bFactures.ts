@@ -6,7 +6,7 @@
 import { arrayOf, object, oneOf, str } from '../modelKit';
 import { noQuery, notFound, search, type Json, type SearchRules } from '../ppf';
 import type { Router } from '../router';
-import { g2bState, type G2bInvoice } from '../seed-g2b';
+import { type G2bInvoice } from '../seed-g2b';
 import type { SimulatorStore } from '../store';
 import type { Schema } from '../swagger';
 
@@ -54,7 +54,7 @@ const summary = ({ historiqueStatuts: _h, libelleStatut: _l, ...rest }: G2bInvoi
 
 export function register(router: Router, store: SimulatorStore, prefix = G2B_FACTURES_PREFIX): void {
 	const api = router.api({ name: 'g2bFactures', prefix, errorStyle: 'problem' });
-	const invoices = () => [...g2bState(store).invoices.values()];
+	const invoices = () => [...store.g2b.invoices.values()];
 
 	api.post(
 		'/factures/recherche',
@@ -70,7 +70,7 @@ export function register(router: Router, store: SimulatorStore, prefix = G2B_FAC
 
 	api.get('/factures/{uidFacture}', (ctx) => {
 		noQuery(ctx);
-		const invoice = g2bState(store).invoices.get(ctx.params.uidFacture);
+		const invoice = store.g2b.invoices.get(ctx.params.uidFacture);
 		if (!invoice) throw notFound(ctx, `facture ${ctx.params.uidFacture}`);
 		return invoice;
 	});

@@ -19,7 +19,7 @@ import { object, oneOf } from '../modelKit';
 import type { FormPart } from '../multipart';
 import { noQuery, notFound, problem } from '../ppf';
 import { reply, type Router } from '../router';
-import { g2bState, newFluxId, type FluxEntry, type G2bFlux, type G2bState } from '../seed-g2b';
+import { newFluxId, type FluxEntry, type G2bFlux, type G2bState } from '../seed-g2b';
 import type { SimulatorStore } from '../store';
 
 export const G2B_FLUX_PREFIX = '/cpro/g2b/flux/v1';
@@ -191,7 +191,7 @@ function fileOutcome(state: G2bState, flux: G2bFlux, dateDepot: string): void {
 
 export function register(router: Router, store: SimulatorStore, prefix = G2B_FLUX_PREFIX): void {
 	const api = router.api({ name: 'g2bFlux', prefix, errorStyle: 'problem' });
-	const state = () => g2bState(store);
+	const state = () => store.g2b;
 
 	/** Checks a deposit (name, size, SHA-256), unpacks it and records the flux; the answer is 202. */
 	async function deposit(path: string, now: Date, name: string, syntax: string, empreinte: string, archive: Buffer) {

@@ -9,7 +9,7 @@ import { HttpError } from '../envelope';
 import { bool, object, str } from '../modelKit';
 import { noQuery, type Json } from '../ppf';
 import { reply, type RouteContext, type Router } from '../router';
-import { g2bState, type OrgFile, type OrgStructure } from '../seed-g2b';
+import { type OrgFile, type OrgStructure } from '../seed-g2b';
 import type { SimulatorStore } from '../store';
 import type { Schema } from '../swagger';
 
@@ -113,7 +113,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		prefix: '/cpro/organisations/v1',
 		technicalAccountError: { ErrorCode: '401', Description: '[invalid field]' },
 	});
-	const org = () => g2bState(store).org;
+	const org = () => store.g2b.org;
 
 	function structureOf(ctx: RouteContext): OrgStructure {
 		noQuery(ctx);

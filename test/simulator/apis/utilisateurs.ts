@@ -5,7 +5,7 @@
  */
 import { toMinute } from '../dates';
 import { ok, paginate, readPage } from '../envelope';
-import { addIfAbsent, int64, object, PAGINATION } from '../modelKit';
+import { int64, object, PAGINATION } from '../modelKit';
 import type { Router } from '../router';
 import type { Role, SimulatorStore } from '../store';
 
@@ -14,10 +14,7 @@ const ROLE_NAMES: Record<Role, string> = { fournisseur: 'FOURNISSEUR', destinata
 export function register(router: Router, store: SimulatorStore): void {
 	const api = router.api({ name: 'utilisateurs', prefix: '/cpro/utilisateurs/v1' });
 
-	addIfAbsent(
-		router,
-		api,
-		'POST',
+	api.post(
 		'/monCompte/recuperer/rattachements',
 		({ body }) => {
 			const links = (Object.keys(ROLE_NAMES) as Role[]).flatMap((role) =>
