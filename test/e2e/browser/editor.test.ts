@@ -21,7 +21,10 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 	let editor: Editor;
 
 	beforeAll(async () => {
-		demo = await setUpDemo({ examplesDir: join(REPO_ROOT, 'examples'), extraWorkflows: [editorWorkflow()] });
+		demo = await setUpDemo({
+			examplesDir: join(REPO_ROOT, 'examples'),
+			extraWorkflows: [editorWorkflow()],
+		});
 		await demo.n8n.start();
 		editor = await Editor.open(demo.n8n);
 		await editor.openWorkflow(EDITOR_WORKFLOW_ID);
@@ -33,53 +36,76 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 		await stopEverything();
 	}, E2E_TEST_TIMEOUT);
 
-	it('Currency of invoice submission opens as the list of currencies the simulator serves', async () => {
-		await editor.openNode(NODE.submit);
-		const before = demo.sim.counts('/recuperer/devises');
-		const list = await editor.openList('deviseFacture', 'getCurrencies');
-		await editor.closeList();
-		await editor.closeNode();
-
-		expect(list.labels.map(codeOf)).toEqual(DEVISES.map((d) => d.codeDevise));
-		expect(list.labels).toContain('Euro (EUR)');
-		// loaded through the node's loadOptions method from the simulator, not a list written in the node
-		expect(demo.sim.counts('/recuperer/devises')).toBeGreaterThan(before);
-	}, E2E_TEST_TIMEOUT);
-
-	it('Service lists the services of the Structure ID typed, and refreshes when Structure ID changes', async () => {
-		const first = DEMO_IDS.buyerWithService.idStructureCPP;
-		const second = DEMO_IDS.buyerWithEngagementOrService.idStructureCPP;
-		const servicesOf = (id: number) => demo.sim.store.structure(id)!.services.map((s) => s.codeService).sort();
-		expect(servicesOf(first)).not.toEqual(servicesOf(second)); // the two lists tell the structures apart
-
-		await editor.openNode(NODE.service);
-		const shown = async (id: number) => {
-			const list = await editor.openList('idService', 'getStructureServices', { parameter: 'idStructure', value: String(id) });
+	it(
+		'Currency of invoice submission opens as the list of currencies the simulator serves',
+		async () => {
+			await editor.openNode(NODE.submit);
+			const before = demo.sim.counts('/recuperer/devises');
+			const list = await editor.openList('deviseFacture', 'getCurrencies');
 			await editor.closeList();
-			return { codes: list.labels.map((l) => l.split(' — ')[0]).sort(), methods: list.methods };
-		};
-		const forFirst = await shown(first);
-		const forSecond = await shown(second);
-		await editor.closeNode();
+			await editor.closeNode();
 
-		expect(forFirst.codes).toEqual(servicesOf(first));
-		expect(forSecond.codes).toEqual(servicesOf(second));
-		expect(forSecond.methods).toContain('getStructureServices');
-		const asked = demo.sim.requests.filter((r) => r.path.endsWith('/rechercher/services')).map((r) => (r.body as { idStructure: number }).idStructure);
-		expect(asked).toEqual(expect.arrayContaining([first, second]));
-	}, E2E_TEST_TIMEOUT);
+			expect(list.labels.map(codeOf)).toEqual(DEVISES.map((d) => d.codeDevise));
+			expect(list.labels).toContain('Euro (EUR)');
+			// loaded through the node's loadOptions method from the simulator, not a list written in the node
+			expect(demo.sim.counts('/recuperer/devises')).toBeGreaterThan(before);
+		},
+		E2E_TEST_TIMEOUT,
+	);
 
-	it('the node panel lists the trigger with the Factures actions', async () => {
-		const names = await editor.searchNodePanel('Chorus Pro');
-		const page = await editor.openNodePanelEntry('Chorus Pro Factures');
-		await editor.closeNodePanel();
+	it(
+		'Service lists the services of the Structure ID typed, and refreshes when Structure ID changes',
+		async () => {
+			const first = DEMO_IDS.buyerWithService.idStructureCPP;
+			const second = DEMO_IDS.buyerWithEngagementOrService.idStructureCPP;
+			const servicesOf = (id: number) =>
+				demo.sim.store
+					.structure(id)!
+					.services.map((s) => s.codeService)
+					.sort();
+			expect(servicesOf(first)).not.toEqual(servicesOf(second)); // the two lists tell the structures apart
 
-		// one entry for the Factures actions and the trigger; the first release's type stays hidden
-		expect(names.filter((n) => n === 'Chorus Pro Factures')).toHaveLength(1);
-		expect(names).not.toContain('Chorus Pro Trigger');
-		expect(page.actions).toEqual(expect.arrayContaining(['Submit a PDF invoice', 'Search received invoices']));
-		const events = new ChorusProFacturesTrigger().description.properties.find((p) => p.name === 'event')!.options as Array<{ name: string }>;
-		// n8n lists a trigger's events as "On <event in lower case>"
-		expect(page.triggers).toEqual(events.map((e) => `On ${e.name.toLowerCase()}`));
-	}, E2E_TEST_TIMEOUT);
+			await editor.openNode(NODE.service);
+			const shown = async (id: number) => {
+				const list = await editor.openList('idService', 'getStructureServices', { parameter: 'idStructure', value: String(id) });
+				await editor.closeList();
+				return {
+					codes: list.labels.map((l) => l.split(' — ')[0]).sort(),
+					methods: list.methods,
+				};
+			};
+			const forFirst = await shown(first);
+			const forSecond = await shown(second);
+			await editor.closeNode();
+
+			expect(forFirst.codes).toEqual(servicesOf(first));
+			expect(forSecond.codes).toEqual(servicesOf(second));
+			expect(forSecond.methods).toContain('getStructureServices');
+			const asked = demo.sim.requests
+				.filter((r) => r.path.endsWith('/rechercher/services'))
+				.map((r) => (r.body as { idStructure: number }).idStructure);
+			expect(asked).toEqual(expect.arrayContaining([first, second]));
+		},
+		E2E_TEST_TIMEOUT,
+	);
+
+	it(
+		'the node panel lists the trigger with the Factures actions',
+		async () => {
+			const names = await editor.searchNodePanel('Chorus Pro');
+			const page = await editor.openNodePanelEntry('Chorus Pro Factures');
+			await editor.closeNodePanel();
+
+			// one entry for the Factures actions and the trigger; the first release's type stays hidden
+			expect(names.filter((n) => n === 'Chorus Pro Factures')).toHaveLength(1);
+			expect(names).not.toContain('Chorus Pro Trigger');
+			expect(page.actions).toEqual(expect.arrayContaining(['Submit a PDF invoice', 'Search received invoices']));
+			const events = new ChorusProFacturesTrigger().description.properties.find((p) => p.name === 'event')!.options as Array<{
+				name: string;
+			}>;
+			// n8n lists a trigger's events as "On <event in lower case>"
+			expect(page.triggers).toEqual(events.map((e) => `On ${e.name.toLowerCase()}`));
+		},
+		E2E_TEST_TIMEOUT,
+	);
 });

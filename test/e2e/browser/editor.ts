@@ -104,7 +104,11 @@ export class Editor {
 	}
 
 	/** `loadOptions` answers whose request names `method`, from now on (the editor may also answer from its cache). */
-	private recordLoadOptions(): { methods: string[]; stop: () => void; next: (method: string) => Promise<HTTPResponse> } {
+	private recordLoadOptions(): {
+		methods: string[];
+		stop: () => void;
+		next: (method: string, parameter: string, value: string) => Promise<HTTPResponse>;
+	} {
 		const methods: string[] = [];
 		const onResponse = (response: HTTPResponse) => {
 			if (!response.url().includes(LOAD_OPTIONS_PATH)) return;
@@ -115,7 +119,11 @@ export class Editor {
 		return {
 			methods,
 			stop: () => this.page.off('response', onResponse),
-			next: (method) => this.page.waitForResponse((r) => r.url().includes(LOAD_OPTIONS_PATH) && methodOf(r) === method),
+			// the call made with the value typed (not one still answering for the value the node was opened with)
+			next: (method, parameter, value) =>
+				this.page.waitForResponse(
+					(r) => r.url().includes(LOAD_OPTIONS_PATH) && methodOf(r) === method && String(parametersOf(r)[parameter]) === value,
+				),
 		};
 	}
 
@@ -136,7 +144,7 @@ export class Editor {
 		const calls = this.recordLoadOptions();
 		try {
 			if (reloadAfter) {
-				const reloaded = calls.next(method);
+				const reloaded = calls.next(method, reloadAfter.parameter, reloadAfter.value);
 				await this.typeInto(reloadAfter.parameter, reloadAfter.value);
 				await reloaded;
 			}
@@ -150,7 +158,7 @@ export class Editor {
 				(id) => {
 					const list = document.getElementById(id!);
 					const popper = list?.closest('.el-select-dropdown, .el-popper') ?? list;
-					if (!popper || (popper as HTMLElement).offsetParent === null && getComputedStyle(popper).position !== 'fixed') return false;
+					if (!popper || ((popper as HTMLElement).offsetParent === null && getComputedStyle(popper).position !== 'fixed')) return false;
 					if (popper.querySelector('.el-select-dropdown__loading')) return false;
 					const items = Array.from(popper.querySelectorAll('.el-select-dropdown__item')).map((e) => (e as HTMLElement).innerText.trim());
 					return items.length ? items : false;
@@ -158,7 +166,10 @@ export class Editor {
 				{},
 				listId,
 			);
-			return { labels: (await labels.jsonValue()) as string[], methods: [...calls.methods] };
+			return {
+				labels: (await labels.jsonValue()) as string[],
+				methods: [...calls.methods],
+			};
 		} finally {
 			calls.stop();
 		}
@@ -172,11 +183,17 @@ export class Editor {
 	/** Opens the node panel (the canvas's "+"), searches `text` and returns the names of the nodes listed. */
 	async searchNodePanel(text: string): Promise<string[]> {
 		await this.page.click('[data-test-id="node-creator-plus-button"]');
-		const search = (await this.page.waitForSelector('[data-test-id="node-creator"] [data-test-id="node-creator-search-bar"] input'))!;
+		const search = (await this.page.waitForSelector(
+			'input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input',
+		))!;
 		await search.type(text);
 		const names = await this.page.waitForFunction(
 			(wanted) => {
-				const items = Array.from(document.querySelectorAll('[data-test-id="node-creator"] [data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]'));
+				const items = Array.from(
+					document.querySelectorAll(
+						'[data-test-id="node-creator"] [data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]',
+					),
+				);
 				const list = items.map((e) => (e as HTMLElement).innerText.trim());
 				return list.some((name) => name.toLowerCase().includes(wanted.toLowerCase())) ? list : false;
 			},
@@ -190,7 +207,9 @@ export class Editor {
 	async openNodePanelEntry(name: string): Promise<NodePage> {
 		const items = await this.page.$$('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
 		for (const item of items) {
-			const itemName = await item.$eval('[data-test-id="node-creator-item-name"]', (e) => (e as HTMLElement).innerText.trim()).catch(() => '');
+			const itemName = await item
+				.$eval('[data-test-id="node-creator-item-name"]', (e) => (e as HTMLElement).innerText.trim())
+				.catch(() => '');
 			if (itemName === name) {
 				await item.click();
 				break;
@@ -209,13 +228,39 @@ export class Editor {
 				panel,
 			);
 		}
-		return { actions: await panel.evaluate(sectionItems, 'Actions'), triggers: await panel.evaluate(sectionItems, 'Triggers') };
+		return {
+			actions: await panel.evaluate(sectionItems, 'Actions'),
+			triggers: await panel.evaluate(sectionItems, 'Triggers'),
+		};
 	}
 
 	/** Closes the node panel. */
 	async closeNodePanel(): Promise<void> {
 		await this.page.keyboard.press('Escape');
-		await this.page.waitForSelector('[data-test-id="node-creator"]', { hidden: true });
+		await this.page.waitForSelector('[data-test-id="node-creator"]', {
+			hidden: true,
+		});
+	}
+
+	/** Runs the open workflow from its "Execute workflow" button and waits until `lastNode` ran successfully. */
+	async runWorkflow(lastNode: string): Promise<void> {
+		const started = this.page.waitForResponse((r) => /\/rest\/workflows\/[^/]+\/run/.test(r.url()));
+		await this.page.click('[data-test-id="execute-workflow-button"]');
+		const response = await started;
+		if (response.status() !== 200) throw new Error(`n8n did not start the workflow: ${response.status()} ${await response.text()}`);
+		await this.page.waitForSelector(`[data-test-id="canvas-node"][data-node-name="${lastNode}"] [data-test-id="canvas-node-status-success"]`);
+	}
+
+	/** "Execute step" in the open node's view; resolves with the error message the output panel shows. */
+	async executeStepExpectingError(): Promise<string> {
+		await this.page.click('[data-test-id="ndv"] [data-test-id="node-execute-button"]');
+		const message = await this.page.waitForSelector('[data-test-id="output-panel"] [data-test-id="node-error-message"]');
+		return message!.evaluate((e) => (e as HTMLElement).innerText.trim());
+	}
+
+	/** A PNG of the window as it is. */
+	async screenshot(path: string): Promise<void> {
+		await this.page.screenshot({ path: path as `${string}.png` });
 	}
 
 	async close(): Promise<void> {
@@ -224,21 +269,32 @@ export class Editor {
 	}
 }
 
-/** The `methodName` a `loadOptions` request names, from its JSON body. */
-function methodOf(response: HTTPResponse): string | undefined {
+/** A `loadOptions` request's JSON body: the method and the node's parameters as the editor holds them. */
+function requestOf(response: HTTPResponse): {
+	methodName?: string;
+	currentNodeParameters?: Record<string, unknown>;
+} {
 	try {
-		return (JSON.parse(response.request().postData() ?? '{}') as { methodName?: string }).methodName;
+		return JSON.parse(response.request().postData() ?? '{}') as {
+			methodName?: string;
+		};
 	} catch {
-		return undefined;
+		return {};
 	}
 }
+
+const methodOf = (response: HTTPResponse) => requestOf(response).methodName;
+const parametersOf = (response: HTTPResponse) => requestOf(response).currentNodeParameters ?? {};
 
 /**
  * In the page: the item names under a node page's section `title` ("Actions", "Triggers"), read from the panel's
  * text: a header "Actions (24)", group headers "EMITTED INVOICE ACTIONS", then one item per line.
  */
 function sectionItems(panel: Element, title: string): string[] {
-	const lines = (panel as HTMLElement).innerText.split('\n').map((l) => l.trim()).filter(Boolean);
+	const lines = (panel as HTMLElement).innerText
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
 	const header = /^(Actions|Triggers) \(\d+\)$/;
 	const start = lines.findIndex((l) => header.test(l) && l.startsWith(title));
 	if (start < 0) return [];
