@@ -1,14 +1,21 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { sniffMimeType } from '../shared/binary';
-import { apiRequest } from '../shared/transport';
+import { answeredFile, NO_FILE_ANSWERED } from '../shared/binary';
+import { sendAsDescribed } from '../shared/executor';
+import { buildRequest } from '../shared/parameters';
+import { facturesOperation, pollCall } from './described';
 
 /**
- * Adds the invoice's PDF (telecharger/groupe, one invoice per call so each item gets its own file rather than a
- * ZIP) as binary property `data`. A failed download does not fail the poll: downloading marks received invoices
- * as downloaded, so failing and re-reading the window could hide the other invoices from an "only not
- * downloaded" trigger. The item is emitted with `downloadError` instead, and the workflow can fetch the PDF
- * again with the Factures node.
+ * Download of the Factures node (telecharger/groupe serves every role: the Received Invoice one is used for every
+ * event), sent as described; the file is named and typed by the operation's own `binaryOut`.
+ */
+export const DOWNLOAD = facturesOperation('receivedInvoice', 'download');
+
+/**
+ * Adds the invoice's PDF (one invoice per call so each item gets its own file rather than a ZIP) as binary
+ * property `data`. A failed download does not fail the poll: downloading marks received invoices as downloaded,
+ * so failing and re-reading the window could hide the other invoices from an "only not downloaded" trigger. The
+ * item is emitted with `downloadError` instead, and the workflow can fetch the PDF again with the Factures node.
  */
 export async function attachPdf(
 	fn: IPollFunctions,
@@ -17,19 +24,12 @@ export async function attachPdf(
 	timeoutMs: number,
 ): Promise<void> {
 	try {
-		const response = await apiRequest.call(fn, {
-			api: 'factures',
-			method: 'POST',
-			path: '/telecharger/groupe',
-			body: { format: 'PDF', listeFacture: [{ idFacture: invoiceId }] },
-			mutates: false,
-			timeoutMs,
-		});
-		const content = typeof response.fichierResultat === 'string' ? response.fichierResultat : '';
-		if (!content) throw new Error('Chorus Pro answered without a file');
-		const bytes = Buffer.from(content, 'base64');
-		const { mimeType, extension } = sniffMimeType(bytes);
-		item.binary = { data: await fn.helpers.prepareBinaryData(bytes, `facture_${invoiceId}.${extension}`, mimeType) };
+		// The operation's parameters, as its fields convert them (Invoice IDs: [{ idFacture }]).
+		const params = { listeFacture: [{ idFacture: invoiceId }], format: 'PDF' };
+		const response = await sendAsDescribed(pollCall(fn, DOWNLOAD, timeoutMs), buildRequest(DOWNLOAD, params));
+		const file = DOWNLOAD.binaryOut && answeredFile(DOWNLOAD.binaryOut, params, response);
+		if (!file) throw new Error(NO_FILE_ANSWERED);
+		item.binary = { data: await fn.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType) };
 	} catch (error) {
 		item.json.downloadError = (error as Error).message;
 	}

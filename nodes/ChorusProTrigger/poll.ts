@@ -4,13 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
 import { attachPdf } from './download';
-import {
-	checkFollowedFlux,
-	discoverFlux,
-	parseFluxNumbers,
-	sampleFlux,
-} from './events/fluxEvent';
-import { INVOICE_EVENTS, matches, type InvoiceEvent, type InvoiceEventName, type InvoiceFilters } from './events/invoiceEvents';
+import { TRIGGER_EVENTS } from './events';
+import { reads, type EventDescription, type EventParameter } from './events/eventParameters';
+import { checkFollowedFlux, discoverFlux, parseFluxNumbers, sampleFlux } from './events/fluxEvent';
+import { isInvoiceEvent, matches, type InvoiceEvent, type InvoiceFilters } from './events/invoiceEvents';
 import { latestReading, parseApiDateTime, toIso } from '../shared/parisTime';
 import {
 	changeKey,
@@ -25,7 +22,7 @@ import {
 	writeState,
 	type PollState,
 } from './pollState';
-import { DEFAULT_OVERLAP_MINUTES, DEFAULT_TIMEOUT_SECONDS } from './properties';
+import { DEFAULT_OVERLAP_MINUTES, DEFAULT_TIMEOUT_SECONDS, triggerProperties } from './properties';
 import type { ScanOptions } from './scan';
 import { sampleInvoices, scanWindow } from './scan';
 
@@ -35,7 +32,7 @@ const SAMPLE_SIZE = 5;
 const DISCOVERY_DAYS = 7;
 
 interface Settings {
-	event: InvoiceEventName | 'fluxFinalState';
+	event: EventDescription;
 	filters: InvoiceFilters;
 	downloadPdf: boolean;
 	fluxNumbers: string[];
@@ -45,11 +42,16 @@ interface Settings {
 	scan: ScanOptions;
 }
 
-function optionalId(fn: IPollFunctions, name: string, label: string): number | undefined {
+/** The label the user sees for a parameter, for the errors that name it. */
+function labelOf(name: EventParameter): string {
+	return triggerProperties.find((property) => property.name === name)?.displayName ?? name;
+}
+
+function optionalId(fn: IPollFunctions, name: EventParameter): number | undefined {
 	const value = fn.getNodeParameter(name) as number;
 	if (value === 0 || value === undefined || value === null) return undefined;
 	if (!Number.isInteger(value) || value < 0) {
-		throw new NodeOperationError(fn.getNode(), `"${label}" must be a whole number (Chorus Pro id), got ${String(value)}`);
+		throw new NodeOperationError(fn.getNode(), `"${labelOf(name)}" must be a whole number (Chorus Pro id), got ${String(value)}`);
 	}
 	return value;
 }
@@ -64,26 +66,32 @@ function boundedOption(fn: IPollFunctions, options: IDataObject, name: string, l
 }
 
 /** The status lists: each value must be a Chorus Pro invoice status (an expression may give anything). */
-function statusList(fn: IPollFunctions, name: string, label: string): string[] {
+function statusList(fn: IPollFunctions, name: EventParameter): string[] {
 	const raw = fn.getNodeParameter(name, []);
 	const values = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((v) => v.trim()).filter(Boolean);
 	const wrong = values.find((value) => !(INVOICE_STATUSES as readonly string[]).includes(value));
 	if (wrong !== undefined) {
-		throw new NodeOperationError(fn.getNode(), `"${label}": "${wrong}" is not a Chorus Pro invoice status`, {
+		throw new NodeOperationError(fn.getNode(), `"${labelOf(name)}": "${wrong}" is not a Chorus Pro invoice status`, {
 			description: `Pick the statuses in the list; the codes are: ${INVOICE_STATUSES.join(', ')}.`,
 		});
 	}
 	return values;
 }
 
-/** Reads and checks the parameters before any request. */
+function chosenEvent(fn: IPollFunctions): EventDescription {
+	const name = fn.getNodeParameter('event') as string;
+	const event = TRIGGER_EVENTS.find((e) => e.name === name);
+	if (!event) throw new NodeOperationError(fn.getNode(), `Unknown event "${String(name)}"`);
+	return event;
+}
+
+/** Reads and checks the parameters the chosen event reads (its description says which), before any request. */
 function readSettings(fn: IPollFunctions): Settings {
-	const event = fn.getNodeParameter('event') as Settings['event'];
+	const event = chosenEvent(fn);
+	const has = (parameter: EventParameter) => reads(event, parameter);
 	const options = fn.getNodeParameter('options', {}) as IDataObject;
-	const received = event === 'newReceivedInvoice' || event === 'receivedInvoiceStatusChanged';
-	let statuses: string[] = [];
-	if (event === 'newReceivedInvoice') statuses = statusList(fn, 'arrivalStatuses', 'Arrival Statuses');
-	else if (event !== 'fluxFinalState') statuses = statusList(fn, 'statuses', 'Only Statuses');
+	const statusParameter = (['arrivalStatuses', 'statuses'] as const).find(has);
+	const statuses = statusParameter ? statusList(fn, statusParameter) : [];
 	let startDate: number | undefined;
 	if (typeof options.startDate === 'string' && options.startDate.trim()) {
 		startDate = parseApiDateTime(options.startDate);
@@ -97,14 +105,14 @@ function readSettings(fn: IPollFunctions): Settings {
 	return {
 		event,
 		filters: {
-			structureId: optionalId(fn, 'structureId', 'Structure ID'),
-			serviceId: event === 'invoiceToValidateStatusChanged' || event === 'fluxFinalState' ? undefined : optionalId(fn, 'serviceId', 'Service ID'),
+			structureId: has('structureId') ? optionalId(fn, 'structureId') : undefined,
+			serviceId: has('serviceId') ? optionalId(fn, 'serviceId') : undefined,
 			statuses,
-			onlyNotDownloaded: received && (fn.getNodeParameter('onlyNotDownloaded', false) as boolean),
+			onlyNotDownloaded: has('onlyNotDownloaded') && (fn.getNodeParameter('onlyNotDownloaded', false) as boolean),
 		},
-		downloadPdf: event !== 'fluxFinalState' && (fn.getNodeParameter('downloadPdf', false) as boolean),
-		fluxNumbers: event === 'fluxFinalState' ? parseFluxNumbers(fn.getNodeParameter('fluxNumbers', '') as string) : [],
-		discoverFlux: event === 'fluxFinalState' && (fn.getNodeParameter('discoverFlux', true) as boolean),
+		downloadPdf: has('downloadPdf') && (fn.getNodeParameter('downloadPdf', false) as boolean),
+		fluxNumbers: has('fluxNumbers') ? parseFluxNumbers(fn.getNodeParameter('fluxNumbers', '') as string) : [],
+		discoverFlux: has('discoverFlux') && (fn.getNodeParameter('discoverFlux', true) as boolean),
 		overlapMs: minutes * 60_000,
 		startDate,
 		scan: {
@@ -116,7 +124,7 @@ function readSettings(fn: IPollFunctions): Settings {
 
 /** What identifies the stream of events: another event or scope starts afresh (filters may change freely). */
 function fingerprint(s: Settings): string {
-	return JSON.stringify([s.event, s.filters.structureId ?? 0, s.filters.serviceId ?? 0, s.startDate ?? null]);
+	return JSON.stringify([s.event.name, s.filters.structureId ?? 0, s.filters.serviceId ?? 0, s.startDate ?? null]);
 }
 
 function invoiceItem(event: InvoiceEvent, invoice: IDataObject, previous: string | undefined): INodeExecutionData {
@@ -146,8 +154,7 @@ function byChangeTime(items: INodeExecutionData[]): INodeExecutionData[] {
 }
 
 /** Reads the window, drops what was already reported, and returns the new events with the next state. */
-async function pollInvoices(fn: IPollFunctions, settings: Settings, state: PollState) {
-	const event = INVOICE_EVENTS[settings.event as InvoiceEventName];
+async function pollInvoices(fn: IPollFunctions, settings: Settings, event: InvoiceEvent, state: PollState) {
 	const pollStart = Date.now();
 	const from = windowStart(state);
 	const found = await scanWindow(fn, event, settings.filters, from, settings.scan);
@@ -206,10 +213,8 @@ async function pollFlux(fn: IPollFunctions, settings: Settings, state: PollState
 
 /** "Fetch Test Event": a few recent real events, without reading or moving the cursor. */
 async function sample(fn: IPollFunctions, settings: Settings): Promise<INodeExecutionData[]> {
-	if (settings.event === 'fluxFinalState') {
-		return await sampleFlux(fn, settings.fluxNumbers, settings.filters, SAMPLE_SIZE, settings.scan);
-	}
-	const event = INVOICE_EVENTS[settings.event];
+	const { event } = settings;
+	if (!isInvoiceEvent(event)) return await sampleFlux(fn, settings.fluxNumbers, settings.filters, SAMPLE_SIZE, settings.scan);
 	const recent = await sampleInvoices(fn, event, settings.filters, SAMPLE_SIZE * 4, settings.scan);
 	const items = recent
 		.filter((invoice) => matches(event, invoice, settings.filters))
@@ -241,10 +246,9 @@ export async function pollChorusPro(this: IPollFunctions): Promise<INodeExecutio
 			return null;
 		}
 	}
-	const { items, next } =
-		settings.event === 'fluxFinalState'
-			? await pollFlux(this, settings, state)
-			: await pollInvoices(this, settings, state);
+	const { items, next } = isInvoiceEvent(settings.event)
+		? await pollInvoices(this, settings, settings.event, state)
+		: await pollFlux(this, settings, state);
 	writeState(staticData, next);
 	return items.length > 0 ? [items] : null;
 }

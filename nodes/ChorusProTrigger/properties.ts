@@ -3,6 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { codeLabel } from '../shared/codeLabels';
 import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
+import { endpoint } from './described';
+import { DOWNLOAD } from './download';
+import type { EventParameter } from './events/eventParameters';
+import { eventsReading, TRIGGER_EVENTS } from './events';
 
 /** The trigger's parameters: the event, its filters, and the polling options. */
 
@@ -13,8 +17,8 @@ const STATUS_OPTIONS = INVOICE_STATUSES.map((s) => ({ name: codeLabel(s), value:
 	a.name.localeCompare(b.name),
 );
 
-const RECEIVED = ['newReceivedInvoice', 'receivedInvoiceStatusChanged'];
-const INVOICE_EVENTS = [...RECEIVED, 'emittedInvoiceStatusChanged', 'invoiceToValidateStatusChanged'];
+/** Shown for the events that read it (their descriptions in events/ say which). */
+const shownFor = (parameter: EventParameter) => ({ show: { event: eventsReading(parameter) } });
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -23,36 +27,9 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		description: 'What starts the workflow',
 		default: 'newReceivedInvoice',
-		options: [
-			{
-				name: 'Emitted Invoice Status Changed',
-				value: 'emittedInvoiceStatusChanged',
-				description:
-					'An invoice you sent changed status: made available, suspended, rejected, payment sent… (supplier side, rechercher/fournisseur)',
-			},
-			{
-				name: 'Flux Report Final',
-				value: 'fluxFinalState',
-				description:
-					'A deposited flux was integrated, partly integrated or rejected, with readable rejection reasons (consulterCRDetaille)',
-			},
-			{
-				name: 'Invoice to Validate Status Changed',
-				value: 'invoiceToValidateStatusChanged',
-				description:
-					'An invoice you validate changed status (validator side, rechercher/demandePaiement; not available in the sandbox)',
-			},
-			{
-				name: 'New Received Invoice',
-				value: 'newReceivedInvoice',
-				description: 'Chorus Pro made a new invoice available to your structures (recipient side, rechercher/recipiendaire)',
-			},
-			{
-				name: 'Received Invoice Status Changed',
-				value: 'receivedInvoiceStatusChanged',
-				description: 'An invoice you received changed status (recipient side, rechercher/recipiendaire)',
-			},
-		],
+		options: TRIGGER_EVENTS.map((event) => ({ name: event.label, value: event.name, description: event.description })).sort(
+			(a, b) => a.name.localeCompare(b.name),
+		),
 	},
 	{
 		displayName: 'Structure ID',
@@ -62,7 +39,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
 			'Only invoices of this structure (idStructureCPP: recipient, supplier or validator structure depending on the event). 0 = every structure of the technical account.',
-		displayOptions: { show: { event: [...INVOICE_EVENTS, 'fluxFinalState'] } },
+		displayOptions: shownFor('structureId'),
 	},
 	{
 		displayName: 'Service ID',
@@ -72,7 +49,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description:
 			'Only invoices of this service (idServiceExecutant for received invoices, idServiceFournisseur for emitted ones). 0 = every service.',
-		displayOptions: { show: { event: [...RECEIVED, 'emittedInvoiceStatusChanged'] } },
+		displayOptions: shownFor('serviceId'),
 	},
 	{
 		displayName: 'Arrival Statuses',
@@ -82,7 +59,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: STATUS_OPTIONS,
 		description:
 			'An invoice counts as new when its status becomes one of these. Chorus Pro makes an invoice available to the buyer with MISE_A_DISPOSITION; an invoice already processed by someone in the portal before the next poll shows under its new status and is reported by "Received Invoice Status Changed" instead.',
-		displayOptions: { show: { event: ['newReceivedInvoice'] } },
+		displayOptions: shownFor('arrivalStatuses'),
 	},
 	{
 		displayName: 'Only Statuses',
@@ -91,7 +68,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: [],
 		options: STATUS_OPTIONS,
 		description: 'Only report changes to these statuses (statut). Empty = every status.',
-		displayOptions: { show: { event: ['receivedInvoiceStatusChanged', 'emittedInvoiceStatusChanged', 'invoiceToValidateStatusChanged'] } },
+		displayOptions: shownFor('statuses'),
 	},
 	{
 		displayName: 'Only Not Downloaded',
@@ -99,7 +76,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to report only invoices nobody has downloaded yet (factureTelechargeeParDestinataire = false)',
-		displayOptions: { show: { event: RECEIVED } },
+		displayOptions: shownFor('onlyNotDownloaded'),
 	},
 	{
 		displayName: 'Download PDF',
@@ -107,8 +84,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to add the invoice file to each item as binary property "data" (telecharger/groupe). Downloading marks a received invoice as downloaded.',
-		displayOptions: { show: { event: INVOICE_EVENTS } },
+			`Whether to add the invoice file to each item as binary property "data" (${endpoint(DOWNLOAD)}). Downloading marks a received invoice as downloaded.`,
+		displayOptions: shownFor('downloadPdf'),
 	},
 	{
 		displayName: 'Flux Numbers',
@@ -118,7 +95,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'e.g. CPP0011110000000000001557, CPP0011110000000000001558',
 		description:
 			'Flux numbers (numeroFluxDepot returned by the deposit) to follow until their report is final, separated by commas. Needed for flux rejected as a whole, which create no invoice.',
-		displayOptions: { show: { event: ['fluxFinalState'] } },
+		displayOptions: shownFor('fluxNumbers'),
 	},
 	{
 		displayName: 'Discover From Deposited Invoices',
@@ -127,7 +104,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether to also follow the flux of your emitted invoices whose status changed since the last poll (their numeroFluxDepot), so integrated and partly integrated flux are reported without listing them',
-		displayOptions: { show: { event: ['fluxFinalState'] } },
+		displayOptions: shownFor('discoverFlux'),
 	},
 	{
 		displayName: 'Options',

@@ -102,22 +102,30 @@ export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile
 	if (spec.extensionKey) setPath(body, spec.extensionKey, file.extension);
 }
 
+export const NO_FILE_ANSWERED = 'Chorus Pro answered without a file';
+
+/** The base64 file of an answer, named and typed as the operation's BinaryOutput says; undefined when absent. */
+export function answeredFile(
+	spec: BinaryOutput,
+	params: IDataObject,
+	response: IDataObject,
+): { bytes: Buffer; fileName: string; mimeType: string } | undefined {
+	const content = response[spec.contentKey];
+	if (typeof content !== 'string' || !content) return undefined;
+	const bytes = Buffer.from(content, 'base64');
+	return { bytes, fileName: spec.fileName(params, response), mimeType: spec.mimeType(params, response, bytes) };
+}
+
 /** Turns the base64 file of an answer into an n8n binary item (the base64 is removed from the JSON). */
 export async function outputFile(
 	ctx: OperationContext,
 	spec: BinaryOutput,
 	response: IDataObject,
 ): Promise<INodeExecutionData> {
-	const content = response[spec.contentKey];
+	const file = answeredFile(spec, ctx.params, response);
+	if (!file) throw new NodeOperationError(ctx.fn.getNode(), NO_FILE_ANSWERED, { itemIndex: ctx.itemIndex });
+	const { bytes, fileName, mimeType } = file;
 	const json = omit(response, [spec.contentKey, ...ENVELOPE_KEYS]) as IDataObject;
-	if (typeof content !== 'string' || !content) {
-		throw new NodeOperationError(ctx.fn.getNode(), 'Chorus Pro answered without a file', {
-			itemIndex: ctx.itemIndex,
-		});
-	}
-	const bytes = Buffer.from(content, 'base64');
-	const fileName = spec.fileName(ctx.params, response);
-	const mimeType = spec.mimeType(ctx.params, response, bytes);
 	// An operation that reads a file and writes one has a separate output field (properties.ts).
 	const property = String(ctx.params[OUTPUT_BINARY_PROPERTY] ?? ctx.params[BINARY_PROPERTY] ?? 'data');
 	const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, mimeType);

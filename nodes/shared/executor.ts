@@ -5,7 +5,7 @@ import { apiInfo } from './apis';
 import { attachFile, outputFile, readInputFile } from './binary';
 import { onQualificationPlatform } from './environment';
 import { LookupCache } from './lookup';
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from './operation';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationCall, type OperationContext } from './operation';
 import { RequestPace } from './pace';
 import { listOf, paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
@@ -29,7 +29,7 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 }
 
 /** The one request of an operation without a `run` hook (a `run` hook that wraps it may send it the same way). */
-export async function sendAsDescribed(ctx: OperationContext, built: BuiltRequest): Promise<IDataObject> {
+export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest): Promise<IDataObject> {
 	const { operation } = ctx;
 	return await ctx.request({
 		api: operation.api,

@@ -160,6 +160,12 @@ export interface OperationContext {
 	lookups: LookupCache;
 }
 
+/**
+ * What sending a described operation needs: its description and the one transport. An action's item gives its
+ * whole context; the trigger's poll gives these two (pagination.ts, `sendAsDescribed`).
+ */
+export type OperationCall = Pick<OperationContext, 'operation' | 'request'>;
+
 export interface OperationHooks {
 	/** Adjust the built request before it is sent (derived fields, conditional structure). */
 	prepare?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;

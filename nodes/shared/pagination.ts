@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type OperationContext, type Pagination } from './operation';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type OperationCall, type Pagination } from './operation';
 
 /** "No result" codes of the searches (reference §2.2, §12.1): an empty list, not an error. */
 export const NO_RESULT_CODES: readonly number[] = [20000, 20007];
@@ -9,6 +9,8 @@ export interface PageRequest {
 	returnAll: boolean;
 	limit: number;
 	sort?: { column?: string; direction?: string };
+	/** Results asked per page, when not the search's largest page (or the limit): the trigger's "Page Size". */
+	pageSize?: number;
 }
 
 /** Hard stop against a server that keeps announcing more pages. */
@@ -46,7 +48,7 @@ interface PageScheme {
 
 /** The one paging loop: asks page after page until the counters, a short page or the limit say stop. */
 async function collect(
-	ctx: OperationContext,
+	ctx: OperationCall,
 	built: BuiltRequest,
 	page: PageRequest,
 	pageSize: number,
@@ -122,14 +124,14 @@ function offsetScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'offs
 
 /** Runs a search over its pagination variant and returns the found elements. */
 export async function paginate(
-	ctx: OperationContext,
+	ctx: OperationCall,
 	built: BuiltRequest,
 	page: PageRequest,
 ): Promise<IDataObject[]> {
 	const p = ctx.operation.pagination;
 	if (!p) throw new Error(`${ctx.operation.operation} is not a search`);
 	if (p.style !== 'none') {
-		const size = page.returnAll ? p.maxPageSize : Math.min(page.limit, p.maxPageSize);
+		const size = Math.min(page.pageSize ?? (page.returnAll ? p.maxPageSize : page.limit), p.maxPageSize);
 		const scheme = p.style === 'body' ? bodyScheme(built, p, page, size) : offsetScheme(built, p, page, size);
 		return await collect(ctx, built, page, size, scheme);
 	}

@@ -1,11 +1,14 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { sendAsDescribed } from '../../shared/executor';
 import { isFinalFluxState, readableRejectionReasons } from '../../shared/fluxReport';
 import { ENVELOPE_KEYS, omit } from '../../shared/operation';
-import { apiRequest } from '../../shared/transport';
+import { buildRequest } from '../../shared/parameters';
 import { parseApiDateTime, toIso } from '../../shared/parisTime';
+import { endpoint, facturesOperation, pollCall } from '../described';
 import type { FluxMemory } from '../pollState';
 import { sampleInvoices, scanWindow, type ScanOptions } from '../scan';
+import type { EventDescription } from './eventParameters';
 import { INVOICE_EVENTS, type InvoiceFilters } from './invoiceEvents';
 
 /**
@@ -14,30 +17,36 @@ import { INVOICE_EVENTS, type InvoiceFilters } from './invoiceEvents';
  * - the flux numbers the user lists (the only way to hear about a flux rejected as a whole, which creates no
  *   invoice), e.g. an expression reading them from wherever the deposit workflow stores them;
  * - with "Discover From Deposited Invoices", the flux of the supplier's invoices whose status changed since the
- *   last poll (rechercher/fournisseur gives each invoice's numeroFluxDepot): partly integrated flux with the
+ *   last poll (the emitted invoices search gives each invoice's numeroFluxDepot): partly integrated flux with the
  *   invoices they rejected, without listing anything.
- * Each followed flux costs one consulterCRDetaille per poll until it is final; it is then reported once.
+ * Each followed flux costs one Get Flux Report (consulterCRDetaille) per poll until it is final; it is then
+ * reported once.
  */
+
+/** Emitted Invoice → Get Flux Report of the Factures node. */
+export const FLUX_REPORT = facturesOperation('emittedInvoice', 'getFluxReport');
 
 /** consulterCRDetaille answers 20001 for a flux it does not know (yet, or a typo): keep following it. */
 const UNKNOWN_FLUX_CODES = [20001];
 
+/** Discovery reads the emitted invoices' window, scoped by supplier structure only. */
 export const EMITTED = INVOICE_EVENTS.emittedInvoiceStatusChanged;
+
+export const FLUX_EVENT: EventDescription = {
+	name: 'fluxFinalState',
+	label: 'Flux Report Final',
+	description: `A deposited flux was integrated, partly integrated or rejected, with readable rejection reasons (${endpoint(FLUX_REPORT)})`,
+	scope: { structureId: EMITTED.scope.structureId },
+	reads: ['fluxNumbers', 'discoverFlux'],
+};
 
 export function parseFluxNumbers(text: string): string[] {
 	return [...new Set(text.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean))];
 }
 
 export async function fluxReport(fn: IPollFunctions, numero: string, options: ScanOptions): Promise<IDataObject> {
-	return await apiRequest.call(fn, {
-		api: 'transverses',
-		method: 'POST',
-		path: '/consulterCRDetaille',
-		body: { numeroFluxDepot: numero },
-		mutates: false,
-		noResultCodes: UNKNOWN_FLUX_CODES,
-		timeoutMs: options.timeoutMs,
-	});
+	const call = pollCall(fn, FLUX_REPORT, options.timeoutMs, UNKNOWN_FLUX_CODES);
+	return await sendAsDescribed(call, buildRequest(FLUX_REPORT, { numeroFluxDepot: numero }));
 }
 
 export function fluxItem(numero: string, report: IDataObject, previous: string | undefined): INodeExecutionData {

@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { BuiltRequest, Field, Operation } from '../../shared/operation';
+import { buildRequest } from '../../shared/parameters';
+import { endpoint, facturesOperation } from '../described';
+import type { EventDescription, ScopeParameter } from './eventParameters';
+
 /**
- * The invoice events, as data: which search answers them, how it pages, and where the invoice id, its status
- * and the time of that status sit in the answer. Every one of them filters on the time of the current status
- * (`periodeDateHeureEtatCourantDu`), the only way Chorus Pro offers to ask "what changed since".
+ * The invoice events, as data: which Factures search answers them (its path, pagination and list key are the
+ * search's own), which search fields the user's scope fills, and where the invoice id, its status and the time of
+ * that status sit in the answer. Every one of them filters on the time of the current status, the only way Chorus
+ * Pro offers to ask "what changed since".
  */
 
 export type InvoiceEventName =
@@ -20,26 +26,32 @@ export interface InvoiceFilters {
 	onlyNotDownloaded: boolean;
 }
 
-export interface InvoiceEvent {
+export interface InvoiceEvent extends EventDescription {
 	name: InvoiceEventName;
-	path: string;
-	/** Key of the list in the answer. */
-	list: string;
+	/** The search operation of the Factures node that answers the event. */
+	search: Operation;
 	/**
-	 * Body pagination object and where the answer puts its counters ('' = top level). Undefined: the search has
-	 * no pagination and answers the whole list at once (rechercher/demandePaiement, reference §2.2).
+	 * Search fields sent with a fixed value, and fields the search does not offer its users yet. Like the scope,
+	 * only criteria an invoice never leaves: status and "not downloaded" change while we page, so they are checked
+	 * on the answer instead (see `matches`): a search whose result set can only grow is safe to page by offset.
 	 */
-	paging?: { request: string; counters: string };
+	fixed?: IDataObject;
+	ownFields?: Field[];
 	idKey: string;
 	statusKey: string;
 	timeKey: string;
-	/**
-	 * The body without the window and the pagination: only criteria an invoice never leaves (structure,
-	 * service). Status and "not downloaded" change while we page, so they are checked on the answer instead
-	 * (see `matches`): a search whose result set can only grow is safe to page by offset.
-	 */
-	criteria(filters: InvoiceFilters): IDataObject;
 }
+
+export function isInvoiceEvent(event: EventDescription): event is InvoiceEvent {
+	return 'search' in event;
+}
+
+/** The search field of the window: the time of the current status, from. */
+const CHANGED_SINCE = 'periodeDateHeureEtatCourantDu';
+
+const RECEIVED_SEARCH = facturesOperation('receivedInvoice', 'search');
+const EMITTED_SEARCH = facturesOperation('emittedInvoice', 'search');
+const PAYMENT_REQUEST_SEARCH = facturesOperation('paymentRequest', 'search');
 
 /** The filters that can change over an invoice's life, applied to each found invoice. */
 export function matches(event: InvoiceEvent, item: IDataObject, filters: InvoiceFilters): boolean {
@@ -48,58 +60,79 @@ export function matches(event: InvoiceEvent, item: IDataObject, filters: Invoice
 	return true;
 }
 
-function receivedCriteria(filters: InvoiceFilters): IDataObject {
-	const body: IDataObject = {};
-	if (filters.structureId !== undefined) body.idDestinataire = filters.structureId;
-	if (filters.serviceId !== undefined) body.idServiceExecutant = filters.serviceId;
-	return body;
+/**
+ * The event's search request, built by the Factures node's own request builder: the scope the user chose, the
+ * fixed fields, and (for a window) the status time it starts from. Pagination is added by the shared pager.
+ */
+export function searchRequest(event: InvoiceEvent, filters: InvoiceFilters, changedSince?: string): BuiltRequest {
+	const params: IDataObject = { ...event.fixed };
+	for (const [parameter, field] of Object.entries(event.scope)) {
+		const value = filters[parameter as ScopeParameter];
+		if (value !== undefined) params[field] = value;
+	}
+	if (changedSince !== undefined) params[CHANGED_SINCE] = changedSince;
+	const fields = [...event.search.fields, ...(event.ownFields ?? [])];
+	// The builder leaves out a value without a field: a renamed field must not silently widen the window.
+	const unknown = Object.keys(params).find((name) => !fields.some((field) => field.name === name));
+	if (unknown) throw new Error(`${event.search.resource}:${event.search.operation} has no field "${unknown}"`);
+	return buildRequest({ ...event.search, fields }, params);
 }
 
 const received = {
-	path: '/rechercher/recipiendaire',
-	list: 'listeFactures',
-	paging: { request: 'paramRecherche', counters: '' },
+	search: RECEIVED_SEARCH,
+	scope: { structureId: 'idDestinataire', serviceId: 'idServiceExecutant' },
 	idKey: 'idFacture',
 	statusKey: 'statut',
 	timeKey: 'dateHeureEtatCourant',
-	criteria: receivedCriteria,
 };
 
 export const INVOICE_EVENTS: Record<InvoiceEventName, InvoiceEvent> = {
 	// "New" is the moment Chorus Pro makes the invoice available to the buyer: its status becomes one of the
 	// arrival statuses (MISE_A_DISPOSITION by default). See the node's description of the Statuses option.
-	newReceivedInvoice: { name: 'newReceivedInvoice', ...received },
-	receivedInvoiceStatusChanged: { name: 'receivedInvoiceStatusChanged', ...received },
+	newReceivedInvoice: {
+		name: 'newReceivedInvoice',
+		label: 'New Received Invoice',
+		description: `Chorus Pro made a new invoice available to your structures (recipient side, ${endpoint(RECEIVED_SEARCH)})`,
+		...received,
+		reads: ['arrivalStatuses', 'onlyNotDownloaded', 'downloadPdf'],
+	},
+	receivedInvoiceStatusChanged: {
+		name: 'receivedInvoiceStatusChanged',
+		label: 'Received Invoice Status Changed',
+		description: `An invoice you received changed status (recipient side, ${endpoint(RECEIVED_SEARCH)})`,
+		...received,
+		reads: ['statuses', 'onlyNotDownloaded', 'downloadPdf'],
+	},
 	emittedInvoiceStatusChanged: {
 		name: 'emittedInvoiceStatusChanged',
-		path: '/rechercher/fournisseur',
-		list: 'listeFactures',
-		paging: { request: 'rechercheFactureParFournisseur', counters: 'parametresRetour' },
+		label: 'Emitted Invoice Status Changed',
+		description: `An invoice you sent changed status: made available, suspended, rejected, payment sent… (supplier side, ${endpoint(EMITTED_SEARCH)})`,
+		search: EMITTED_SEARCH,
+		scope: { structureId: 'idFournisseur', serviceId: 'idServiceFournisseur' },
+		reads: ['statuses', 'downloadPdf'],
 		idKey: 'identifiantFactureCPP',
 		statusKey: 'statut',
 		timeKey: 'dateHeureEtatCourant',
-		criteria: (filters) => {
-			const body: IDataObject = {};
-			if (filters.structureId !== undefined) body.idFournisseur = filters.structureId;
-			if (filters.serviceId !== undefined) body.idServiceFournisseur = filters.serviceId;
-			return body;
-		},
 	},
 	// rechercher/valideur has neither a status-time filter nor the status time in its answer (reference §3.18),
 	// so the validator's changes come from rechercher/demandePaiement in the validator role, which has both
 	// (§3.23). AIFE notes that this search does not work in the qualification (sandbox) environment.
 	invoiceToValidateStatusChanged: {
 		name: 'invoiceToValidateStatusChanged',
-		path: '/rechercher/demandePaiement',
-		list: 'listeDemandePaiement',
+		label: 'Invoice to Validate Status Changed',
+		description: `An invoice you validate changed status (validator side, ${endpoint(PAYMENT_REQUEST_SEARCH)}; not available in the sandbox)`,
+		search: PAYMENT_REQUEST_SEARCH,
+		fixed: { roleUtilisateur: 'VALIDEUR' },
+		scope: { structureId: 'idStructureValideur' },
+		// The search takes the validator structure (Factures Swagger, RechercherDemandePaiementParam.structureValideur)
+		// but Payment Request → Search does not offer it: adding it there would change that node's parameters.
+		ownFields: [
+			{ name: 'idStructureValideur', label: 'Validator Structure ID', type: 'integer', key: 'structureValideur.idStructureValideur' },
+		],
+		reads: ['statuses', 'downloadPdf'],
 		idKey: 'idDemandePaiement',
 		statusKey: 'etatCourant',
 		timeKey: 'dateHeureEtatCourant',
-		criteria: (filters) => {
-			const body: IDataObject = { roleUtilisateur: 'VALIDEUR' };
-			if (filters.structureId !== undefined) body.structureValideur = { idStructureValideur: filters.structureId };
-			return body;
-		},
 	},
 };
 
@@ -110,4 +143,7 @@ export const INVOICE_EVENTS: Record<InvoiceEventName, InvoiceEvent> = {
  * criteria are ones an invoice never leaves, the result set only grows while we page: offset paging then never
  * skips an invoice; at worst it shows one twice, and the hashes drop the repeat.
  */
-export const WINDOW_SORT = { triColonne: 'DateDepot', triSens: 'Ascendant' } as const;
+export const WINDOW_SORT = { column: 'DateDepot', direction: 'Ascendant' } as const;
+
+/** "Fetch Test Event": the most recently deposited first. */
+export const NEWEST_FIRST = { column: 'DateDepot', direction: 'Descendant' } as const;
