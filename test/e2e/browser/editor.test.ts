@@ -9,7 +9,7 @@ import { describeE2E, E2E_SETUP_TIMEOUT, E2E_TEST_TIMEOUT, REPO_ROOT, stopEveryt
 import { setUpDemo, type Demo } from '../fixtures/demo';
 import { DEMO_IDS } from '../../simulator/server';
 import { DEVISES } from '../../simulator/referentials';
-import { ChorusProFacturesTrigger } from '../../../nodes/ChorusProFacturesTrigger/ChorusProFacturesTrigger.node';
+import { triggerProperties } from '../../../nodes/ChorusProTrigger/properties';
 import { Editor } from './editor';
 import { EDITOR_WORKFLOW_ID, editorWorkflow, NODE } from './workflow';
 
@@ -100,7 +100,7 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 			expect(names.filter((n) => n === 'Chorus Pro Factures')).toHaveLength(1);
 			expect(names).not.toContain('Chorus Pro Trigger');
 			expect(page.actions).toEqual(expect.arrayContaining(['Submit a PDF invoice', 'Search received invoices']));
-			const events = new ChorusProFacturesTrigger().description.properties.find((p) => p.name === 'event')!.options as Array<{
+			const events = triggerProperties.find((p) => p.name === 'event')!.options as Array<{
 				name: string;
 			}>;
 			// n8n lists a trigger's events as "On <event in lower case>"
