@@ -27,8 +27,10 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 		});
 		await demo.n8n.start();
 		editor = await Editor.open(demo.n8n);
-		await editor.openWorkflow(EDITOR_WORKFLOW_ID);
 	}, E2E_SETUP_TIMEOUT);
+
+	// each check starts from the freshly loaded canvas, whatever the one before left open
+	beforeEach(() => editor.openWorkflow(EDITOR_WORKFLOW_ID), E2E_TEST_TIMEOUT);
 
 	afterAll(async () => {
 		await editor?.close();

@@ -64,6 +64,8 @@ export class Editor {
 		});
 		const [page] = await browser.pages();
 		page.setDefaultTimeout(STEP_TIMEOUT);
+		// leaving a canvas with unsaved edits asks for confirmation: the tour never keeps its edits
+		page.on('dialog', (dialog) => void dialog.accept());
 		const editor = new Editor(browser, page, n8n, profile);
 		await editor.signIn();
 		return editor;
@@ -150,7 +152,9 @@ export class Editor {
 			}
 			const field = await this.parameter(parameterName);
 			await field.evaluate((e) => e.scrollIntoView({ block: 'center' }));
-			const input = (await field.waitForSelector('input[aria-controls]'))!;
+			// a dropdown's input controls its list; a text box has none
+			const input = await field.$('input[aria-controls]');
+			if (!input) throw new Error(`"${parameterName}" is not a dropdown: the editor shows it as a text box`);
 			await input.click();
 			const listId = await input.evaluate((e) => e.getAttribute('aria-controls'));
 			// the items are there once n8n's loading placeholder has gone
