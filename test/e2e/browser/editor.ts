@@ -148,7 +148,9 @@ export class Editor {
 			if (reloadAfter) {
 				const reloaded = calls.next(method, reloadAfter.parameter, reloadAfter.value);
 				await this.typeInto(reloadAfter.parameter, reloadAfter.value);
-				await reloaded;
+				await reloaded.catch((error: Error) => {
+					throw new Error(`n8n did not reload "${parameterName}" when "${reloadAfter.parameter}" changed to ${reloadAfter.value}: ${error.message}`);
+				});
 			}
 			const field = await this.parameter(parameterName);
 			await field.evaluate((e) => e.scrollIntoView({ block: 'center' }));
