@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
+import { engagementsListSearch } from '../shared/pickLists';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { engagementsOperations, engagementsResources } from './operations';
 
@@ -22,6 +23,7 @@ export class ChorusProEngagements implements INodeType {
 		properties: buildProperties(engagementsResources, engagementsOperations),
 	};
 
+	methods = { listSearch: engagementsListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, engagementsOperations);

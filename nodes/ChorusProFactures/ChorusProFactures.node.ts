@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { chorusProLoadOptions } from '../shared/loadOptions';
+import { facturesListSearch } from '../shared/pickLists';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { facturesOperations, facturesResources } from './operations';
 
@@ -24,7 +25,7 @@ export class ChorusProFactures implements INodeType {
 		properties: buildProperties(facturesResources, facturesOperations),
 	};
 
-	methods = { loadOptions: chorusProLoadOptions };
+	methods = { loadOptions: chorusProLoadOptions, listSearch: facturesListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, facturesOperations);

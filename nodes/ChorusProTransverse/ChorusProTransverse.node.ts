@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { chorusProLoadOptions } from '../shared/loadOptions';
+import { transverseListSearch } from '../shared/pickLists';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { transverseOperations, transverseResources } from './operations';
 
@@ -23,7 +24,7 @@ export class ChorusProTransverse implements INodeType {
 		properties: buildProperties(transverseResources, transverseOperations),
 	};
 
-	methods = { loadOptions: chorusProLoadOptions };
+	methods = { loadOptions: chorusProLoadOptions, listSearch: transverseListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, transverseOperations);

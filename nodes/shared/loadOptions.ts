@@ -1,5 +1,4 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiGroup } from './apis';
 import { codeLabel } from './codeLabels';
@@ -73,38 +72,8 @@ export async function getBillingFrameworks(this: ILoadOptionsFunctions): Promise
 	});
 }
 
-/** Parameter a node must have for `getStructureServices`: the structure whose services are listed. */
+/** Parameter a node must have for the `searchStructureServices` list: the structure whose services are listed. */
 export const SERVICES_STRUCTURE_PARAMETER = 'idStructure';
 
-/**
- * structures rechercher/services of the structure in the node's `idStructure` parameter. Values are the
- * `idService` numbers; labels show the service code and name. One page of 1000 covers every real structure.
- */
-export async function getStructureServices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const raw = this.getCurrentNodeParameter(SERVICES_STRUCTURE_PARAMETER);
-	const idStructure = typeof raw === 'number' ? raw : Number(raw);
-	if (!Number.isSafeInteger(idStructure) || idStructure <= 0) {
-		throw new NodeOperationError(this.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
-	}
-	return await listOptions.call(this, {
-		api: 'structures',
-		path: '/rechercher/services',
-		body: {
-			idStructure,
-			parametresRechercherServicesStructure: { pageResultatDemandee: 1, nbResultatsParPage: 1000 },
-		},
-		list: 'listeServices',
-		toOption: (e) => ({
-			name: `${String(e.codeService)}${e.libelleService ? ` — ${String(e.libelleService)}` : ''}${e.estActif === false ? ' (inactive)' : ''}`,
-			value: Number(e.idService),
-		}),
-	});
-}
-
-/** Parameters each lookup reads: n8n reloads the list when one of them changes (`loadOptionsDependsOn`). */
-export const LOAD_OPTIONS_DEPENDS_ON: Readonly<Record<string, string[]>> = {
-	getStructureServices: [SERVICES_STRUCTURE_PARAMETER],
-};
-
-/** The four lookups, ready for `methods: { loadOptions }`. */
-export const chorusProLoadOptions = { getCurrencies, getVatRates, getBillingFrameworks, getStructureServices };
+/** The three lookups, ready for `methods: { loadOptions }`. */
+export const chorusProLoadOptions = { getCurrencies, getVatRates, getBillingFrameworks };

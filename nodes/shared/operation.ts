@@ -56,6 +56,12 @@ export interface Field {
 	options?: ReadonlyArray<string | OptionValue>;
 	/** Name of a `loadOptions` method that lists the values from the server. */
 	loadOptionsMethod?: string;
+	/**
+	 * What users pick among their own Chorus Pro data (a structure, a service, a recipient, an invoice, a
+	 * commitment): n8n shows a resource locator, "From List" or "By ID". The field keeps its `type`, which checks
+	 * and converts the value sent.
+	 */
+	locator?: Locator;
 	check?: FieldCheck;
 	maxLength?: number;
 	/** For `idList`: the key of each object of the array. */
@@ -72,6 +78,17 @@ export interface Field {
 	 * later get `value`. Top-level fields only.
 	 */
 	defaultSince?: { version: number; value: string | number | boolean };
+}
+
+/**
+ * A resource locator: the list comes from the node's `listSearch` method `list` (listSearch.ts), which runs a
+ * described search. A saved workflow whose field held a plain value before it became a locator keeps working:
+ * n8n hands the plain value over unchanged and `parameters.ts` reads both shapes (no node version step).
+ */
+export interface Locator {
+	list: string;
+	/** Label of the "By ID" mode when the value is not a Chorus Pro id, e.g. "By SIRET" (default "By ID"). */
+	byLabel?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type OperationCall, type Pagination } from './operation';
+import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationCall, type Pagination } from './operation';
 
 /** "No result" codes of the searches (reference §2.2, §12.1): an empty list, not an error. */
 export const NO_RESULT_CODES: readonly number[] = [20000, 20007];
@@ -46,6 +46,31 @@ interface PageScheme {
 	noResultCodes?: readonly number[];
 }
 
+/** Asks page `n` of a search, `collected` results after its start; tells its list and whether more pages follow. */
+async function askPage(
+	request: OperationCall['request'],
+	operation: Operation,
+	built: BuiltRequest,
+	scheme: PageScheme,
+	pageSize: number,
+	n: number,
+	collected: number,
+): Promise<{ list: IDataObject[]; more: boolean }> {
+	const { body, qs } = scheme.page(n, collected);
+	const response = await request({
+		api: operation.api,
+		method: built.method,
+		path: built.path,
+		body,
+		qs,
+		mutates: false,
+		noResultCodes: scheme.noResultCodes,
+	});
+	const list = scheme.list(response);
+	const more = scheme.more(response, n, collected + list.length) ?? list.length >= pageSize;
+	return { list, more: more && list.length > 0 };
+}
+
 /** The one paging loop: asks page after page until the counters, a short page or the limit say stop. */
 async function collect(
 	ctx: OperationCall,
@@ -56,21 +81,10 @@ async function collect(
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	for (let n = 0; n < MAX_PAGES; n++) {
-		const { body, qs } = scheme.page(n, results.length);
-		const response = await ctx.request({
-			api: ctx.operation.api,
-			method: built.method,
-			path: built.path,
-			body,
-			qs,
-			mutates: false,
-			noResultCodes: scheme.noResultCodes,
-		});
-		const list = scheme.list(response);
+		const { list, more } = await askPage(ctx.request, ctx.operation, built, scheme, pageSize, n, results.length);
 		results.push(...list);
 		if (!page.returnAll && results.length >= page.limit) break;
-		const more = scheme.more(response, n, results.length) ?? list.length >= pageSize;
-		if (!more || list.length === 0) break;
+		if (!more) break;
 	}
 	return page.returnAll ? results : results.slice(0, page.limit);
 }
@@ -122,21 +136,24 @@ function offsetScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'offs
 	};
 }
 
-/** Runs a search over its pagination variant and returns the found elements. */
-export async function paginate(
-	ctx: OperationCall,
+function pagingOf(operation: Operation): Pagination {
+	if (!operation.pagination) throw new Error(`${operation.operation} is not a search`);
+	return operation.pagination;
+}
+
+function schemeOf(built: BuiltRequest, p: Exclude<Pagination, { style: 'none' }>, page: PageRequest, size: number): PageScheme {
+	return p.style === 'body' ? bodyScheme(built, p, page, size) : offsetScheme(built, p, page, size);
+}
+
+/** The whole answer of a search that does not page. */
+async function unpaged(
+	request: OperationCall['request'],
+	operation: Operation,
 	built: BuiltRequest,
-	page: PageRequest,
+	p: Extract<Pagination, { style: 'none' }>,
 ): Promise<IDataObject[]> {
-	const p = ctx.operation.pagination;
-	if (!p) throw new Error(`${ctx.operation.operation} is not a search`);
-	if (p.style !== 'none') {
-		const size = Math.min(page.pageSize ?? (page.returnAll ? p.maxPageSize : page.limit), p.maxPageSize);
-		const scheme = p.style === 'body' ? bodyScheme(built, p, page, size) : offsetScheme(built, p, page, size);
-		return await collect(ctx, built, page, size, scheme);
-	}
-	const response = await ctx.request({
-		api: ctx.operation.api,
+	const response = await request({
+		api: operation.api,
 		method: built.method,
 		path: built.path,
 		body: built.body,
@@ -144,6 +161,38 @@ export async function paginate(
 		mutates: false,
 		noResultCodes: p.noResultCodes ?? NO_RESULT_CODES,
 	});
-	const list = listOf(response, p.list);
+	return listOf(response, p.list);
+}
+
+/** Runs a search over its pagination variant and returns the found elements. */
+export async function paginate(
+	ctx: OperationCall,
+	built: BuiltRequest,
+	page: PageRequest,
+): Promise<IDataObject[]> {
+	const p = pagingOf(ctx.operation);
+	if (p.style !== 'none') {
+		const size = Math.min(page.pageSize ?? (page.returnAll ? p.maxPageSize : page.limit), p.maxPageSize);
+		return await collect(ctx, built, page, size, schemeOf(built, p, page, size));
+	}
+	const list = await unpaged(ctx.request, ctx.operation, built, p);
 	return page.returnAll ? list : list.slice(0, page.limit);
+}
+
+/**
+ * Page `n` (0-based) of `size` results of a search and whether another follows: what a list in the editor shows
+ * at a time (listSearch.ts). A search that does not page answers everything on page 0.
+ */
+export async function searchPage(
+	request: OperationCall['request'],
+	operation: Operation,
+	built: BuiltRequest,
+	n: number,
+	size: number,
+): Promise<{ list: IDataObject[]; more: boolean }> {
+	const p = pagingOf(operation);
+	if (p.style === 'none') return { list: n === 0 ? await unpaged(request, operation, built, p) : [], more: false };
+	const pageSize = Math.min(size, p.maxPageSize);
+	const scheme = schemeOf(built, p, { returnAll: false, limit: pageSize }, pageSize);
+	return await askPage(request, operation, built, scheme, pageSize, n, n * pageSize);
 }

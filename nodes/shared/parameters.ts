@@ -153,6 +153,15 @@ export function convertValue(field: Field, raw: unknown, onChecksumFailure?: (re
 	}
 }
 
+/**
+ * The value of a parameter that may be a resource locator: `{ __rl, mode, value }` saved by the editor, or the
+ * plain value a workflow saved before the field became a locator (n8n hands it over unchanged, in 1.x and 2.x).
+ */
+export function pickedValue(raw: unknown): unknown {
+	if (raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw) return (raw as { value: unknown }).value;
+	return raw;
+}
+
 /** Reads the raw values of the operation's fields for item `i` (top-level parameters and Additional Fields). */
 function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Field, unknown> {
 	const extra = (
@@ -166,9 +175,9 @@ function readRaw(fn: IExecuteFunctions, operation: Operation, i: number): Map<Fi
 			const visible = Object.entries(field.showWhen ?? {}).every(([name, values]) =>
 				values.includes(fn.getNodeParameter(name, i, '') as string | boolean),
 			);
-			if (visible) raw.set(field, fn.getNodeParameter(field.name, i, undefined));
+			if (visible) raw.set(field, pickedValue(fn.getNodeParameter(field.name, i, undefined)));
 		} else if (field.name in extra) {
-			raw.set(field, extra[field.name]);
+			raw.set(field, pickedValue(extra[field.name]));
 		}
 	}
 	return raw;

@@ -1,9 +1,14 @@
-import type { DisplayCondition, IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	DisplayCondition,
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { codeLabel } from './codeLabels';
 import { fieldHelp } from './fieldHelp';
-import { LOAD_OPTIONS_DEPENDS_ON } from './loadOptions';
-import type { Field, Operation, OptionValue, Resource } from './operation';
+import type { Field, Locator, Operation, OptionValue, Resource } from './operation';
 import { parallelRequestsProperties } from './parallel';
 
 /** Builds a node's parameters from its operation descriptions: one builder for every node. */
@@ -63,6 +68,50 @@ function defaultOf(field: Field): INodeProperties['default'] {
 	}
 }
 
+/**
+ * The shape of a value typed in a locator's "By ID" mode, checked by the editor (n8n anchors the regex): a
+ * Chorus Pro id is digits, a SIRET 14 digits. The checks before any request stay those of the field's type.
+ */
+function idValidation(field: Field): INodePropertyMode['validation'] {
+	const shape =
+		field.type === 'integer'
+			? { regex: '\\s*[0-9]+\\s*', errorMessage: 'Expected an ID: digits only' }
+			: field.check === 'siret'
+				? { regex: '\\s*[0-9]{14}\\s*', errorMessage: 'Expected a SIRET: 14 digits' }
+				: undefined;
+	return shape && [{ type: 'regex', properties: shape }];
+}
+
+/** A field users pick (`locator`) as n8n's resource locator: "From List" (searchable, paged) or typed by hand. */
+function locatorProperty(field: Field, locator: Locator, property: INodeProperties): INodeProperties {
+	// A number's typeOptions and a typed placeholder do not apply to a locator: its modes say how it is given.
+	const common: INodeProperties = { ...property };
+	delete common.typeOptions;
+	delete common.placeholder;
+	const byId: INodePropertyMode = {
+		displayName: locator.byLabel ?? 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: field.placeholder,
+		validation: idValidation(field),
+	};
+	return {
+		...common,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${field.label.replace(/ (ID|SIRET)$/, '')}...`,
+				typeOptions: { searchListMethod: locator.list, searchable: true },
+			},
+			byId,
+		],
+	};
+}
+
 /** One field as an n8n parameter (or as an option of the Additional Fields collection); `filter` in a search. */
 export function fieldProperty(field: Field, filter = false): INodeProperties {
 	const property: INodeProperties = {
@@ -76,14 +125,7 @@ export function fieldProperty(field: Field, filter = false): INodeProperties {
 	if (field.type === 'integer') property.typeOptions = { minValue: 0, numberPrecision: 0 };
 	if (field.type === 'json') property.typeOptions = { rows: 4 };
 	if (field.loadOptionsMethod) {
-		property.typeOptions = {
-			...property.typeOptions,
-			loadOptionsMethod: field.loadOptionsMethod,
-			// n8n reloads the list when these parameters change (the services of the chosen structure).
-			...(LOAD_OPTIONS_DEPENDS_ON[field.loadOptionsMethod]
-				? { loadOptionsDependsOn: LOAD_OPTIONS_DEPENDS_ON[field.loadOptionsMethod] }
-				: {}),
-		};
+		property.typeOptions = { ...property.typeOptions, loadOptionsMethod: field.loadOptionsMethod };
 		property.options = [];
 		property.description = `${property.description}. Choose from the list, or specify a code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`;
 	} else if (field.options) {
@@ -93,7 +135,7 @@ export function fieldProperty(field: Field, filter = false): INodeProperties {
 		}
 	}
 	if (field.required) property.required = true;
-	return property;
+	return field.locator ? locatorProperty(field, field.locator, property) : property;
 }
 
 /**
@@ -202,8 +244,9 @@ function operationProperties(operation: Operation): INodeProperties[] {
 				: 'Optional fields of the request: add only those you need',
 			default: {},
 			displayOptions: show(operation),
+			// A locator is a top-level parameter, as in n8n's own nodes: inside the collection the field is typed.
 			options: optional
-				.map((field) => fieldProperty(field, isSearch(operation)))
+				.map((field) => fieldProperty({ ...field, locator: undefined }, isSearch(operation)))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}

@@ -1,7 +1,8 @@
 /**
  * The action nodes in real n8n (2.41.1 and 1.123.81), headless with `n8n execute`, against one simulator:
  * a PDF invoice goes from the supplier to the recipient and is processed; a referential, the G2B directory, a
- * G2B flux deposit and an e-signature seal then verification run in the same workflow; a failing call shows
+ * G2B flux deposit and an e-signature seal then verification run in the same workflow; plain values saved before
+ * Invoice ID and Service ID became resource locators send the same requests as locator values; a failing call shows
  * Chorus Pro's message and no secret; and after 3 runs of a 20-operation workflow the simulator issued 1 token (n8n keeps it in the credential).
  * Each node's output is checked, not only the exit code.
  */
@@ -161,6 +162,33 @@ function failingCall(id: string, idFacture: number) {
 	]);
 }
 
+const SERVICE = 1_048_577;
+
+/**
+ * The same two reads saved the old way (plain values, Factures at version 1, before Invoice ID and Service ID
+ * became resource locators) and the new way (`{ __rl, mode, value }`): no node version step is needed.
+ */
+function oldAndNew(id: string, idFacture: number) {
+	const structure = DEMO_IDS.buyerWithService.idStructureCPP;
+	return chain(id, 'E2E locators', [
+		manualTrigger(),
+		chorus('chorusProFactures', 'Invoice, plain value', { resource: 'receivedInvoice', operation: 'get', identifiantFactureCPP: idFacture }),
+		chorus(
+			'chorusProFactures',
+			'Invoice, from list',
+			{ resource: 'receivedInvoice', operation: 'get', identifiantFactureCPP: { __rl: true, mode: 'list', value: idFacture, cachedResultName: 'F-1' } },
+			{ typeVersion: 1.1 },
+		),
+		chorus('chorusProTransverse', 'Service, plain value', { resource: 'structure', operation: 'getService', idStructure: structure, idService: SERVICE }),
+		chorus('chorusProTransverse', 'Service, by ID', {
+			resource: 'structure',
+			operation: 'getService',
+			idStructure: structure,
+			idService: { __rl: true, mode: 'id', value: String(SERVICE) },
+		}),
+	]);
+}
+
 function expectNoSecret(result: ExecuteResult): void {
 	checkRun(result, () => {
 		expect(leakedSecrets([result.stdout, result.stderr, JSON.stringify(result.run ?? {})], secretsOf(sim, tap))).toEqual([]);
@@ -272,6 +300,33 @@ describeE2E('action nodes in real n8n (n8n execute)', () => {
 					expect(sim.store.invoice(paid.idFacture)?.statut).toBe('MISE_EN_PAIEMENT');
 				});
 				expectNoSecret(result);
+			},
+			E2E_TEST_TIMEOUT,
+		);
+
+		it(
+			'a plain Invoice ID and Service ID send the same requests as their locators',
+			async () => {
+				const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
+				const wf = oldAndNew(`e2eLocators${tag}`.slice(0, 16), invoice.idFacture);
+				await n8n.importWorkflows([wf]);
+				const before = sim.requests.length;
+				const result = await n8n.execute(wf.id);
+				const bodies = (suffix: string) => sim.requests.slice(before).filter((r) => r.path.endsWith(suffix)).map((r) => r.body);
+				checkRun(result, () => {
+					expect({ exitCode: result.exitCode, status: result.run?.status }).toEqual({ exitCode: 0, status: 'success' });
+					expect(bodies('/consulter/recipiendaire')).toEqual([
+						expect.objectContaining({ identifiantFactureCPP: invoice.idFacture }),
+						expect.objectContaining({ identifiantFactureCPP: invoice.idFacture }),
+					]);
+					const [oldInvoice, newInvoice] = bodies('/consulter/recipiendaire');
+					expect(newInvoice).toEqual(oldInvoice);
+					const [oldService, newService] = bodies('/consulter/service');
+					expect(oldService).toEqual(expect.objectContaining({ idService: SERVICE }));
+					expect(newService).toEqual(oldService);
+					expect(nodeOutput(result.run, 'Invoice, from list')).toEqual(nodeOutput(result.run, 'Invoice, plain value'));
+					expect(nodeOutput(result.run, 'Service, by ID')).toEqual(nodeOutput(result.run, 'Service, plain value'));
+				});
 			},
 			E2E_TEST_TIMEOUT,
 		);

@@ -321,22 +321,13 @@ describe('Flux Report and Health', () => {
 });
 
 describe('loadOptions', () => {
-	it('lists currencies, VAT rates, billing frameworks and the services of the chosen structure through the credential', async () => {
+	it('lists currencies, VAT rates and billing frameworks through the credential', async () => {
 		const currencies = await loadOptions(node, 'getCurrencies', { credentials });
 		expect(currencies).toContainEqual({ name: 'Euro (EUR)', value: 'EUR' });
 		const vat = await loadOptions(node, 'getVatRates', { credentials });
 		expect(vat).toContainEqual(expect.objectContaining({ value: 'TVA5', description: '20 %' }));
 		const frameworks = await loadOptions(node, 'getBillingFrameworks', { credentials });
 		expect(frameworks.map((f) => f.value)).toContain('A1_FACTURE_FOURNISSEUR');
-
-		const services = await loadOptions(node, 'getStructureServices', {
-			credentials,
-			parameters: { resource: 'structure', operation: 'getService', idStructure: DEMO_IDS.buyerWithService.idStructureCPP },
-			path: 'parameters.idService',
-		});
-		expect(sent(`${STRUCTURES}/rechercher/services`).body).toMatchObject({ idStructure: DEMO_IDS.buyerWithService.idStructureCPP });
-		expect(services).toContainEqual({ name: 'DST-INFO — Direction informatique', value: 1_048_577 });
-		expect(services).toContainEqual({ name: 'ANCIEN-SVC — Service fermé (inactive)', value: 1_048_578 });
 	});
 });
 

@@ -61,7 +61,7 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 		expect([...new Set(raw)]).toEqual([]);
 	});
 
-	it('every dropdown method exists and says what it depends on', () => {
+	it('every dropdown method exists', () => {
 		const methods = node.methods?.loadOptions ?? {};
 		for (const [path, p] of parameters) {
 			const method = p.typeOptions?.loadOptionsMethod;
@@ -69,13 +69,24 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			expect({ path, exists: typeof methods[method] === 'function' }).toEqual({ path, exists: true });
 			expect(p.type === 'options' || p.type === 'multiOptions').toBe(true);
 			expect(p.description).toMatch(/\. Choose from the list/);
-			if (method === 'getStructureServices') {
-				// The services are those of the "Structure ID" of the same operation: n8n must reload them on change.
-				expect(p.typeOptions?.loadOptionsDependsOn).toEqual(['idStructure']);
+		}
+	});
+
+	it('every resource locator lists from a listSearch method of the node, and can be typed by ID', () => {
+		const methods = node.methods?.listSearch ?? {};
+		for (const [path, p] of parameters.filter(([, q]) => q.type === 'resourceLocator')) {
+			const modes = p.modes ?? [];
+			expect({ path, modes: modes.map((m) => m.name) }).toEqual({ path, modes: ['list', 'id'] });
+			const method = modes[0].typeOptions?.searchListMethod;
+			expect({ path, method, exists: typeof methods[String(method)] === 'function' }).toEqual({ path, method, exists: true });
+			expect(p.default).toEqual({ mode: 'list', value: '' });
+			if (method === 'searchStructureServices') {
+				// The services are those of the "Structure ID" of the same operation (the editor reloads the list
+				// when another parameter changes: it keys its cache on all of them).
 				const structure = node.description.properties.find(
 					(q) => q.name === 'idStructure' && JSON.stringify(q.displayOptions) === JSON.stringify(p.displayOptions),
 				);
-				expect(structure).toBeDefined();
+				expect({ path, structure: structure?.displayName }).toEqual({ path, structure: 'Structure ID' });
 			}
 		}
 	});
@@ -140,6 +151,63 @@ describe('editor details an accountant sees', () => {
 			.filter((p) => p.type !== 'notice' && p.type !== 'hidden' && !isPlainSentence(p.description))
 			.map((p) => p.name);
 		expect(missing).toEqual([]);
+	});
+});
+
+describe('what users pick is a resource locator (from a list / by ID)', () => {
+	const node = (name: string) => NODES.find(([n]) => n === name)![1];
+	/** Every top-level locator of a node, as "resource:operation parameter" → its list method. */
+	const locators = (name: string) =>
+		Object.fromEntries(
+			node(name)
+				.description.properties.filter((p) => p.type === 'resourceLocator')
+				.map((p) => [
+					`${String(p.displayOptions?.show?.resource)}:${String(p.displayOptions?.show?.operation)} ${p.name}`,
+					p.modes?.[0].typeOptions?.searchListMethod,
+				]),
+		);
+
+	it('Factures: the recipient, your supplier structure and the invoice of each role', () => {
+		expect(locators('ChorusProFactures')).toMatchObject({
+			'emittedInvoice:submit codeDestinataire': 'searchRecipients',
+			'emittedInvoice:submitPdf codeDestinataire': 'searchRecipients',
+			'emittedInvoice:checkBeforeSubmit codeDestinataire': 'searchRecipients',
+			'emittedInvoice:submit idFournisseur': 'searchMyStructures',
+			'emittedInvoice:get identifiantFactureCPP': 'searchInvoices',
+			'emittedInvoice:getHistory idFacture': 'searchInvoices',
+			'receivedInvoice:get identifiantFactureCPP': 'searchInvoices',
+			'receivedInvoice:setStatus idFacture': 'searchInvoices',
+			'invoiceToValidate:process idFacture': 'searchInvoices',
+		});
+		const submit = node('ChorusProFactures').description.properties.find(
+			(p) => p.name === 'codeDestinataire' && p.displayOptions?.show?.operation?.includes('submit'),
+		);
+		expect(submit?.modes?.[1]).toMatchObject({ displayName: 'By SIRET', validation: [{ type: 'regex', properties: { regex: '\\s*[0-9]{14}\\s*' } }] });
+	});
+
+	it('Transverse: your structure and a service of the chosen structure', () => {
+		expect(locators('ChorusProTransverse')).toMatchObject({
+			'structure:getService idService': 'searchStructureServices',
+			'referential:getValidBankAccounts idStructure': 'searchMyStructures',
+			'attachment:searchStructure idStructureCPP': 'searchMyStructures',
+		});
+	});
+
+	it('Engagements: the commitment, and your structure when creating one', () => {
+		expect(locators('ChorusProEngagements')).toMatchObject({
+			'commitment:get id': 'searchCommitments',
+			'commitment:changeStatus id': 'searchCommitments',
+			'commitmentAttachment:downloadCommitment idEngagement': 'searchCommitments',
+			'commitment:create idStructureEmettrice': 'searchMyStructures',
+		});
+	});
+
+	it('a locator stays a typed field inside a collection (n8n puts locators at the top level)', () => {
+		const update = node('ChorusProEngagements').description.properties.find(
+			(p) => p.name === 'additionalFields' && p.displayOptions?.show?.operation?.includes('update'),
+		);
+		const issuer = (update?.options as INodeProperties[]).find((p) => p.name === 'idStructureEmettrice');
+		expect(issuer?.type).toBe('number');
 	});
 });
 

@@ -35,7 +35,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 		path: '/piece-jointe/',
 		mutates: false,
 		fields: [
-			{ name: 'idEngagement', label: 'Commitment ID', type: 'integer', required: true, in: 'query', description: 'idEngagement' },
+			{ name: 'idEngagement', label: 'Commitment ID', type: 'integer', required: true, in: 'query', locator: { list: 'searchCommitments' }, description: 'idEngagement' },
 		],
 		binaryOut: fileOut,
 		evidence: annexPath('Prefix not published (our reading). GET with idEngagement as query parameter and the base64 answer { fichier, nomFichier, typeMime } are ours.'),
@@ -77,7 +77,7 @@ export const commitmentAttachmentOperations: Operation[] = [
 			extensions: ATTACHMENT_EXTENSIONS,
 		},
 		fields: [
-			{ name: 'idEngagement', label: 'Commitment ID', type: 'integer', required: true, description: 'idEngagement' },
+			{ name: 'idEngagement', label: 'Commitment ID', type: 'integer', required: true, locator: { list: 'searchCommitments' }, description: 'idEngagement' },
 			{
 				name: 'nomFichier',
 				label: 'File Name',

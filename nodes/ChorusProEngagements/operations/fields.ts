@@ -26,6 +26,7 @@ export const commitmentId: Field = {
 	label: 'Commitment ID',
 	type: 'integer',
 	required: true,
+	locator: { list: 'searchCommitments' },
 	in: 'path',
 	description: 'Chorus Pro id of the commitment (idEngagementJuridique)',
 };
@@ -57,6 +58,7 @@ export function commitmentContent(forCreate: boolean): Field[] {
 			label: 'Issuing Structure ID',
 			type: 'integer',
 			required,
+			locator: { list: 'searchMyStructures' },
 			description: 'idStructureCPP of the public structure that commits the expense (idStructureEmettrice)',
 		},
 		{

@@ -8,6 +8,7 @@ export const invoiceId = (key = 'idFacture', description = 'Chorus Pro id of the
 	label: 'Invoice ID',
 	type: 'integer',
 	required: true,
+	locator: { list: 'searchInvoices' },
 	description,
 });
 

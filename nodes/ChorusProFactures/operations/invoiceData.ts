@@ -12,7 +12,8 @@ export function invoiceDataFields(): Field[] {
 			type: 'string',
 			required: true,
 			check: 'siret',
-			description: 'SIRET of the public buyer (codeDestinataire). Look it up with Transverse → Search Recipients.',
+			locator: { list: 'searchRecipients', byLabel: 'By SIRET' },
+			description: 'SIRET of the public buyer: pick it from the recipients Chorus Pro lists, or type it (codeDestinataire)',
 		},
 		{
 			name: 'idFournisseur',
@@ -20,8 +21,9 @@ export function invoiceDataFields(): Field[] {
 			label: 'Supplier Structure ID',
 			type: 'integer',
 			required: true,
+			locator: { list: 'searchMyStructures' },
 			description:
-				'idStructureCPP of your structure (Transverse → Get Active Supplier Structures lists the ones your technical account may invoice from)',
+				'Your structure that issues the invoice: pick it from the structures your technical account is attached to, or type its ID (idStructureCPP)',
 		},
 		{
 			name: 'numeroFactureSaisi',

@@ -122,7 +122,7 @@ export const attachmentOperations: Operation[] = [
 		mutates: false,
 		pagination: attachmentSearch(),
 		fields: [
-			{ name: 'idStructureCPP', label: 'Structure ID', type: 'integer', required: true, description: 'idStructureCPP' },
+			{ name: 'idStructureCPP', label: 'Structure ID', type: 'integer', required: true, locator: { list: 'searchMyStructures' }, description: 'idStructureCPP' },
 			...searchFilters,
 		],
 	},

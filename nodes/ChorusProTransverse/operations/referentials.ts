@@ -120,7 +120,7 @@ export const referentialOperations: Operation[] = [
 	]),
 	referential('getStructureTypes', 'Get Structure Types', 'Structure types', '/recuperer/typestructure', 'listeTypeStructure', [], unpublishedListKey('listeTypeStructure')),
 	referential('getValidBankAccounts', 'Get Valid Bank Accounts', 'Valid bank accounts of a structure', '/recuperer/coordbanc/valides', 'listeCoordonneeBancaire', [
-		{ name: 'idStructure', label: 'Structure ID', type: 'integer', required: true, description: 'idStructureCPP of your structure (idStructure)' },
+		{ name: 'idStructure', label: 'Structure ID', type: 'integer', required: true, locator: { list: 'searchMyStructures' }, description: 'idStructureCPP of your structure (idStructure)' },
 	]),
 	categorySearch('searchRequestCategories', 'Search Request Categories', 'Categories of requests to the Chorus Pro support', '/rechercher/categorieSollicitation', 'listeCategories', [
 		{ name: 'codeCategorie', label: 'Category Code', type: 'string', description: 'codeCategorie' },

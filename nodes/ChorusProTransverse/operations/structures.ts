@@ -135,28 +135,14 @@ export const structureOperations: Operation[] = [
 			structureId(SERVICES_STRUCTURE_PARAMETER, 'idStructureCPP of the structure (idStructure)'),
 			{
 				name: 'idService',
-				label: 'Service Name or ID',
-				type: 'options',
+				label: 'Service ID',
+				type: 'integer',
 				required: true,
-				loadOptionsMethod: 'getStructureServices',
-				description: 'The service (idService)',
+				locator: { list: 'searchStructureServices' },
+				description: 'The service of that structure (idService)',
 			},
 			LANGUAGE,
 		],
-		hooks: {
-			prepare: (ctx, request) => {
-				// The dropdown gives a number, an expression may give text: the Swagger wants an int64.
-				const idService = Number(request.body.idService);
-				if (!Number.isSafeInteger(idService) || idService <= 0) {
-					throw new NodeOperationError(
-						ctx.fn.getNode(),
-						`Invalid value for "Service Name or ID" (item ${ctx.itemIndex + 1}): expected a service id, got "${String(request.body.idService)}"`,
-						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-					);
-				}
-				request.body.idService = idService;
-			},
-		},
 	},
 	{
 		resource,

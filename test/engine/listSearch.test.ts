@@ -1,0 +1,246 @@
+/**
+ * Resource locators through n8n-core's real LoadOptionsContext and ExecuteContext against the simulator: each list
+ * ("From List") runs its described search (results, the search box's text in the search's filter, pages through
+ * the token), and a node saved with a plain value before its field became a locator sends the same request as
+ * with the locator's value (no node version step).
+ */
+import type { INodeParameters, INodeType } from 'n8n-workflow';
+
+import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
+import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
+import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
+import { LIST_PAGE_SIZE } from '../../nodes/shared/listSearch';
+import { CredentialStore, listSearch, runNode } from '../harness/run';
+import { DEMO_IDS } from '../simulator/seed';
+import { startSimulator, type Simulator } from '../simulator/server';
+
+const factures = new ChorusProFactures();
+const transverse = new ChorusProTransverse();
+const engagements = new ChorusProEngagements();
+let sim: Simulator;
+let credentials: CredentialStore;
+
+/** The body of the last request to a path ending with `suffix`. */
+function lastBody(suffix: string): Record<string, unknown> {
+	const found = sim.requests.filter((r) => r.path.endsWith(suffix));
+	expect(found.length).toBeGreaterThan(0);
+	return found[found.length - 1].body as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	credentials = new CredentialStore(sim.credentialData());
+});
+
+afterAll(async () => {
+	await sim.close();
+});
+
+describe('lists of the resource locators', () => {
+	it("searchMyStructures: the account's structures, once each, filtered by name", async () => {
+		const all = await listSearch(factures, 'searchMyStructures', { credentials });
+		expect(sim.counts('/monCompte/recuperer/rattachements')).toBeGreaterThan(0);
+		expect(all.results).toContainEqual({ name: `${DEMO_IDS.supplier.name} (${DEMO_IDS.supplier.siret})`, value: DEMO_IDS.supplier.idStructureCPP });
+		const values = all.results.map((r) => r.value);
+		expect(new Set(values).size).toBe(values.length);
+
+		const filtered = await listSearch(factures, 'searchMyStructures', { credentials, filter: 'atelier' });
+		expect(filtered.results.map((r) => r.value)).toEqual([DEMO_IDS.supplier.idStructureCPP]);
+	});
+
+	it('searchStructureServices: the services of the chosen structure, paged by the token', async () => {
+		const parameters = (idStructure: unknown): INodeParameters => ({
+			resource: 'structure',
+			operation: 'getService',
+			idStructure: idStructure as number,
+		});
+		const first = await listSearch(transverse, 'searchStructureServices', {
+			credentials,
+			parameters: parameters(DEMO_IDS.buyerWithService.idStructureCPP),
+		});
+		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: DEMO_IDS.buyerWithService.idStructureCPP });
+		expect(first.results).toContainEqual({ name: 'DST-INFO — Direction informatique', value: 1_048_577 });
+		expect(first.results).toContainEqual({ name: 'ANCIEN-SVC — Service fermé (inactive)', value: 1_048_578 });
+		expect(first.paginationToken).toBeUndefined();
+
+		// A structure with more services than a page: the token asks the next page of the same search.
+		const big = sim.store.structure(DEMO_IDS.buyerWithEngagement.idStructureCPP)!;
+		const template = sim.store.structure(DEMO_IDS.buyerWithService.idStructureCPP)!.services[0];
+		const before = big.services.length;
+		for (let i = 0; i < LIST_PAGE_SIZE + 5; i++) {
+			big.services.push({ ...template, idService: 7_000_000 + i, codeService: `SVC-${i}`, libelleService: `Service ${i}` });
+		}
+		const total = before + LIST_PAGE_SIZE + 5;
+		const page1 = await listSearch(transverse, 'searchStructureServices', { credentials, parameters: parameters(big.idStructureCPP) });
+		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
+		expect(page1.paginationToken).toBe('1');
+		const page2 = await listSearch(transverse, 'searchStructureServices', {
+			credentials,
+			parameters: parameters(big.idStructureCPP),
+			paginationToken: String(page1.paginationToken),
+		});
+		expect(lastBody('/rechercher/services')).toMatchObject({
+			parametresRechercherServicesStructure: { pageResultatDemandee: 2, nbResultatsParPage: LIST_PAGE_SIZE },
+		});
+		expect(page2.results).toHaveLength(total - LIST_PAGE_SIZE);
+		expect(page2.paginationToken).toBeUndefined();
+		expect(new Set([...page1.results, ...page2.results].map((r) => r.value)).size).toBe(total);
+
+		// The search has no filter: the typed text keeps the services whose name contains it, over every page.
+		const filtered = await listSearch(transverse, 'searchStructureServices', {
+			credentials,
+			parameters: parameters(big.idStructureCPP),
+			filter: 'svc-5',
+		});
+		expect(filtered.results.map((r) => r.name).sort()).toEqual(
+			['SVC-5', ...Array.from({ length: 5 }, (_, i) => `SVC-5${i}`)].map((code) => `${code} — Service ${code.slice(4)}`).sort(),
+		);
+		expect(filtered.paginationToken).toBeUndefined();
+	});
+
+	it('searchStructureServices: asks for the structure first, the structure may be a locator too', async () => {
+		await expect(
+			listSearch(transverse, 'searchStructureServices', { credentials, parameters: { resource: 'structure', operation: 'getService' } }),
+		).rejects.toThrow('Set "Structure ID" first');
+		await expect(
+			listSearch(transverse, 'searchStructureServices', {
+				credentials,
+				parameters: { resource: 'structure', operation: 'getService', idStructure: 'abc' },
+			}),
+		).rejects.toThrow('Invalid value for "Structure ID" of the search: expected a whole number, got "abc"');
+		const asLocator = await listSearch(transverse, 'searchStructureServices', {
+			credentials,
+			parameters: {
+				resource: 'structure',
+				operation: 'getService',
+				idStructure: { __rl: true, mode: 'id', value: String(DEMO_IDS.buyerWithService.idStructureCPP) },
+			},
+		});
+		expect(asLocator.results.map((r) => r.value)).toContain(1_048_577);
+	});
+
+	it('searchRecipients: a name, city or postcode goes to nomVilleCodePostal, a SIRET to identifiant; paged', async () => {
+		const buyer = await listSearch(factures, 'searchRecipients', { credentials, filter: DEMO_IDS.buyerWithService.siret });
+		expect(lastBody('/rechercher/destinataire')).toMatchObject({ identifiant: DEMO_IDS.buyerWithService.siret });
+		expect(lastBody('/rechercher/destinataire')).not.toHaveProperty('nomVilleCodePostal');
+		expect(buyer.results).toEqual([
+			{ name: expect.stringContaining(`${DEMO_IDS.buyerWithService.name} (${DEMO_IDS.buyerWithService.siret})`), value: DEMO_IDS.buyerWithService.siret },
+		]);
+
+		// More recipients in one town than a page.
+		const template = sim.store.structure(DEMO_IDS.buyerWithService.idStructureCPP)!;
+		for (let i = 0; i < LIST_PAGE_SIZE + 3; i++) {
+			sim.store.addStructure({
+				...template,
+				idStructureCPP: 29_000_000 + i,
+				identifiant: `2999999990${String(i).padStart(4, '0')}`,
+				raisonSociale: `MAIRIE ${i}`,
+				adresse: { ...template.adresse, ville: 'PAGINEVILLE', codePostal: '99999' },
+				services: [],
+			});
+		}
+		const page1 = await listSearch(factures, 'searchRecipients', { credentials, filter: 'pagineville' });
+		expect(lastBody('/rechercher/destinataire')).toMatchObject({
+			nomVilleCodePostal: 'pagineville',
+			parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE },
+		});
+		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
+		expect(page1.paginationToken).toBe('1');
+		const page2 = await listSearch(factures, 'searchRecipients', { credentials, filter: 'pagineville', paginationToken: '1' });
+		expect(lastBody('/rechercher/destinataire')).toMatchObject({ parametresRecherche: { pageResultatDemandee: 2 } });
+		expect(page2.results).toHaveLength(3);
+		expect(page2.paginationToken).toBeUndefined();
+		expect(page2.results.every((r) => /^2999999990\d{4}$/.test(String(r.value)))).toBe(true);
+	});
+
+	it("searchInvoices: the search of the node's resource, by invoice number", async () => {
+		const emitted = await listSearch(factures, 'searchInvoices', { credentials, parameters: { resource: 'emittedInvoice', operation: 'get' } });
+		expect(sim.counts('/factures/v1/rechercher/fournisseur')).toBeGreaterThan(0);
+		expect(emitted.results.length).toBeGreaterThan(0);
+		const [one] = emitted.results;
+		expect(typeof one.value).toBe('number');
+		const number = one.name.split(' — ')[0];
+
+		const byNumber = await listSearch(factures, 'searchInvoices', {
+			credentials,
+			parameters: { resource: 'emittedInvoice', operation: 'get' },
+			filter: number,
+		});
+		expect(lastBody('/rechercher/fournisseur')).toMatchObject({ numeroFacture: number });
+		expect(byNumber.results.map((r) => r.value)).toContain(one.value);
+
+		const before = sim.counts('/factures/v1/rechercher/recipiendaire');
+		const received = await listSearch(factures, 'searchInvoices', { credentials, parameters: { resource: 'receivedInvoice', operation: 'get' } });
+		expect(sim.counts('/factures/v1/rechercher/recipiendaire')).toBe(before + 1);
+		expect(received.results.length).toBeGreaterThan(0);
+	});
+
+	it('searchCommitments: commitments by number', async () => {
+		const all = await listSearch(engagements, 'searchCommitments', { credentials, parameters: { resource: 'commitment', operation: 'get' } });
+		expect(all.results.length).toBeGreaterThan(0);
+		const [number] = DEMO_IDS.engagements;
+		const found = await listSearch(engagements, 'searchCommitments', {
+			credentials,
+			parameters: { resource: 'commitment', operation: 'get' },
+			filter: number,
+		});
+		expect(lastBody('/engagement/recherche')).toMatchObject({ numeroEngagementJuridique: number });
+		expect(found.results).toHaveLength(1);
+		expect(found.results[0].name).toContain(number);
+	});
+});
+
+describe('a workflow saved with a plain value before the field became a locator', () => {
+	/** The body sent by one run of `node` with these parameters. */
+	async function bodySent(node: INodeType, parameters: INodeParameters, suffix: string, typeVersion?: number) {
+		const before = sim.requests.length;
+		await runNode(node, { parameters, credentials, typeVersion });
+		const sent = sim.requests.slice(before).filter((r) => r.path.endsWith(suffix));
+		expect(sent).toHaveLength(1);
+		return { path: sent[0].path, query: sent[0].query, body: sent[0].body };
+	}
+
+	/** The same request from the old plain value, the list's value and a typed ID (and an expression). */
+	async function sameRequest(node: INodeType, base: INodeParameters, name: string, value: number, suffix: string, oldVersion?: number) {
+		const plain = await bodySent(node, { ...base, [name]: value }, suffix, oldVersion);
+		const fromList = await bodySent(node, { ...base, [name]: { __rl: true, mode: 'list', value, cachedResultName: 'x' } }, suffix);
+		const byId = await bodySent(node, { ...base, [name]: { __rl: true, mode: 'id', value: ` ${value} ` } }, suffix);
+		const expression = await bodySent(node, { ...base, [name]: `={{ ${value} }}` }, suffix, oldVersion);
+		expect(fromList).toEqual(plain);
+		expect(byId).toEqual(plain);
+		expect(expression).toEqual(plain);
+		return plain;
+	}
+
+	it('Factures v1 and v1.1: Invoice ID as a number sends the same request as the locator', async () => {
+		const { results } = await listSearch(factures, 'searchInvoices', { credentials, parameters: { resource: 'receivedInvoice', operation: 'get' } });
+		const id = Number(results[0].value);
+		const base = { resource: 'receivedInvoice', operation: 'get' };
+		const sent = await sameRequest(factures, base, 'identifiantFactureCPP', id, '/consulter/recipiendaire', 1);
+		expect(sent.body).toMatchObject({ identifiantFactureCPP: id });
+	});
+
+	it('Transverse: the Service ID a dropdown stored sends the same request as the locator', async () => {
+		const base = { resource: 'structure', operation: 'getService', idStructure: DEMO_IDS.buyerWithService.idStructureCPP };
+		const sent = await sameRequest(transverse, base, 'idService', 1_048_577, '/consulter/service');
+		expect(sent.body).toMatchObject({ idStructure: DEMO_IDS.buyerWithService.idStructureCPP, idService: 1_048_577 });
+	});
+
+	it('Engagements: Commitment ID in the path, plain or locator', async () => {
+		const { results } = await listSearch(engagements, 'searchCommitments', { credentials, parameters: { resource: 'commitment', operation: 'get' } });
+		const id = Number(results[0].value);
+		const sent = await sameRequest(engagements, { resource: 'commitment', operation: 'get' }, 'id', id, `/engagement/${id}`);
+		expect(sent.path).toMatch(new RegExp(`/engagement/${id}$`));
+	});
+
+	it('a typed ID that is not a number is refused before any request, naming the field', async () => {
+		const before = sim.requests.length;
+		await expect(
+			runNode(factures, {
+				parameters: { resource: 'receivedInvoice', operation: 'get', identifiantFactureCPP: { __rl: true, mode: 'id', value: 'abc' } },
+				credentials,
+			}),
+		).rejects.toThrow('Invalid value for "Invoice ID" (item 1): expected a whole number, got "abc"');
+		expect(sim.requests.slice(before).filter((r) => !r.path.includes('/oauth/'))).toEqual([]);
+	});
+});
