@@ -69,7 +69,7 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 
 			await editor.openNode(NODE.service);
 			const shown = async (id: number) => {
-				const list = await editor.openList('idService', 'getStructureServices', { parameter: 'idStructure', value: String(id) });
+				const list = await editor.openList('idService', 'searchStructureServices', { parameter: 'idStructure', value: String(id) });
 				await editor.closeList();
 				return {
 					codes: list.labels.map((l) => l.split(' — ')[0]).sort(),
@@ -82,7 +82,7 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 
 			expect(forFirst.codes).toEqual(servicesOf(first));
 			expect(forSecond.codes).toEqual(servicesOf(second));
-			expect(forSecond.methods).toContain('getStructureServices');
+			expect(forSecond.methods).toContain('searchStructureServices');
 			const asked = demo.sim.requests
 				.filter((r) => r.path.endsWith('/rechercher/services'))
 				.map((r) => (r.body as { idStructure: number }).idStructure);

@@ -26,8 +26,9 @@ const CHROMIUM_FLAGS = [
 ];
 
 const STEP_TIMEOUT = 60_000;
-/** n8n's internal endpoint that runs a node's `loadOptions` method. */
-const LOAD_OPTIONS_PATH = '/rest/dynamic-node-parameters/options';
+/** n8n's internal endpoints that run a node's `loadOptions` method (a dropdown) or `listSearch` method (a "From list" picker). */
+const LIST_PATHS = ['/rest/dynamic-node-parameters/options', '/rest/dynamic-node-parameters/resource-locator-results'];
+const isListCall = (response: HTTPResponse) => LIST_PATHS.some((path) => response.url().includes(path));
 
 /** A list the editor loaded from a node's `loadOptions` method, as the user sees it opened. */
 export interface OpenedList {
@@ -113,7 +114,7 @@ export class Editor {
 	} {
 		const methods: string[] = [];
 		const onResponse = (response: HTTPResponse) => {
-			if (!response.url().includes(LOAD_OPTIONS_PATH)) return;
+			if (!isListCall(response)) return;
 			const method = methodOf(response);
 			if (method) methods.push(method);
 		};
@@ -124,7 +125,7 @@ export class Editor {
 			// the call made with the value typed (not one still answering for the value the node was opened with)
 			next: (method, parameter, value) =>
 				this.page.waitForResponse(
-					(r) => r.url().includes(LOAD_OPTIONS_PATH) && methodOf(r) === method && String(parametersOf(r)[parameter]) === value,
+					(r) => isListCall(r) && methodOf(r) === method && String(parametersOf(r)[parameter]) === value,
 				),
 		};
 	}
@@ -145,26 +146,32 @@ export class Editor {
 	async openList(parameterName: string, method: string, reloadAfter?: { parameter: string; value: string }): Promise<OpenedList> {
 		const calls = this.recordLoadOptions();
 		try {
-			if (reloadAfter) {
-				const reloaded = calls.next(method, reloadAfter.parameter, reloadAfter.value);
-				await this.typeInto(reloadAfter.parameter, reloadAfter.value);
-				await reloaded.catch((error: Error) => {
-					throw new Error(`n8n did not reload "${parameterName}" when "${reloadAfter.parameter}" changed to ${reloadAfter.value}: ${error.message}`);
-				});
-			}
+			// a dropdown reloads when the parameter changes, a "From list" picker when it opens: wait for either after both
+			const reloaded = reloadAfter && calls.next(method, reloadAfter.parameter, reloadAfter.value);
+			if (reloadAfter) await this.typeInto(reloadAfter.parameter, reloadAfter.value);
 			const field = await this.parameter(parameterName);
 			await field.evaluate((e) => e.scrollIntoView({ block: 'center' }));
-			// a dropdown's input controls its list; a text box has none
-			const input = await field.$('input[aria-controls]');
-			if (!input) throw new Error(`"${parameterName}" is not a dropdown: the editor shows it as a text box`);
-			await input.click();
-			const listId = await input.evaluate((e) => e.getAttribute('aria-controls'));
+			// a dropdown's input controls its list; a picker shows its items as rlc-item; a text box has neither
+			// (a picker's mode selector is a dropdown too: look for the picker first)
+			const picker = await field.$('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input');
+			const select = picker ? null : await field.$('input[aria-controls]');
+			if (!select && !picker) throw new Error(`"${parameterName}" is not a dropdown: the editor shows it as a text box`);
+			await (select ?? picker)!.click();
+			await reloaded?.catch((error: Error) => {
+				throw new Error(`n8n did not reload "${parameterName}" when "${reloadAfter!.parameter}" changed to ${reloadAfter!.value}: ${error.message}`);
+			});
+			const listId = select ? await select.evaluate((e) => e.getAttribute('aria-controls')) : null;
 			// the items are there once n8n's loading placeholder has gone
 			const labels = await this.page.waitForFunction(
 				(id) => {
-					const list = document.getElementById(id!);
+					const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
+					if (!id) {
+						const items = Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).filter(visible);
+						return items.length ? items.map((e) => (e as HTMLElement).innerText.trim()) : false;
+					}
+					const list = document.getElementById(id);
 					const popper = list?.closest('.el-select-dropdown, .el-popper') ?? list;
-					if (!popper || ((popper as HTMLElement).offsetParent === null && getComputedStyle(popper).position !== 'fixed')) return false;
+					if (!popper || !visible(popper)) return false;
 					if (popper.querySelector('.el-select-dropdown__loading')) return false;
 					const items = Array.from(popper.querySelectorAll('.el-select-dropdown__item')).map((e) => (e as HTMLElement).innerText.trim());
 					return items.length ? items : false;
@@ -172,10 +179,7 @@ export class Editor {
 				{},
 				listId,
 			);
-			return {
-				labels: (await labels.jsonValue()) as string[],
-				methods: [...calls.methods],
-			};
+			return { labels: (await labels.jsonValue()) as string[], methods: [...calls.methods] };
 		} finally {
 			calls.stop();
 		}
