@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import { facturesOperations } from '../ChorusProFactures/operations';
 import { described } from '../shared/lookup';
-import type { Operation, OperationCall } from '../shared/operation';
+import type { Operation, OperationCall, RequestOperation } from '../shared/operation';
 import { apiRequest } from '../shared/transport';
 
 /**
@@ -11,7 +11,7 @@ import { apiRequest } from '../shared/transport';
  * change to a search is made once. A poll is not an action's item: an operation whose hooks need one (`prepare`,
  * `run`) cannot be run from here, which is a programming error reported when the module loads.
  */
-export function facturesOperation(resource: string, operation: string): Operation {
+export function facturesOperation(resource: string, operation: string): RequestOperation {
 	const found = described(facturesOperations, resource, operation);
 	if (found.hooks?.prepare || found.hooks?.run) {
 		throw new Error(`${resource}:${operation} has hooks that need an action's item: the trigger cannot run it`);
@@ -20,7 +20,7 @@ export function facturesOperation(resource: string, operation: string): Operatio
 }
 
 /** The endpoint of an operation as the help texts name it (`rechercher/fournisseur`). */
-export function endpoint(operation: Operation): string {
+export function endpoint(operation: RequestOperation): string {
 	return operation.path.replace(/^\//, '');
 }
 

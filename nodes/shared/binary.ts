@@ -72,6 +72,18 @@ export async function readInputFile(
 	const fileName = meta.fileName ?? `file.${meta.fileExtension ?? 'bin'}`;
 	const extension = (meta.fileExtension ?? fileName.split('.').pop() ?? '').toUpperCase();
 	const file = new InputFile(fileName, meta.mimeType ?? 'application/octet-stream', extension, source);
+	checkInputFile(fn, itemIndex, file, spec);
+	return file;
+}
+
+/** Checks a file read before against an operation's size limit and extensions (a step of a composite). */
+export function checkInputFile(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	file: InputFile,
+	spec: Pick<BinaryInput, 'maxBytes' | 'limitLabel' | 'extensions'>,
+): void {
+	const { fileName, extension } = file;
 	if (file.size > spec.maxBytes) {
 		throw new NodeOperationError(
 			fn.getNode(),
@@ -91,13 +103,22 @@ export async function readInputFile(
 			{ itemIndex, description: `Accepted extensions: ${spec.extensions.join(', ')}` },
 		);
 	}
-	return file;
+}
+
+/** A file name cut to `maxLength` characters: the base name is shortened, the extension kept. */
+export function shortenFileName(fileName: string, maxLength: number): string {
+	if (fileName.length <= maxLength) return fileName;
+	const dot = fileName.lastIndexOf('.');
+	const extension = dot > 0 ? fileName.slice(dot) : '';
+	return fileName.slice(0, maxLength - extension.length) + extension;
 }
 
 /** Puts an input file into the request body following the operation's BinaryInput keys (dot paths). */
 export function attachFile(body: IDataObject, spec: BinaryInput, file: InputFile): void {
 	setPath(body, spec.contentKey, file.base64);
-	if (spec.fileNameKey && getPath(body, spec.fileNameKey) === undefined) setPath(body, spec.fileNameKey, file.fileName);
+	if (spec.fileNameKey && getPath(body, spec.fileNameKey) === undefined) {
+		setPath(body, spec.fileNameKey, spec.fileNameMaxLength ? shortenFileName(file.fileName, spec.fileNameMaxLength) : file.fileName);
+	}
 	if (spec.mimeTypeKey) setPath(body, spec.mimeTypeKey, file.mimeType);
 	if (spec.extensionKey) setPath(body, spec.extensionKey, file.extension);
 }

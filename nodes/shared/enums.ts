@@ -45,14 +45,6 @@ export const BILLING_FRAMEWORKS = [
 	'A24_DECOMPTE_GENERAL_DEFINITIF_TACITE_MOE', 'A25_DECOMPTE_GENERAL_DEFINITIF_MOE_PROCEDURE_TACITE',
 ] as const;
 
-/** The frameworks `soumettre` accepts (§11.2). */
-export const SUBMIT_FRAMEWORKS = [
-	{ name: 'A1 — Supplier Invoice', value: 'A1_FACTURE_FOURNISSEUR' },
-	{ name: 'A2 — Invoice Already Paid', value: 'A2_FACTURE_FOURNISSEUR_DEJA_PAYEE' },
-	{ name: 'A9 — Subcontractor Invoice', value: 'A9_FACTURE_SOUSTRAITANT' },
-	{ name: 'A12 — Co-Contractor Invoice', value: 'A12_FACTURE_COTRAITANT' },
-];
-
 export const WORKS_INVOICE_TYPES = [
 	'DP_DE_SOUSTRAITANT_TRAVAUX', 'PROJET_DECOMPTE_MENSUEL', 'ETAT_ACOMPTE', 'ETAT_ACOMPTE_VALIDE',
 	'PROJET_DECOMPTE_FINAL', 'PROJET_DECOMPTE_GENERAL', 'PROJET_DECOMPTE_GENERAL_PROCEDURE_TACITE', 'DECOMPTE_GENERAL',
@@ -67,7 +59,10 @@ export const DEPOSIT_MODES = [
 
 export const IDENTIFIER_TYPES = ['SIRET', 'UE_HORS_FRANCE', 'HORS_UE', 'RIDET', 'TAHITI', 'AUTRE', 'PARTICULIER'] as const;
 
+/** Invoice types of the searches (typeFacture); `soumettre` takes the first two (INVOICE_TYPES_SUBMIT). */
 export const INVOICE_TYPES = ['FACTURE', 'AVOIR', 'ACOMPTE'] as const;
+/** Public or private structure (typeStructure). */
+export const STRUCTURE_KINDS = ['PUBLIQUE', 'PRIVEE'] as const;
 export const INVOICE_TYPES_SUBMIT = [
 	{ name: 'Invoice (Facture)', value: 'FACTURE' },
 	{ name: 'Credit Note (Avoir)', value: 'AVOIR' },
@@ -88,7 +83,6 @@ export const PAYMENT_MODES = [
 ];
 export const PAYMENT_REQUEST_TYPES = ['FACTURE', 'FACTURE_TRAVAUX', 'MEMOIRE_JUSTICE', 'DEMANDE_REMBOURSEMENT'] as const;
 export const USER_ROLES = ['FOURNISSEUR', 'MOE', 'MOA', 'VALIDEUR', 'DESTINATAIRE'] as const;
-export const PDF_FORMATS = ['PDF_NON_SIGNE', 'PDF_SIGNE_PADES', 'PDF_SIGNE_XADES'] as const;
 export const LANGUAGES = ['FR', 'EN'] as const;
 
 /** `syntaxeFlux` of deposer/flux (§11.7: the 13 Swagger values only). */
@@ -120,14 +114,6 @@ export const VALIDATOR_ACTIONS = [
 	{ name: 'Payment Sent (Mise en Paiement)', value: 'MISE_EN_PAIEMENT' },
 	{ name: 'Send to Recycling (Mise en Recyclage)', value: 'MISE_EN_RECYCLAGE' },
 ];
-
-/** Refusal / rejection reason codes (§11.11). */
-export const REASON_CODES = [
-	'AUT_MOTIF_ERR_VALIDEUR', 'RETRAIT_MAN_SERV', 'SUPPR_MASSE', 'AUTRE', 'CONTACT_ACHTR', 'COORD_BANC_ERR',
-	'CREANCIER_ERR', 'DOUBLE_FACT', 'ERREUR_DONNEE_EJ', 'EJ_ERR', 'ERR_VALIDEUR', 'FACT_NON_CONFORME',
-	'HONORER_LA_COMMANDE', 'LIVR_INCOMP', 'MARCHE_TERM', 'MONTANT_ERR', 'SE_ERR', 'ST_CT_NON_DECLAR',
-	'SUPPR_COMP_AVOIR', 'TRANSF_PMNT_REGIE', 'TX_TVA_ERR',
-] as const;
 
 /** triColonne of the Factures searches (§11.10). */
 const SUPPLIER_TODO_COLUMNS = [
@@ -167,3 +153,17 @@ export const SORT_COLUMNS = {
 export const RECIPIENT_SEARCH_FRAMEWORKS = BILLING_FRAMEWORKS.filter(
 	(code) => !/^A(3|21|22|23|24|25)_/.test(code),
 );
+
+/** The frameworks of works invoices: every A-code except the plain invoices (A1, A2, A9, A12), A3 and A21. */
+export const WORKS_FRAMEWORKS: readonly string[] = BILLING_FRAMEWORKS.filter(
+	(code) => !/^A(1|2|3|9|12|21)_/.test(code),
+);
+
+/** Refusal reason codes of works invoices (AIFE example of recupererMotifsRefusFactureTravaux, §4). */
+export const WORKS_REFUSAL_CODES = [
+	{ name: 'Other (Autre)', value: 'AUTRE', description: 'Explain in the comment' },
+	{ name: 'Wrong Validator (Mauvais Valideur)', value: 'MAUVAIS_VALIDEUR' },
+	{ name: 'Wrong Project Manager (Mauvaise MOE)', value: 'MAUVAISE_MOE' },
+	{ name: 'Wrong Project Owner (Mauvaise MOA)', value: 'MAUVAISE_MOA' },
+	{ name: 'Works Invoice Refused (Ref Fac Travaux)', value: 'REF_FAC_TRAVAUX' },
+];

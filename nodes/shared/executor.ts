@@ -2,16 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiInfo } from './apis';
-import { attachFile, outputFile, readInputFile } from './binary';
+import { attachFile, checkInputFile, outputFile, readInputFile, type InputFile } from './binary';
 import { onQualificationPlatform } from './environment';
 import { LookupCache } from './lookup';
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationCall, type OperationContext } from './operation';
+import {
+	ENVELOPE_KEYS,
+	omit,
+	type BuiltRequest,
+	type LocalOperation,
+	type Operation,
+	type OperationCall,
+	type OperationContext,
+	type RequestOperation,
+	type StepResult,
+	type StepsOperation,
+} from './operation';
 import { RequestPace } from './pace';
 import { listOf, paginate, type PageRequest } from './pagination';
 import { isParallelRead, parallelRequests } from './parallel';
 import { buildRequest, readLimit, readParameters, testIdentifierWarning, type InputProblem } from './parameters';
 import { BINARY_PROPERTY, OUTPUT_BINARY_PROPERTY, SORT } from './properties';
 import { apiRequest } from './transport';
+import { itemName } from './validation';
 
 /** The one executor: parameters → checks → request(s) → output items, for any described operation. */
 
@@ -28,9 +40,9 @@ function toItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
 }
 
-/** The one request of an operation without a `run` hook (a `run` hook that wraps it may send it the same way). */
-export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest): Promise<IDataObject> {
-	const { operation } = ctx;
+/** The one request of a request operation (the trigger sends its look-ups this way too), with its advice for an unknown outcome. */
+export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest, howToCheck?: string): Promise<IDataObject> {
+	const operation = ctx.operation as RequestOperation;
 	return await ctx.request({
 		api: operation.api,
 		method: built.method,
@@ -40,9 +52,46 @@ export async function sendAsDescribed(ctx: OperationCall, built: BuiltRequest): 
 		mutates: operation.mutates,
 		noResultErrors: operation.noResultErrors,
 		sizeLimit: operation.binaryIn?.limitLabel,
+		howToCheck: howToCheck ?? operation.howToCheck,
 	});
 }
 
+/** A request operation's request: parameters mapped by its fields, the file attached, its `prepare` hook applied. */
+async function describedRequest(ctx: OperationContext, operation: RequestOperation, file?: InputFile): Promise<BuiltRequest> {
+	const built = buildRequest(operation, ctx.params);
+	if (operation.binaryIn && file) {
+		checkInputFile(ctx.fn, ctx.itemIndex, file, operation.binaryIn);
+		attachFile(built.body, operation.binaryIn, file);
+	}
+	await operation.hooks?.prepare?.(ctx, built);
+	return built;
+}
+
+/** Runs the steps of a composite one after the other, each as its described operation would run. */
+async function runSteps(ctx: OperationContext, operation: StepsOperation, file?: InputFile): Promise<IDataObject> {
+	const done: StepResult[] = [];
+	for (const step of operation.steps) {
+		const params = step.params ? step.params(ctx.params, done) : ctx.params;
+		const inner: OperationContext = { ...ctx, operation: step.operation, params };
+		const request = await describedRequest(inner, step.operation, file);
+		Object.assign(request.body, step.body?.(ctx.params, done));
+		done.push({ request, answer: await sendAsDescribed(inner, request, step.howToCheck) });
+	}
+	return operation.result(done);
+}
+
+/** A local computation's answer; what it refuses is reported like an input error, naming the item. */
+function compute(ctx: OperationContext, operation: LocalOperation): IDataObject {
+	try {
+		return operation.compute(ctx.params);
+	} catch (error) {
+		throw new NodeOperationError(ctx.fn.getNode(), `${operation.makes} (${itemName(ctx.itemIndex)}): ${(error as Error).message}`, {
+			itemIndex: ctx.itemIndex,
+		});
+	}
+}
+
+/** Reads the parameters and the file of one item, then does what the operation describes. */
 export async function runOperation(
 	fn: IExecuteFunctions,
 	operation: Operation,
@@ -71,29 +120,35 @@ export async function runOperation(
 			await apiRequest.call(fn, { howToCheck: operation.howToCheck, pace, ...request }, itemIndex),
 		lookups,
 	};
-	const built = buildRequest(operation, params);
-	if (operation.binaryIn) {
-		const file = await readInputFile(fn, itemIndex, String(params[BINARY_PROPERTY]), operation.binaryIn);
-		attachFile(built.body, operation.binaryIn, file);
-	}
-	await operation.hooks?.prepare?.(ctx, built);
+	const file = operation.binaryIn
+		? await readInputFile(fn, itemIndex, String(params[BINARY_PROPERTY]), operation.binaryIn)
+		: undefined;
 
-	if (operation.pagination && !operation.hooks?.run) {
-		const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const page: PageRequest = {
-			returnAll,
-			limit: returnAll ? 0 : readLimit(fn, itemIndex),
-			sort: 'sortColumns' in operation.pagination && operation.pagination.sortColumns
-				? (fn.getNodeParameter(SORT, itemIndex, {}) as PageRequest['sort'])
-				: undefined,
-		};
-		const found = await paginate(ctx, built, page);
-		return operation.hooks?.output
-			? await operation.hooks.output(ctx, { list: found })
-			: toItems(found);
+	if (operation.kind === 'local') return await respond(ctx, compute(ctx, operation));
+	if (operation.kind === 'steps') {
+		const run = async () => await runSteps(ctx, operation, file);
+		return await respond(ctx, operation.hooks?.run ? await operation.hooks.run(ctx, run) : await run());
 	}
+	const built = await describedRequest(ctx, operation, file);
+	const send = async () => await sendAsDescribed(ctx, built);
+	if (operation.hooks?.run) return await respond(ctx, await operation.hooks.run(ctx, send));
+	if (!operation.pagination) return await respond(ctx, await send());
 
-	const response = operation.hooks?.run ? await operation.hooks.run(ctx, built) : await sendAsDescribed(ctx, built);
+	const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const page: PageRequest = {
+		returnAll,
+		limit: returnAll ? 0 : readLimit(fn, itemIndex),
+		sort: 'sortColumns' in operation.pagination && operation.pagination.sortColumns
+			? (fn.getNodeParameter(SORT, itemIndex, {}) as PageRequest['sort'])
+			: undefined,
+	};
+	const found = await paginate(ctx, built, page);
+	return operation.hooks?.output ? await operation.hooks.output(ctx, { list: found }) : toItems(found);
+}
+
+/** The output items of one answer: the `output` hook's, the file, the split list, or the answer itself. */
+async function respond(ctx: OperationContext, response: IDataObject): Promise<INodeExecutionData[]> {
+	const { operation } = ctx;
 	if (operation.hooks?.output) return await operation.hooks.output(ctx, response);
 	if (operation.binaryOut) return [await outputFile(ctx, operation.binaryOut, response)];
 	if (operation.splitList) return toItems(listOf(response, operation.splitList));

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Operation } from './operation';
+import type { RequestOperation } from './operation';
 import { searchPage } from './pagination';
 import { buildRequest, convertValue, InputError, pickedValue } from './parameters';
 import { apiRequest } from './transport';
@@ -25,7 +25,7 @@ const MAX_FILTERED_PAGES = 20;
 
 export interface PickList {
 	/** The search whose results are the choices (it may depend on the node's parameters, e.g. its resource). */
-	search: (fn: ILoadOptionsFunctions) => Operation;
+	search: (fn: ILoadOptionsFunctions) => RequestOperation;
 	/**
 	 * The search's criteria from the text typed in the list's search box. Without it the search has no filter:
 	 * the choices whose name contains the text are kept.
@@ -37,7 +37,7 @@ export interface PickList {
 }
 
 /** The search's parameters from raw values, checked and converted as the node would (an error names the field). */
-function searchParameters(fn: ILoadOptionsFunctions, search: Operation, raw: IDataObject): IDataObject {
+function searchParameters(fn: ILoadOptionsFunctions, search: RequestOperation, raw: IDataObject): IDataObject {
 	const params: IDataObject = {};
 	for (const [name, value] of Object.entries(raw)) {
 		const field = search.fields.find((f) => f.name === name);

@@ -1,13 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENVELOPE_KEYS, omit, type Operation, type OperationContext } from './operation';
+import { ENVELOPE_KEYS, isRequest, omit, type Operation, type OperationContext, type RequestOperation } from './operation';
 import { paginate, type PageRequest } from './pagination';
 import { buildRequest } from './parameters';
 
-/** The description of `resource:operation` in a node's list (a programming error when it is missing). */
-export function described(operations: readonly Operation[], resource: string, operation: string): Operation {
+/** The request described as `resource:operation` in a node's list (a programming error when it is missing). */
+export function described(operations: readonly Operation[], resource: string, operation: string): RequestOperation {
 	const found = operations.find((op) => op.resource === resource && op.operation === operation);
 	if (!found) throw new Error(`No operation ${resource}:${operation}`);
+	if (!isRequest(found)) throw new Error(`${resource}:${operation} is not one request (it is ${String(found.kind)})`);
 	return found;
 }
 
@@ -19,7 +20,7 @@ export function described(operations: readonly Operation[], resource: string, op
  */
 export async function lookUp(
 	ctx: OperationContext,
-	operation: Operation,
+	operation: RequestOperation,
 	params: IDataObject,
 	page: PageRequest = { returnAll: true, limit: 0 },
 ): Promise<IDataObject | IDataObject[]> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
 import type { ApiGroup } from './apis';
+import type { FieldCheck } from './checks';
 import type { LookupCache } from './lookup';
 import type { InputProblem } from './parameters';
 import type { ApiRequest } from './transport';
@@ -23,11 +24,6 @@ export type FieldType =
 	| 'idList' // comma-separated integers, sent as [{ [itemKey]: id }] or [id] without itemKey
 	| 'stringList'; // comma-separated strings, sent as an array
 
-/**
- * `currency`: an ISO 4217 code (three capital letters), also when typed as an expression instead of picked.
- * `identifier`: a structure identifier that, when it is all digits, must be a valid SIRET or SIREN.
- */
-export type FieldCheck = 'siret' | 'siren' | 'siretOrSiren' | 'currency' | 'identifier';
 
 export interface OptionValue {
 	name: string;
@@ -62,8 +58,14 @@ export interface Field {
 	 * and converts the value sent.
 	 */
 	locator?: Locator;
+	/** A check of the registry (checks.ts), run before any request. */
 	check?: FieldCheck;
 	maxLength?: number;
+	/**
+	 * A search criterion the API wants as `{ op, <value> }`: the value goes to `key` (`filtres.siren.valeur`,
+	 * `siren.val`) and this operator beside it, as `op` (`filtres.siren.op`), when the criterion is given.
+	 */
+	operator?: string;
 	/** For `idList`: the key of each object of the array. */
 	itemKey?: string;
 	/** For `date` used as the end of a range: sent as YYYY-MM-DDT23:59:59 so the whole day is included. */
@@ -132,6 +134,8 @@ export interface BinaryInput {
 	contentKey: string;
 	/** Body key of the file name, if the API wants it. */
 	fileNameKey?: string;
+	/** The longest file name the API keeps: a longer binary name is shortened, its extension kept. */
+	fileNameMaxLength?: number;
 	mimeTypeKey?: string;
 	/** Body key of the upper-case extension without the dot (`PDF`). */
 	extensionKey?: string;
@@ -184,15 +188,35 @@ export interface OperationContext {
 export type OperationCall = Pick<OperationContext, 'operation' | 'request'>;
 
 export interface OperationHooks {
-	/** Adjust the built request before it is sent (derived fields, conditional structure). */
+	/** Adjust the built request before it is sent (derived fields, conditional structure); requests only. */
 	prepare?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
-	/** Replace the single request by a sequence (composite operations); returns the answer to output. */
-	run?: (ctx: OperationContext, request: BuiltRequest) => Promise<IDataObject>;
+	/**
+	 * Wrap or replace what the operation does; `next` does it as described (its request, steps or computation).
+	 * Returns the answer to output.
+	 */
+	run?: (ctx: OperationContext, next: () => Promise<IDataObject>) => Promise<IDataObject>;
 	/** Shape the answer into output items (default: the answer, or its list). */
 	output?: (ctx: OperationContext, response: IDataObject) => INodeExecutionData[] | Promise<INodeExecutionData[]>;
 }
 
-export interface Operation {
+/** A step that ran: the request it sent and the answer it got. */
+export interface StepResult {
+	request: BuiltRequest;
+	answer: IDataObject;
+}
+
+/** One step of a `steps` operation: another described operation, run as if a user had run it. */
+export interface Step {
+	operation: RequestOperation;
+	/** Its parameters, from the composite's (default: the composite's parameters as they are). */
+	params?: (params: IDataObject, done: StepResult[]) => IDataObject;
+	/** Body values this step adds from the steps before it (e.g. the id of the file uploaded by the first). */
+	body?: (params: IDataObject, done: StepResult[]) => IDataObject;
+	/** What to tell the user when this step's outcome is unknown, if not its operation's own advice. */
+	howToCheck?: string;
+}
+
+interface OperationBase {
 	resource: string;
 	/** Operation value in n8n, camelCase. */
 	operation: string;
@@ -203,12 +227,14 @@ export interface Operation {
 	/** One line; may give the French name of the service. */
 	description: string;
 	api: ApiGroup;
-	method: IHttpRequestMethods;
-	/** Path under the API prefix, with `{param}` placeholders for `in: 'path'` fields. */
-	path: string;
 	fields: Field[];
 	/** Creates or changes something: never re-sent after an unknown outcome (see transport). */
 	mutates: boolean;
+	/**
+	 * One thing named two ways (an id, or a type + an identifier): at least one group of these parameters must be
+	 * given in full, checked before any request ("Give the structure as "Structure ID", or as …").
+	 */
+	oneOf?: { what: string; groups: string[][] };
 	/** For mutating operations: how to check whether a failed call went through. */
 	howToCheck?: string;
 	pagination?: Pagination;
@@ -216,6 +242,7 @@ export interface Operation {
 	noResultErrors?: readonly string[];
 	/** For non-paginated answers: split this list of the answer into one item per element. */
 	splitList?: string;
+	/** The file the user gives (for `steps`: checked once, then handed to the step that sends a file). */
 	binaryIn?: BinaryInput;
 	binaryOut?: BinaryOutput;
 	/** Marks operations the API documentation deprecates. */
@@ -233,6 +260,42 @@ export interface Operation {
 	hooks?: OperationHooks;
 	/** Where the request shape comes from (issue 9: every operation states it; a test enforces it). */
 	evidence?: Evidence;
+}
+
+/** One request (the default kind): method and path under the API prefix. */
+export interface RequestOperation extends OperationBase {
+	kind?: 'request';
+	method: IHttpRequestMethods;
+	/** Path under the API prefix, with `{param}` placeholders for `in: 'path'` fields. */
+	path: string;
+}
+
+/** A sequence of other described operations (Submit PDF Invoice = Add File, then the submission). */
+export interface StepsOperation extends OperationBase {
+	kind: 'steps';
+	steps: Step[];
+	/** The answer of the whole sequence, from the steps that ran. */
+	result: (done: StepResult[]) => IDataObject;
+	method?: never;
+	path?: never;
+}
+
+/** A computation made in n8n from the parameters alone: no request (Build File Name). */
+export interface LocalOperation extends OperationBase {
+	kind: 'local';
+	/** The answer from the checked parameters; an Error it throws says what is wrong with them. */
+	compute: (params: IDataObject) => IDataObject;
+	/** What it makes, named in its errors: "E-reporting file name (item 1): …". */
+	makes: string;
+	method?: never;
+	path?: never;
+}
+
+/** What an operation does: one request, steps over other described operations, or a local computation. */
+export type Operation = RequestOperation | StepsOperation | LocalOperation;
+
+export function isRequest(operation: Operation): operation is RequestOperation {
+	return operation.kind === undefined || operation.kind === 'request';
 }
 
 /**

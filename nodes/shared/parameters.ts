@@ -1,18 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest, Field, Operation } from './operation';
+import type { BuiltRequest, Field, Operation, RequestOperation } from './operation';
 import { ADDITIONAL_FIELDS } from './properties';
 import { apiDate, apiDateTime, apiDateTimeWithOffset } from './parisTime';
-import {
-	checkCurrency,
-	checkFreeText,
-	checkIdentifier,
-	checkSiren,
-	checkSiret,
-	checkSiretOrSiren,
-	itemName,
-} from './validation';
+import { FIELD_CHECKS } from './checks';
+import { checkFreeText, itemName } from './validation';
 
 /**
  * Reads an operation's parameters for one item, checks them and converts them to the API's types. Everything
@@ -67,17 +60,9 @@ function toInteger(field: Field, raw: unknown): number {
 	return n;
 }
 
-const CHECKS: Record<NonNullable<Field['check']>, (value: string, checksum: boolean) => string | undefined> = {
-	siret: checkSiret,
-	siren: checkSiren,
-	siretOrSiren: checkSiretOrSiren,
-	identifier: checkIdentifier,
-	currency: (value) => checkCurrency(value),
-};
-
 /** The problem of a value under its field's check; `checksum: false` checks the format of identifiers only. */
 function checkValue(field: Field, value: string, checksum: boolean): string | undefined {
-	return checkFreeText(value) ?? (field.check ? CHECKS[field.check](value, checksum) : undefined);
+	return checkFreeText(value) ?? (field.check ? FIELD_CHECKS[field.check](value, checksum) : undefined);
 }
 
 /**
@@ -225,7 +210,20 @@ export function readParameters(
 		}
 	}
 	checkRanges(fn, operation, params, i);
+	checkOneOf(fn, operation, params, i);
 	return params;
+}
+
+/** The thing an operation needs named one way or another (`Operation.oneOf`): at least one group given in full. */
+function checkOneOf(fn: IExecuteFunctions, operation: Operation, params: IDataObject, i: number): void {
+	const { oneOf } = operation;
+	if (!oneOf || oneOf.groups.some((group) => group.every((name) => params[name] !== undefined))) return;
+	const label = (name: string) => `"${operation.fields.find((f) => f.name === name)?.label ?? name}"`;
+	const ways = oneOf.groups.map((group) => group.map(label).join(' + ')).join(', or as ');
+	throw new NodeOperationError(fn.getNode(), `Give ${oneOf.what} as ${ways} (${itemName(i)})`, {
+		itemIndex: i,
+		description: 'One of them is required. Nothing was sent to Chorus Pro.',
+	});
 }
 
 /** The warning of an identifier accepted on the qualification platform although its checksum fails. */
@@ -304,7 +302,7 @@ export function getPath(source: IDataObject, path: string): unknown {
 }
 
 /** Maps the checked values onto the request: body (dot paths), path placeholders, query string. */
-export function buildRequest(operation: Operation, params: IDataObject): BuiltRequest {
+export function buildRequest(operation: RequestOperation, params: IDataObject): BuiltRequest {
 	const request: BuiltRequest = { method: operation.method, path: operation.path, body: {}, qs: {} };
 	for (const field of operation.fields) {
 		if (!(field.name in params)) continue;
@@ -313,6 +311,7 @@ export function buildRequest(operation: Operation, params: IDataObject): BuiltRe
 		switch (field.in ?? 'body') {
 			case 'body':
 				setPath(request.body, key, value);
+				if (field.operator) setPath(request.body, key.replace(/[^.]+$/, 'op'), field.operator);
 				break;
 			case 'path':
 				request.path = request.path.replace(`{${key}}`, encodeURIComponent(String(value)));

@@ -2,11 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { commitmentOperations } from '../ChorusProEngagements/operations/commitment';
-import { emittedInvoiceOperations } from '../ChorusProFactures/operations/emitted';
-import { receivedInvoiceOperations } from '../ChorusProFactures/operations/received';
-import { invoiceToValidateOperations } from '../ChorusProFactures/operations/toValidate';
-import { myAccountOperations, recipientOperations } from '../ChorusProTransverse/operations/others';
-import { structureOperations } from '../ChorusProTransverse/operations/structures';
+import { emittedInvoiceOperations } from '../ChorusProFactures/operations/emittedInvoice';
+import { receivedInvoiceOperations } from '../ChorusProFactures/operations/receivedInvoice';
+import { invoiceToValidateOperations } from '../ChorusProFactures/operations/invoiceToValidate';
+import { myAccountOperations } from '../ChorusProTransverse/operations/myAccount';
+import { recipientOperations } from '../ChorusProTransverse/operations/recipient';
+import { structureOperations } from '../ChorusProTransverse/operations/structure';
 import { currentValue, listSearchMethod } from './listSearch';
 import { SERVICES_STRUCTURE_PARAMETER } from './loadOptions';
 import { described } from './lookup';

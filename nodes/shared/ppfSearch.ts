@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { filterHelp } from './fieldHelp';
-import type { BuiltRequest, Field, Operation, OperationContext, Pagination } from './operation';
+import type { Field, Pagination, RequestOperation } from './operation';
 
 /**
  * Searches shaped like the PPF annuaire OpenAPI (reference §10.2, §15.11), which the G2B APIs follow:
@@ -31,28 +29,14 @@ export function ppfPagination(sortColumns?: readonly string[]): Pagination {
 	};
 }
 
-/** Filter fields (their value goes to `filtres.<name>.valeur`) and the hook that adds each filter's `op`. */
-export function ppfFilters(filters: PpfFilter[]): {
-	fields: Field[];
-	prepare: (ctx: OperationContext, request: BuiltRequest) => void;
-} {
-	const fields = filters.map(({ op, ...field }) => ({
+/** Filter fields: the value goes to `filtres.<name>.valeur`, the operator beside it (`Field.operator`). */
+export function ppfFilters(filters: PpfFilter[]): Field[] {
+	return filters.map(({ op, ...field }) => ({
 		...field,
 		key: `filtres.${field.name}.valeur`,
+		operator: op,
 		description: filterHelp(field.label, [field.description, `filtre ${field.name}`], op === 'strict'),
 	}));
-	const operators = new Map(filters.map((f) => [f.name, f.op]));
-	return {
-		fields,
-		prepare: (_ctx, request) => {
-			const filtres = request.body.filtres as IDataObject | undefined;
-			if (!filtres) return;
-			for (const [name, criterion] of Object.entries(filtres)) {
-				const op = operators.get(name);
-				if (op) (criterion as IDataObject).op = op;
-			}
-		},
-	};
 }
 
 /** "Fields to Return" (`champs`): the OpenAPI's list of a resource's fields. */
@@ -67,20 +51,20 @@ export function ppfChamps(values: readonly string[], inBody = true): Field {
 	};
 }
 
-/** A complete PPF-style search operation. */
-export function ppfSearchOperation(
-	base: Omit<Operation, 'method' | 'fields' | 'mutates' | 'pagination' | 'hooks'>,
-	filters: PpfFilter[],
-	champs: readonly string[],
-	extraFields: Field[] = [],
-): Operation {
-	const { fields, prepare } = ppfFilters(filters);
+/** What a PPF-style search filters on, which fields it may return, and any field of its own. */
+export interface PpfSearch {
+	filters: PpfFilter[];
+	/** The resource's fields (`champs`), also the columns it sorts by. */
+	champs: readonly string[];
+	extraFields?: Field[];
+}
+
+/** The mechanics of a PPF-style search (POST, filters, `champs`, offset paging): its operation adds what it searches. */
+export function ppfSearch({ filters, champs, extraFields = [] }: PpfSearch): Pick<RequestOperation, 'method' | 'mutates' | 'fields' | 'pagination'> {
 	return {
-		...base,
 		method: 'POST',
 		mutates: false,
-		fields: [...fields, ppfChamps(champs), ...extraFields],
+		fields: [...ppfFilters(filters), ppfChamps(champs), ...extraFields],
 		pagination: ppfPagination(champs),
-		hooks: { prepare },
 	};
 }

@@ -175,8 +175,8 @@ export const ISSUES_URL = 'https://github.com/n8n-nodes-chorus-pro/n8n-nodes-cho
  */
 export function evidenceNotice(operation: Operation): string | undefined {
 	const evidence = operation.evidence;
-	// No path: the operation makes no HTTP call (e.g. a file-name helper), so there is nothing the platform can refuse.
-	if (!operation.path || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
+	// A local computation (e.g. a file-name helper) makes no HTTP call, so there is nothing the platform can refuse.
+	if (operation.kind === 'local' || !evidence || (evidence.level !== 'unpublished' && evidence.level !== 'annexPath')) {
 		return undefined;
 	}
 	// Notes are sentences of their own: drop their final stop so the notice never reads "..".

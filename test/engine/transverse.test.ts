@@ -7,7 +7,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
 import { transverseOperations } from '../../nodes/ChorusProTransverse/operations';
-import { referentialOperations } from '../../nodes/ChorusProTransverse/operations/referentials';
+import { referentialOperations } from '../../nodes/ChorusProTransverse/operations/referential';
 import { binaryBuffer, binaryItem, CredentialStore, loadOptions, runNode } from '../harness/run';
 import { invoicePdf, minimalPdf } from '../simulator/factures/documents';
 import { DEMO_IDS } from '../simulator/seed';

@@ -6,7 +6,7 @@ import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
 import { transverseOperations } from '../../nodes/ChorusProTransverse/operations';
 import { travauxOperations } from '../../nodes/ChorusProTravaux/operations';
 import type { ApiGroup } from '../../nodes/shared/apis';
-import type { Operation } from '../../nodes/shared/operation';
+import { isRequest, type Operation, type RequestOperation } from '../../nodes/shared/operation';
 
 /**
  * Table 4.1 of the AIFE annex ("Synthèse des API", seed 002) lists every endpoint; the rows marked "dépréciée"
@@ -84,14 +84,17 @@ const ALL_OPERATIONS: Operation[] = [
 
 const normalise = (row: string) => row.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
 
-/** Every (API, path) and (API, method path) an operation reaches, including the calls of composite operations. */
+/** The requests an operation sends as described: its own, or those of its steps; a local computation sends none. */
+function requestsOf(op: Operation): RequestOperation[] {
+	if (op.kind === 'steps') return op.steps.map((step) => step.operation);
+	return isRequest(op) ? [op] : [];
+}
+
+/** Every (API, path) and (API, method path) an operation reaches, including the steps of composite operations. */
 function reached(): Set<string> {
-	const set = new Set(
-		ALL_OPERATIONS.flatMap((op) => [`${op.api} ${normalise(op.path)}`, `${op.api} ${op.method} ${normalise(op.path)}`]),
+	return new Set(
+		ALL_OPERATIONS.flatMap(requestsOf).flatMap((op) => [`${op.api} ${normalise(op.path)}`, `${op.api} ${op.method} ${normalise(op.path)}`]),
 	);
-	// "Submit PDF Invoice" uploads through transverses ajouter/fichier before soumettre (its run hook).
-	set.add('transverses /ajouter/fichier');
-	return set;
 }
 
 describe('table 4.1 coverage', () => {

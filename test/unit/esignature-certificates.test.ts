@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { certificateDer, certificateList, epochMillis, remoteCertificates } from '../../nodes/ChorusProESignature/operations/certificates';
+import { certificateDer, certificateList, epochMillis, remoteCertificates } from '../../nodes/ChorusProESignature/operations/x509';
 
 let dir: string;
 const pem: string[] = [];

@@ -1,4 +1,5 @@
 import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
+import { isRequest } from '../../nodes/shared/operation';
 import swagger from '../simulator/swagger/factures-v1.swagger.json';
 
 /**
@@ -21,7 +22,10 @@ function schemaAt(root: Schema | undefined, keyPath: string): Schema | undefined
 	return keyPath.split('.').reduce<Schema | undefined>((node, key) => resolve(resolve(node)?.properties?.[key]), root);
 }
 
-const facturesOps = facturesOperations.filter((op) => op.api === 'factures' && !op.hooks?.run);
+// The requests as described: each operation's, or the steps of a composite (Submit PDF's soumettre).
+const facturesOps = facturesOperations
+	.flatMap((op) => (op.kind === 'steps' ? op.steps.map((step) => step.operation) : isRequest(op) ? [op] : []))
+	.filter((op) => op.api === 'factures' && !op.hooks?.run);
 
 describe('Factures descriptions against the official Swagger', () => {
 	it.each(facturesOps.map((op) => [`${op.resource}.${op.operation}`, op] as const))('%s', (_name, op) => {

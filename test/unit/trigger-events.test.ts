@@ -15,6 +15,7 @@ import { FLUX_EVENT, FLUX_REPORT } from '../../nodes/ChorusProTrigger/events/flu
 import { INVOICE_EVENTS, isInvoiceEvent, searchRequest, WINDOW_SORT } from '../../nodes/ChorusProTrigger/events/invoiceEvents';
 import { triggerProperties } from '../../nodes/ChorusProTrigger/properties';
 import { described } from '../../nodes/shared/lookup';
+import { isRequest } from '../../nodes/shared/operation';
 
 const TRIGGER_DIR = join(__dirname, '../../nodes/ChorusProTrigger');
 
@@ -52,7 +53,7 @@ describe('trigger events reference the Factures operations', () => {
 	});
 
 	it('refuses an operation whose hooks need an action item (a poll has none)', () => {
-		const hooked = facturesOperations.find((op) => op.hooks?.prepare || op.hooks?.run);
+		const hooked = facturesOperations.filter(isRequest).find((op) => op.hooks?.prepare || op.hooks?.run);
 		if (!hooked) throw new Error('no Factures operation with a prepare or run hook left to try');
 		expect(() => facturesOperation(hooked.resource, hooked.operation)).toThrow(/hooks that need an action's item/);
 		expect(() => facturesOperation('receivedInvoice', 'nothing')).toThrow(/No operation receivedInvoice:nothing/);
@@ -95,7 +96,7 @@ describe('trigger events reference the Factures operations', () => {
 	it('writes no endpoint path and no list key of a Factures operation in its code', () => {
 		const literals = triggerStringLiterals();
 		expect(literals.length).toBeGreaterThan(50);
-		const paths = facturesOperations.map((op) => op.path.slice(1)).filter(Boolean);
+		const paths = facturesOperations.map((op) => (op.path ?? '').slice(1)).filter(Boolean);
 		const lists = facturesOperations.flatMap((op) => (op.pagination ? [op.pagination.list] : []));
 		const restated = literals.filter((literal) => paths.some((path) => literal.includes(path)) || lists.includes(literal));
 		expect(restated).toEqual([]);

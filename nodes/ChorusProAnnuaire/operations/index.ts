@@ -1,7 +1,12 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
-import { g2bDirectoryOperations } from './g2bDirectory';
-import { organisationOperations } from './organisations';
+import { companyOperations } from './company';
+import { establishmentOperations } from './establishment';
+import { healthOperations } from './health';
+import { organisationServiceOperations } from './organisationService';
+import { organisationSirenOperations } from './organisationSiren';
+import { organisationStructureOperations } from './organisationStructure';
+import { routingCodeOperations } from './routingCode';
 import { annuaireEvidence } from './evidence';
 
 export const annuaireResources: Resource[] = [
@@ -15,4 +20,11 @@ export const annuaireResources: Resource[] = [
 ];
 
 /** Every operation of the Annuaire node: the G2B directory and the Référentiel des Organisations. */
-export const annuaireOperations: Operation[] = withEvidence([...g2bDirectoryOperations, ...organisationOperations], annuaireEvidence);
+export const annuaireOperations: Operation[] = withEvidence(
+	[
+		[companyOperations, establishmentOperations, routingCodeOperations],
+		[organisationSirenOperations, organisationStructureOperations, organisationServiceOperations],
+		healthOperations,
+	].flat(2),
+	annuaireEvidence,
+);

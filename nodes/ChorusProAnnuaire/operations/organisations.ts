@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { filterHelp } from '../../shared/fieldHelp';
-import type { BinaryOutput, Field, Operation, OperationContext } from '../../shared/operation';
-import { checkSiren, checkSiret } from '../../shared/validation';
+import { text } from '../../shared/fields';
+import type { BinaryOutput, Field, RequestOperation } from '../../shared/operation';
 
 /**
  * Référentiel des Organisations (`/cpro/organisations/v1`, reference §9 and the DGFiP annex table 4.1: 19
@@ -11,66 +11,19 @@ import { checkSiren, checkSiret } from '../../shared/validation';
  * (401) or an array of `{error, message, detail}` (400). The successor of the Structures API.
  */
 
-const api = 'organisations' as const;
+export const api = 'organisations' as const;
 
-type IdKind = 'siren' | 'structure' | 'uuid';
+/** An identifier in the path of a référentiel URL, checked by its field check before any request. */
+const IN_PATH = { in: 'path', required: true, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' } as const;
 
-const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-/** Intra-EU VAT number: country code + 2 to 13 letters or digits. */
-const VAT = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
-
-/**
- * The identifier in the path: a UUID (32 hex characters), or per the server's own error message a SIRET or an
- * intra-EU VAT number for a structure, a SIREN for a legal unit. Checked here so a typo never reaches the API.
- */
-export function checkOrganisationId(value: string, kind: IdKind, checksum = true): string | undefined {
-	if (UUID.test(value)) return undefined;
-	if (kind === 'siren' && /^\d{9}$/.test(value)) return checkSiren(value, checksum);
-	if (kind === 'structure' && /^\d{14}$/.test(value)) return checkSiret(value, checksum);
-	if (kind === 'structure' && VAT.test(value)) return undefined;
-	const accepted =
-		kind === 'siren' ? 'a UUID (32 hex characters) or a SIREN' : kind === 'structure' ? 'a UUID (32 hex characters), a SIRET or an intra-EU VAT number' : 'a UUID (32 hex characters)';
-	return `"${value}" is not ${accepted}`;
-}
-
-function identifier(name: string, label: string, kind: IdKind, key: string, description: string): Field {
-	return { name, label, type: 'string', in: 'path', key, required: true, description, placeholder: '006accaa8785cd10dd5fc80e8bbb35f4' };
-}
-
-const sirenId = identifier('sirenId', 'SIREN or UUID', 'siren', 'uuid_identifiant', 'The legal unit: its SIREN or its UUID in the référentiel');
-const structureId = identifier('structureId', 'Structure', 'structure', 'uuid_identifiant', 'The structure: its UUID, SIRET or intra-EU VAT number');
-const attachmentId = identifier('attachmentId', 'Attachment UUID', 'uuid', 'uuid', 'UUID of the attachment (from "Get Attachments")');
-const bankAttachmentId = identifier('bankAttachmentId', 'Bank Details Attachment UUID', 'uuid', 'uuid_pj', 'UUID of the attachment of the bank details (from "Get Bank Details")');
-const serviceId = identifier('serviceId', 'Service UUID', 'uuid', 'uuid', 'UUID of the service');
-
-const ID_KINDS: Record<string, IdKind> = {
-	sirenId: 'siren',
-	structureId: 'structure',
-	attachmentId: 'uuid',
-	bankAttachmentId: 'uuid',
-	serviceId: 'uuid',
-};
-
-function checkIds(ctx: OperationContext): void {
-	for (const field of ctx.operation.fields) {
-		const kind = ID_KINDS[field.name];
-		if (!kind || ctx.params[field.name] === undefined) continue;
-		const value = String(ctx.params[field.name]);
-		const problem = checkOrganisationId(value, kind);
-		// On the qualification platform, a checksum failure of a well-formed SIRET/SIREN is only a warning.
-		if (problem && ctx.acceptTestIdentifier && !checkOrganisationId(value, kind, false)) {
-			ctx.acceptTestIdentifier(field.label, problem);
-		} else if (problem) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "${field.label}" (item ${ctx.itemIndex + 1}): ${problem}`, {
-				itemIndex: ctx.itemIndex,
-				description: 'Nothing was sent to Chorus Pro.',
-			});
-		}
-	}
-}
+export const sirenId = text('sirenId', 'SIREN or UUID', { ...IN_PATH, key: 'uuid_identifiant', check: 'organisationSiren', description: 'The legal unit: its SIREN or its UUID in the référentiel' });
+export const structureId = text('structureId', 'Structure', { ...IN_PATH, key: 'uuid_identifiant', check: 'organisationStructure', description: 'The structure: its UUID, SIRET or intra-EU VAT number' });
+export const attachmentId = text('attachmentId', 'Attachment UUID', { ...IN_PATH, key: 'uuid', check: 'uuid', description: 'UUID of the attachment (from "Get Attachments")' });
+export const bankAttachmentId = text('bankAttachmentId', 'Bank Details Attachment UUID', { ...IN_PATH, key: 'uuid_pj', check: 'uuid', description: 'UUID of the attachment of the bank details (from "Get Bank Details")' });
+export const serviceId = text('serviceId', 'Service UUID', { ...IN_PATH, key: 'uuid', check: 'uuid', description: 'UUID of the service' });
 
 /** Attachments come as `{ sizeBytes, fileName, uuid, contentType, attachmentData (base64) }`. */
-const attachmentFile: BinaryOutput = {
+export const attachmentFile: BinaryOutput = {
 	contentKey: 'attachmentData',
 	fileName: (_params, response) => String(response.fileName || `${String(response.uuid ?? 'attachment')}.bin`),
 	mimeType: (_params, response) => String(response.contentType || 'application/octet-stream'),
@@ -99,19 +52,15 @@ const advancedCriteria: Field = {
 
 const OPERATORS = ['=', '>', '<', '>=', '<=', 'IN', 'CONTAINS'];
 
-function orgSearch(
-	resource: string,
-	path: string,
-	what: string,
-	criteria: OrgCriterion[],
-	description: string,
-): Operation {
+/** The search mechanics of the référentiel (criteria, field lists, no paging): its operation adds what it searches. */
+export function orgSearch(criteria: OrgCriterion[]): Pick<RequestOperation, 'api' | 'method' | 'mutates' | 'pagination' | 'fields' | 'hooks'> {
 	const fields: Field[] = criteria.map((c) => ({
 		name: c.name,
 		label: c.label,
 		type: c.options ? 'options' : 'string',
 		options: c.options,
 		key: `${c.name}.val`,
+		operator: c.op,
 		description: filterHelp(c.label, [c.description, c.name], c.op === '='),
 	}));
 	fields.push(
@@ -120,25 +69,16 @@ function orgSearch(
 		{ name: '_sort', label: 'Sort By', type: 'stringList', description: 'Comma-separated field names to sort by (_sort)' },
 		{ name: '_desc', label: 'Sort Descending By', type: 'stringList', description: 'Comma-separated field names sorted in descending order (_desc)' },
 	);
-	const operators = new Map(criteria.map((c) => [c.name, c.op]));
 	return {
-		resource,
-		operation: 'search',
-		name: 'Search',
-		action: `Search ${what}`,
-		description,
 		api,
 		method: 'POST',
-		path,
 		mutates: false,
 		pagination: { style: 'none', list: 'items' },
 		fields,
 		hooks: {
+			// Special: free criteria written as the API writes them, checked one by one and merged into the body; the
+			// sandbox-tested client always sends the three lists.
 			prepare: (ctx, request) => {
-				for (const [name, op] of operators) {
-					const criterion = request.body[name] as IDataObject | undefined;
-					if (criterion) criterion.op = op;
-				}
 				const extra = ctx.params.criteria;
 				if (extra !== undefined) {
 					if (typeof extra !== 'object' || Array.isArray(extra)) {
@@ -165,35 +105,10 @@ function orgSearch(
 	};
 }
 
-// --- operations -------------------------------------------------------------------------------------------
+// --- reads -----------------------------------------------------------------------------------------------
 
-function read(
-	resource: string,
-	operation: string,
-	name: string,
-	action: string,
-	description: string,
-	path: string,
-	fields: Field[],
-	extra: Partial<Operation> = {},
-): Operation {
-	return {
-		resource,
-		operation,
-		name,
-		action,
-		description,
-		api,
-		method: 'GET',
-		path,
-		mutates: false,
-		fields,
-		hooks: { prepare: checkIds },
-		...extra,
-	};
-}
-
-const list = { splitList: 'items' };
+/** What every read of the référentiel shares: a GET (its identifiers in the path are checked by their fields). */
+export const READ = { api, method: 'GET', mutates: false } as const;
 
 /**
  * An attachment list of a structure or SIREN that has none: the sandbox answers HTTP 400
@@ -201,140 +116,4 @@ const list = { splitList: 'items' };
  * `testListerPiecesJointesStructure` expects 0 attachments, src/Api/ChorusPro/ReferentielDesOrganisations.php turns
  * that 400 into an empty list). The node outputs nothing, as for an empty list.
  */
-const attachmentList = { ...list, noResultErrors: ['NotFoundReference'] };
-
-const sirenOperations: Operation[] = [
-	read('organisationSiren', 'get', 'Get', 'Get a legal unit (SIREN)', 'Read a legal unit of the référentiel (Consulter SIREN)', '/siren/{uuid_identifiant}', [sirenId]),
-	read('organisationSiren', 'getStructures', 'Get Structures', 'Get the structures of a SIREN', 'The structures (establishments) of a legal unit (Rechercher structure par SIREN)', '/siren/{uuid_identifiant}/structures', [sirenId], list),
-	read('organisationSiren', 'getAttachments', 'Get Attachments', 'List the attachments of a SIREN', 'Attachments of a legal unit (Consulter pièces jointes par SIREN)', '/siren/{uuid_identifiant}/pieces_jointes', [sirenId], attachmentList),
-	read('organisationSiren', 'downloadAttachment', 'Download Attachment', 'Download an attachment of a SIREN', 'One attachment of a legal unit as a file (Récupérer pièce jointe par SIREN)', '/siren/{uuid_identifiant}/pieces_jointes/{uuid}', [sirenId, attachmentId], { binaryOut: attachmentFile }),
-	read('organisationSiren', 'getBankDetails', 'Get Bank Details', 'Get the bank details of a SIREN', 'Bank details (coordonnées bancaires) of a legal unit (Consulter coordonnées bancaires par SIREN)', '/siren/{uuid_identifiant}/coordonnees_bancaires', [sirenId], list),
-	read('organisationSiren', 'downloadBankDetailsAttachment', 'Download Bank Details Attachment', 'Download the bank details document of a SIREN', 'The document (RIB) attached to bank details of a legal unit (Télécharger pièce jointe par coordonnées bancaires de SIREN)', '/siren/{uuid_identifiant}/coordonnees_bancaires/{uuid_pj}', [sirenId, bankAttachmentId], { binaryOut: attachmentFile }),
-	orgSearch('organisationSiren', '/siren/recherche', 'legal units', [
-		{ name: 'siren', label: 'SIREN', op: '=' },
-		{ name: 'raisonSociale', label: 'Company Name', op: 'CONTAINS', description: 'Raison sociale' },
-	], 'Search legal units of the référentiel (Rechercher SIREN)'),
-];
-
-const STRUCTURE_TYPES = [
-	{ name: 'Private', value: 'private' },
-	{ name: 'Public', value: 'public' },
-];
-const STRUCTURE_STATUSES = ['active', 'inactive', 'activation in progress'];
-
-const structureOperations: Operation[] = [
-	read('organisationStructure', 'get', 'Get', 'Get a structure', 'Read a structure: identity, address, invoicing parameters (Consulter structure)', '/structures/{uuid_identifiant}', [structureId]),
-	read('organisationStructure', 'getServices', 'Get Services', 'Get the services of a structure', 'The services of a structure (Rechercher service)', '/structures/{uuid_identifiant}/services', [structureId], list),
-	read('organisationStructure', 'getAttachments', 'Get Attachments', 'List the attachments of a structure', 'Attachments of a structure (Consulter pièces jointes par structure)', '/structures/{uuid_identifiant}/pieces_jointes', [structureId], attachmentList),
-	read('organisationStructure', 'downloadAttachment', 'Download Attachment', 'Download an attachment of a structure', 'One attachment of a structure as a file (Récupérer pièce jointe par structure)', '/structures/{uuid_identifiant}/pieces_jointes/{uuid}', [structureId, attachmentId], { binaryOut: attachmentFile }),
-	read('organisationStructure', 'getBankDetails', 'Get Bank Details', 'Get the bank details of a structure', 'Bank details of a structure (Consulter coordonnées bancaires par structure)', '/structures/{uuid_identifiant}/coordonnees_bancaires', [structureId], list),
-	read('organisationStructure', 'downloadBankDetailsAttachment', 'Download Bank Details Attachment', 'Download the bank details document of a structure', 'The document (RIB) attached to bank details of a structure (Télécharger pièce jointe par coordonnées bancaires de structure)', '/structures/{uuid_identifiant}/coordonnees_bancaires/{uuid_pj}', [structureId, bankAttachmentId], { binaryOut: attachmentFile }),
-	{
-		resource: 'organisationStructure',
-		operation: 'updateEdiSettings',
-		name: 'Update EDI Settings',
-		action: 'Update the EDI settings of a structure',
-		description: 'Turn EDI reception and EDI connection on or off for a structure you manage (Modifier structure, parametres-edi)',
-		api,
-		method: 'PATCH',
-		path: '/structures/{uuid_identifiant}/parametres-edi',
-		mutates: true,
-		howToCheck: 'read the structure (Organisation Structure → Get) and look at its EDI settings before running this item again.',
-		fields: [
-			structureId,
-			{ name: 'reception_edi', label: 'Receive by EDI', type: 'boolean', required: true, default: false, description: 'Whether the structure receives its invoices by EDI (reception_edi)' },
-			{ name: 'connexion_edi', label: 'EDI Connection', type: 'boolean', required: true, default: false, description: 'Whether the structure is connected by EDI (connexion_edi)' },
-		],
-		hooks: {
-			prepare: checkIds,
-			// 204 No Content: say what was set.
-			output: (ctx) => [
-				{ json: { structure: ctx.params.structureId, reception_edi: ctx.params.reception_edi, connexion_edi: ctx.params.connexion_edi, updated: true } },
-			],
-		},
-	},
-	orgSearch('organisationStructure', '/structures/recherche', 'structures', [
-		{ name: 'identifiant', label: 'Identifier', op: '=', description: 'SIRET or other identifier (identifiant)' },
-		{ name: 'libelleOrganisation', label: 'Name', op: 'CONTAINS', description: 'libelleOrganisation' },
-		{ name: 'raisonSociale', label: 'Company Name', op: 'CONTAINS', description: 'Raison sociale' },
-		{ name: 'typeOrganisation', label: 'Type', op: '=', options: STRUCTURE_TYPES, description: 'typeOrganisation' },
-		{ name: 'status', label: 'Status', op: '=', options: STRUCTURE_STATUSES, description: 'status' },
-		{ name: 'codePostal', label: 'Postcode', op: '=', description: 'codePostal' },
-		{ name: 'ville', label: 'City', op: 'CONTAINS', description: 'ville' },
-		{ name: 'numeroTvaIntracommunautaire', label: 'VAT Number', op: '=', description: 'numeroTvaIntracommunautaire' },
-	], 'Search structures of the référentiel (Rechercher structure)'),
-];
-
-const SERVICE_STATES = ['ACTIF', 'INACTIF', 'SUPPRIME'];
-
-const serviceOperations: Operation[] = [
-	{
-		resource: 'organisationService',
-		operation: 'create',
-		name: 'Create',
-		action: 'Create a service',
-		description: 'Create a service in a structure you manage (Créer service)',
-		api,
-		method: 'POST',
-		path: '/services',
-		mutates: true,
-		howToCheck: 'search the services of the structure by code (Organisation Service → Search, "Service Code") before creating it again.',
-		fields: [
-			{ name: 'rattachementOrganisation', label: 'Structure UUID', type: 'string', required: true, description: 'UUID of the structure the service belongs to (rattachementOrganisation)' },
-			{ name: 'codeService', label: 'Service Code', type: 'string', required: true, maxLength: 100, description: 'codeService' },
-			{ name: 'libelle', label: 'Name', type: 'string', required: true, description: 'libelle' },
-			{ name: 'description', label: 'Description', type: 'string' },
-			{ name: 'numeroEj', label: 'Commitment Number Required', type: 'boolean', description: 'Whether invoices to this service need a commitment number (numeroEj)' },
-			{ name: 'adresse', label: 'Address', type: 'string' },
-			{ name: 'complementAdresse1', label: 'Address Line 2', type: 'string' },
-			{ name: 'complementAdresse2', label: 'Address Line 3', type: 'string' },
-			{ name: 'codePostal', label: 'Postcode', type: 'string' },
-			{ name: 'ville', label: 'City', type: 'string' },
-			{ name: 'pays', label: 'Country', type: 'string', description: 'Full country name, e.g. France' },
-			{ name: 'telephone', label: 'Phone', type: 'string' },
-			{ name: 'dateDebutActivation', label: 'Active From', type: 'date', description: 'dateDebutActivation' },
-			{ name: 'dateFinActivation', label: 'Active Until', type: 'date', description: 'dateFinActivation' },
-		],
-		hooks: {
-			prepare: (ctx) => {
-				const problem = checkOrganisationId(String(ctx.params.rattachementOrganisation), 'uuid');
-				if (problem) {
-					throw new NodeOperationError(ctx.fn.getNode(), `Invalid value for "Structure UUID" (item ${ctx.itemIndex + 1}): ${problem}`, {
-						itemIndex: ctx.itemIndex,
-						description: 'Nothing was sent to Chorus Pro.',
-					});
-				}
-			},
-		},
-	},
-	orgSearch('organisationService', '/services/recherche', 'services', [
-		{ name: 'codeService', label: 'Service Code', op: '=', description: 'codeService' },
-		{ name: 'libelle', label: 'Name', op: 'CONTAINS', description: 'libelle' },
-		{ name: 'rattachementOrganisation', label: 'Structure UUID', op: '=', description: 'rattachementOrganisation' },
-		{ name: 'etatService', label: 'State', op: '=', options: SERVICE_STATES, description: 'etatService' },
-	], 'Search services of the référentiel (Rechercher services)'),
-	read('organisationService', 'get', 'Get', 'Get a service', 'Read a service (Consulter service)', '/services/{uuid}', [serviceId]),
-];
-
-const healthOperations: Operation[] = [
-	{
-		resource: 'health',
-		operation: 'checkOrganisations',
-		name: 'Check Organisations API',
-		action: 'Check the Référentiel des Organisations API',
-		description: 'Whether the Référentiel des Organisations API answers with your credential (healthcheck)',
-		api,
-		method: 'GET',
-		path: '/healthcheck',
-		mutates: false,
-		fields: [],
-		hooks: { output: () => [{ json: { api: 'Référentiel des Organisations', available: true } }] },
-	},
-];
-
-export const organisationOperations: Operation[] = [
-	...sirenOperations,
-	...structureOperations,
-	...serviceOperations,
-	...healthOperations,
-];
+export const ATTACHMENT_LIST = { splitList: 'items', noResultErrors: ['NotFoundReference'] };

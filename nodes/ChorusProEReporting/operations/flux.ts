@@ -14,7 +14,7 @@ import {
 import { readInputFile } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
 import { multipartBody } from '../../shared/multipart';
-import type { BuiltRequest, Evidence, Field, Operation, OperationContext } from '../../shared/operation';
+import type { Evidence, Field, Operation, OperationContext } from '../../shared/operation';
 
 /**
  * G2B flux (API Dépôt flux G2B, DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}).
@@ -135,13 +135,12 @@ function collectSources(ctx: OperationContext): Array<ArchiveSource & { itemInde
 
 async function send(
 	ctx: OperationContext,
-	request: BuiltRequest,
 	archive: Buffer,
 	name: string,
 	files: string[],
 ): Promise<IDataObject> {
 	const sha256 = sha256Hex(archive);
-	const syntax = request.body.syntaxeFlux as FluxSyntax;
+	const syntax = ctx.params.syntaxeFlux as FluxSyntax;
 	const encoded =
 		ctx.params.bodyEncoding === 'json'
 			? { body: { nomFichier: name, syntaxeFlux: syntax, empreinteSha256: sha256, fichierFlux: archive.toString('base64') } }
@@ -164,7 +163,7 @@ async function send(
 }
 
 /** All input items → one tar.gz → one deposit. */
-async function depositFiles(ctx: OperationContext, request: BuiltRequest): Promise<IDataObject> {
+async function depositFiles(ctx: OperationContext): Promise<IDataObject> {
 	const syntax = ctx.params.syntaxeFlux as FluxSyntax;
 	const name = fluxName(ctx, `flux-g2b-${timestamp(new Date())}.tar.gz`);
 	const sources = collectSources(ctx);
@@ -175,11 +174,11 @@ async function depositFiles(ctx: OperationContext, request: BuiltRequest): Promi
 		const culprit = error instanceof FluxRuleError ? sources.find((s) => s.name === error.fileName) : undefined;
 		throw ruleError(ctx, error, culprit?.itemIndex ?? 0);
 	}
-	return await send(ctx, request, archive, name, sources.map((s) => s.name));
+	return await send(ctx, archive, name, sources.map((s) => s.name));
 }
 
 /** One input item's ready tar.gz, checked against the same rules, then deposited as is. */
-async function depositArchive(ctx: OperationContext, request: BuiltRequest): Promise<IDataObject> {
+async function depositArchive(ctx: OperationContext): Promise<IDataObject> {
 	const property = String(ctx.params.binaryPropertyName ?? 'data');
 	const file = await readInputFile(ctx.fn, ctx.itemIndex, property, {
 		maxBytes: LIMITS.fluxBytes,
@@ -189,7 +188,7 @@ async function depositArchive(ctx: OperationContext, request: BuiltRequest): Pro
 	try {
 		const entries = await checkFluxArchive(file.bytes, syntax);
 		const name = fluxName(ctx, file.fileName);
-		return await send(ctx, request, file.bytes, name, entries.map((e) => e.name));
+		return await send(ctx, file.bytes, name, entries.map((e) => e.name));
 	} catch (error) {
 		throw ruleError(ctx, error, ctx.itemIndex, `binary field "${property}" holding "${file.fileName}"`);
 	}
@@ -224,6 +223,7 @@ export const fluxOperations: Operation[] = [
 			fluxNameField,
 			encodingField,
 		],
+		// Special: the body is a tar.gz packed from the files of every input item, sent as multipart.
 		hooks: { run: depositFiles },
 		evidence: FLUX_EVIDENCE,
 	},
@@ -252,6 +252,7 @@ export const fluxOperations: Operation[] = [
 			fluxNameField,
 			encodingField,
 		],
+		// Special: the tar.gz is opened and checked entry by entry against the DGFiP rules, then sent as multipart.
 		hooks: { run: depositArchive },
 		evidence: FLUX_EVIDENCE,
 	},
@@ -267,6 +268,7 @@ export const fluxOperations: Operation[] = [
 		mutates: false,
 		fields: [{ name: 'idFlux', label: 'Flux ID', type: 'string', in: 'path', required: true, description: 'idFlux returned by the deposit' }],
 		hooks: {
+			// Special: readable rejection reasons and a final/receivable flag computed from the answer's codes.
 			output: (_ctx, response) => {
 				const code = String(response.codeStatut ?? '');
 				const reasons = ((response.motifs as IDataObject[] | undefined) ?? []).map(

@@ -1,8 +1,8 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { fluxOperations } from './flux';
-import { g2bInvoiceOperations } from './invoices';
-import { transmissionOperations } from './transmissions';
+import { g2bInvoiceOperations } from './g2bInvoice';
+import { transmissionOperations } from './transmission';
 import { eReportingEvidence } from './evidence';
 
 export const eReportingResources: Resource[] = [

@@ -3,9 +3,11 @@ import type { NodeOperationError } from 'n8n-workflow';
 import { LIMITS } from '../../shared/limits';
 import type { BinaryInput, Field, OperationContext } from '../../shared/operation';
 import { fieldError } from '../../shared/parameters';
-import { epochMillis } from './certificates';
+import { epochMillis } from './x509';
 
-/** What the E-signature operations share: the document they read, and input errors naming the parameter. */
+/** What the E-signature operations share: the API, the document they read, and input errors naming the parameter. */
+
+export const api = 'eSignature' as const;
 
 /** A document to sign or verify, sent as DSS's `RemoteDocument` `{bytes, name}` under `root`. */
 export function documentIn(root: 'toSignDocument' | 'signedDocument'): BinaryInput {

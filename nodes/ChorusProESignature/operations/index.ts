@@ -1,5 +1,7 @@
 import type { Operation, Resource } from '../../shared/operation';
-import { signingOperations } from './signing';
+import { certificateOperations } from './certificate';
+import { sealOperations } from './seal';
+import { signatureOperations } from './signature';
 import { verificationOperations } from './verification';
 
 /** The resources follow the "Fonctionnalité" column of the annex's table 4.1 for the E-signature API. */
@@ -11,4 +13,9 @@ export const eSignatureResources: Resource[] = [
 ];
 
 /** Every operation of the E-Signature node. */
-export const eSignatureOperations: Operation[] = [...verificationOperations, ...signingOperations];
+export const eSignatureOperations: Operation[] = [
+	...verificationOperations,
+	...certificateOperations,
+	...sealOperations,
+	...signatureOperations,
+];

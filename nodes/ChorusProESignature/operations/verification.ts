@@ -1,20 +1,16 @@
 import { readInputFile, sniffMimeType } from '../../shared/binary';
-import { LIMITS } from '../../shared/limits';
 import type { Field, Operation } from '../../shared/operation';
-import { getPath, setPath } from '../../shared/parameters';
-import { certificateDer, remoteCertificates } from './certificates';
-import { documentIn, inputError, millisOf } from './common';
+import { setPath } from '../../shared/parameters';
+import { api, documentIn } from './common';
 import { dssEvidence } from './evidence';
 
 /**
- * Verifying (annex table 4.1: Verification → /policy and /reports; Certificate → /certificate/verify). The AIFE
+ * Verifying signatures (annex table 4.1: Verification → /policy and /reports). The AIFE
  * page "Vérifier une signature en mode utilitaire" (communaute.chorus-pro.gouv.fr/documentation/
  * verifier-une-signature-en-mode-utilitaire/) describes the same service behind the web tool: XAdES (XML or any
  * document) and PAdES (PDF) signatures, a detached signature given as a second file, and a technical validity
  * report to interpret. The JSON shapes follow DSS's validation services.
  */
-
-const api = 'eSignature' as const;
 
 const detachedField: Field = {
 	name: 'originalBinaryPropertyName',
@@ -23,22 +19,6 @@ const detachedField: Field = {
 	in: 'none',
 	placeholder: 'original',
 	description: 'For a detached signature: the binary field holding the signed file itself (originalDocuments)',
-};
-
-const validationTime: Field = {
-	name: 'validationTime',
-	label: 'Validation Time',
-	type: 'string',
-	in: 'none',
-	description: 'Check the certificate as of this date (epoch milliseconds or ISO 8601); now when empty (validationTime)',
-};
-
-const chainField: Field = {
-	name: 'certificateChain',
-	label: 'Certificate Chain',
-	type: 'string',
-	in: 'none',
-	description: 'Issuer certificates the service may lack, PEM bundle or base64 values separated by commas (certificateChain)',
 };
 
 export const verificationOperations: Operation[] = [
@@ -73,6 +53,7 @@ export const verificationOperations: Operation[] = [
 		mutates: false,
 		binaryIn: documentIn('signedDocument'),
 		hooks: {
+			// Special: a second, optional input file (the original of a detached signature).
 			prepare: async (ctx, request) => {
 				if (ctx.params.originalBinaryPropertyName === undefined) return;
 				const original = await readInputFile(ctx.fn, ctx.itemIndex, String(ctx.params.originalBinaryPropertyName), documentIn('signedDocument'));
@@ -80,33 +61,5 @@ export const verificationOperations: Operation[] = [
 			},
 		},
 		evidence: dssEvidence('Verification / Vérification signature et génération rapports vérification', 'RestDocumentValidationService.validateSignature, DataToValidateDTO {signedDocument, originalDocuments, policy}, answer WSReportsDTO {simpleReport, detailedReport, diagnosticData}'),
-	},
-	{
-		resource: 'certificate',
-		operation: 'verify',
-		name: 'Verify Certificate',
-		action: 'Verify a certificate',
-		description: 'Check a certificate (validity, chain, revocation) from a .cer, .crt or .pem file (vérification des certificats)',
-		api,
-		method: 'POST',
-		path: '/certificate/verify',
-		fields: [validationTime, chainField],
-		mutates: false,
-		binaryIn: { contentKey: 'certificate.encodedCertificate', maxBytes: LIMITS.certificateBytes, limitLabel: '1 MB per certificate' },
-		hooks: {
-			// The file may be PEM or DER; the API wants base64 DER. Checked here, before anything is sent.
-			prepare: (ctx, request) => {
-				const der = certificateDer(Buffer.from(String(getPath(request.body, 'certificate.encodedCertificate')), 'base64'));
-				if (!der) throw inputError(ctx, 'binaryPropertyName', 'the file is not an X.509 certificate (expected .cer/.crt DER or PEM)');
-				setPath(request.body, 'certificate.encodedCertificate', der.toString('base64'));
-				if (ctx.params.certificateChain !== undefined) {
-					const chain = remoteCertificates(String(ctx.params.certificateChain));
-					if (!chain) throw inputError(ctx, 'certificateChain', 'one of the values is not an X.509 certificate');
-					request.body.certificateChain = chain;
-				}
-				if (ctx.params.validationTime !== undefined) request.body.validationTime = millisOf(ctx, 'validationTime');
-			},
-		},
-		evidence: dssEvidence('Certificate / Vérification des certificats', 'RestCertificateValidationService.validateCertificate, CertificateToValidateDTO {certificate: RemoteCertificate {encodedCertificate}, certificateChain, validationTime}, answer CertificateReportsDTO'),
 	},
 ];

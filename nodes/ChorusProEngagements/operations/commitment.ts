@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { comment } from '../../shared/fields';
 import type { Operation } from '../../shared/operation';
-import { annexPath, commitmentContent, commitmentId, commitmentNumber, SEARCH_PAGINATION, searchFilters, SOURCES } from './fields';
+import { annexPath, commitmentContent, commitmentId, COMMITMENT_NUMBER, SEARCH_PAGINATION, searchFilters, SOURCES } from './commitmentModel';
 
 /**
  * Commitments (engagements juridiques). Two APIs:
@@ -31,7 +32,7 @@ export const commitmentOperations: Operation[] = [
 		method: 'GET',
 		path: '/engagement/referentiel/{numero}/existence',
 		mutates: false,
-		fields: [commitmentNumber({ name: 'numero', key: 'numero', in: 'path', required: true })],
+		fields: [{ ...COMMITMENT_NUMBER, name: 'numero', key: 'numero', in: 'path', required: true }],
 		evidence: annexPath(`${REST_GUESS} GET with the number in the path; the answer { numeroEngagementJuridique, existe } is ours.`),
 	},
 	{
@@ -79,7 +80,7 @@ export const commitmentOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulterDetail',
 		mutates: false,
-		fields: [commitmentNumber({ required: true })],
+		fields: [{ ...COMMITMENT_NUMBER, required: true }],
 		evidence: {
 			level: 'aifeExample',
 			source: SOURCES.detailExample,
@@ -97,7 +98,7 @@ export const commitmentOperations: Operation[] = [
 		path: '/engagement',
 		mutates: true,
 		howToCheck: CHECK_CREATE,
-		fields: [commitmentNumber({ required: true }), ...commitmentContent(true)],
+		fields: [{ ...COMMITMENT_NUMBER, required: true }, ...commitmentContent(true)],
 		evidence: annexPath(`${REST_GUESS} The body keeps the legacy services' names (numeroEngagementJuridique, libelleTypeEngagementJuridique, structureReceptriceEngagementJuridique); the other keys are ours.`),
 	},
 	{
@@ -113,6 +114,7 @@ export const commitmentOperations: Operation[] = [
 		howToCheck: CHECK_CHANGE,
 		fields: [{ ...commitmentId, name: 'idEngagementJuridique', in: 'body' }, ...commitmentContent(false)],
 		hooks: {
+			// Special: any one of the many optional fields will do; a message listing them all would not help.
 			prepare: (ctx, request) => {
 				if (Object.keys(request.body).length < 2) {
 					throw new NodeOperationError(
@@ -154,7 +156,7 @@ export const commitmentOperations: Operation[] = [
 				default: 'valider',
 				description: 'What to do with the commitment',
 			},
-			{ name: 'commentaire', label: 'Comment', type: 'string', description: 'Why (commentaire)' },
+			comment({ description: 'Why (commentaire)' }),
 		],
 		evidence: annexPath(`${REST_GUESS} The operation values (valider, cloturer, rouvrir, annuler) and the states other than COMMANDE are ours.`),
 	},

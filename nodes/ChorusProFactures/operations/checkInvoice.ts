@@ -2,14 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../shared/binary';
-import { sendAsDescribed } from '../../shared/executor';
 import { described } from '../../shared/lookup';
-import type { BuiltRequest, Field, Operation, OperationContext } from '../../shared/operation';
+import type { Field, Operation, OperationContext, RequestOperation } from '../../shared/operation';
 import { buildRequest } from '../../shared/parameters';
 import { BINARY_PROPERTY } from '../../shared/properties';
 import { CheckReport } from './checkReport';
 import { checkWithPlatform } from './checkRules';
-import { emittedInvoiceOperations, requireLines } from './emitted';
+import { emittedInvoiceOperations, PDF_FILE, requireLines } from './emittedInvoice';
 import { invoiceDataFields } from './invoiceData';
 
 /**
@@ -21,7 +20,7 @@ const resource = 'emittedInvoice';
 /** The node version from which new nodes check first by default (saved nodes of version 1 keep submitting). */
 const CHECK_FIRST_SINCE = 1.1;
 
-const emitted = (operation: 'submit' | 'submitPdf' | 'search'): Operation => described(emittedInvoiceOperations, resource, operation);
+const emitted = (operation: 'submit' | 'search'): RequestOperation => described(emittedInvoiceOperations, resource, operation);
 
 const SUBMIT_AS = 'submitAs';
 
@@ -49,7 +48,7 @@ async function checkDocument(ctx: OperationContext, report: CheckReport): Promis
 		return;
 	}
 	try {
-		await readInputFile(ctx.fn, ctx.itemIndex, property, emitted('submitPdf').binaryIn!);
+		await readInputFile(ctx.fn, ctx.itemIndex, property, PDF_FILE);
 		report.pass('document');
 	} catch (error) {
 		report.fail('document', BINARY_PROPERTY, 'FILE_NOT_ACCEPTED', (error as Error).message, (error as NodeOperationError).description ?? '');
@@ -124,6 +123,7 @@ export const checkBeforeSubmittingOperation: Operation = {
 		pdfBinaryField,
 		...invoiceDataFields(),
 	],
+	// Special: which look-ups run depends on the invoice and on the platform's answers, and the output is a report.
 	hooks: { run: checkInvoice },
 	evidence: {
 		level: 'unpublished',
@@ -172,16 +172,16 @@ async function checkOrStop(ctx: OperationContext): Promise<IDataObject> {
 
 /** The submit operation with the "Check First" option: the checks run after the input checks, before any upload. */
 function withCheckFirst(operation: Operation): Operation {
-	const send = operation.hooks?.run ?? (async (ctx: OperationContext, request: BuiltRequest) => await sendAsDescribed(ctx, request));
 	return {
 		...operation,
 		fields: [...operation.fields, checkFirstField],
 		hooks: {
 			...operation.hooks,
-			run: async (ctx, request) => {
-				if (ctx.params.checkFirst !== true) return await send(ctx, request);
+			// Special: the checks decide from the platform's answers whether the submission is sent at all.
+			run: async (ctx, submit) => {
+				if (ctx.params.checkFirst !== true) return await submit();
 				const checkFirst = await checkOrStop(ctx);
-				return { ...(await send(ctx, request)), checkFirst };
+				return { ...(await submit()), checkFirst };
 			},
 		},
 	};

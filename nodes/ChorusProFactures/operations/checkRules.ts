@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { commitmentOperations } from '../../ChorusProEngagements/operations/commitment';
-import { recipientOperations } from '../../ChorusProTransverse/operations/others';
-import { referentialOperations } from '../../ChorusProTransverse/operations/referentials';
-import { structureOperations } from '../../ChorusProTransverse/operations/structures';
+import { recipientOperations } from '../../ChorusProTransverse/operations/recipient';
+import { referentialOperations } from '../../ChorusProTransverse/operations/referential';
+import { structureOperations } from '../../ChorusProTransverse/operations/structure';
 import { apiInfo } from '../../shared/apis';
 import { described, lookUp } from '../../shared/lookup';
-import type { Operation, OperationContext } from '../../shared/operation';
+import type { OperationContext, RequestOperation } from '../../shared/operation';
 import type { PageRequest } from '../../shared/pagination';
 import type { CheckName, CheckReport } from './checkReport';
-import { emittedInvoiceOperations } from './emitted';
+import { emittedInvoiceOperations } from './emittedInvoice';
 
 /**
  * The checks of "Check Before Submitting", each answered by the platform's own data through operations the
@@ -23,7 +23,7 @@ import { emittedInvoiceOperations } from './emitted';
 const FIRST_PAGE: PageRequest = { returnAll: false, limit: 10 };
 
 /** The list of an answer: a search's results, or the list the operation splits its answer into (`listeDevises`…). */
-function listOf(operation: Operation, answer: IDataObject | IDataObject[]): IDataObject[] {
+function listOf(operation: RequestOperation, answer: IDataObject | IDataObject[]): IDataObject[] {
 	if (Array.isArray(answer)) return answer;
 	const list = operation.splitList ? answer[operation.splitList] : undefined;
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
@@ -38,7 +38,7 @@ function reasonOf(error: unknown): string {
 interface Question {
 	/** The checks (and their parameter) that depend on the answer: "not checked" when it cannot be had. */
 	for: Array<[CheckName, string]>;
-	operation: Operation;
+	operation: RequestOperation;
 	params: IDataObject;
 	page?: PageRequest;
 	/** Set for answers that do not depend on the invoice: asked once per execution. */

@@ -1,10 +1,10 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
 import { checkBeforeSubmittingOperation, withChecks } from './checkInvoice';
-import { emittedInvoiceOperations } from './emitted';
-import { paymentRequestOperations } from './paymentRequests';
-import { receivedInvoiceOperations } from './received';
-import { invoiceToValidateOperations } from './toValidate';
+import { emittedInvoiceOperations } from './emittedInvoice';
+import { paymentRequestOperations } from './paymentRequest';
+import { receivedInvoiceOperations } from './receivedInvoice';
+import { invoiceToValidateOperations } from './invoiceToValidate';
 import { facturesEvidence } from './evidence';
 
 export const facturesResources: Resource[] = [

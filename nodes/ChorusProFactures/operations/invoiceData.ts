@@ -1,3 +1,4 @@
+import { comment, INVOICE_TOTAL } from '../../shared/fields';
 import type { Field } from '../../shared/operation';
 import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, VAT_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
@@ -82,10 +83,7 @@ export function invoiceDataFields(): Field[] {
 			check: 'currency',
 			description: 'Currency of the invoice amounts, an ISO 4217 code such as EUR',
 		},
-		{ name: 'montantHtTotal', key: 'montantTotal.montantHtTotal', label: 'Total Excl. VAT', type: 'number', required: true },
-		{ name: 'montantTVA', key: 'montantTotal.montantTVA', label: 'Total VAT', type: 'number', required: true },
-		{ name: 'montantTtcTotal', key: 'montantTotal.montantTtcTotal', label: 'Total Incl. VAT', type: 'number', required: true },
-		{ name: 'montantAPayer', key: 'montantTotal.montantAPayer', label: 'Amount to Pay', type: 'number', required: true },
+		...[INVOICE_TOTAL.excludingVat, INVOICE_TOTAL.vat, INVOICE_TOTAL.includingVat, INVOICE_TOTAL.toPay].map((total) => ({ ...total, required: true })),
 		{
 			name: 'codeServiceExecutant',
 			key: 'destinataire.codeServiceExecutant',
@@ -172,6 +170,6 @@ export function invoiceDataFields(): Field[] {
 			description:
 				'Array of attachments already uploaded (Transverse → Add File): pieceJointeComplementaireDesignation, pieceJointeComplementaireType, pieceJointeComplementaireId…',
 		},
-		{ name: 'commentaire', label: 'Comment', type: 'string' },
+		comment(),
 	];
 }

@@ -1,15 +1,13 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
-import { attachmentOperations } from './attachments';
-import {
-	fluxReportOperations,
-	healthOperations,
-	myAccountOperations,
-	recipientDirectoryOperations,
-	recipientOperations,
-} from './others';
-import { referentialOperations } from './referentials';
-import { structureOperations } from './structures';
+import { attachmentOperations } from './attachment';
+import { fluxReportOperations } from './fluxReport';
+import { healthOperations } from './health';
+import { myAccountOperations } from './myAccount';
+import { recipientOperations } from './recipient';
+import { recipientDirectoryOperations } from './recipientDirectory';
+import { referentialOperations } from './referential';
+import { structureOperations } from './structure';
 import { transverseEvidence } from './evidence';
 
 export const transverseResources: Resource[] = [
@@ -24,13 +22,10 @@ export const transverseResources: Resource[] = [
 ];
 
 /** Every operation of the node: the coverage test lists them. */
-export const transverseOperations: Operation[] = withEvidence([
-	...attachmentOperations,
-	...fluxReportOperations,
-	...healthOperations,
-	...myAccountOperations,
-	...recipientOperations,
-	...recipientDirectoryOperations,
-	...referentialOperations,
-	...structureOperations,
-], transverseEvidence);
+export const transverseOperations: Operation[] = withEvidence(
+	[
+		[attachmentOperations, fluxReportOperations, healthOperations, myAccountOperations],
+		[recipientOperations, recipientDirectoryOperations, referentialOperations, structureOperations],
+	].flat(2),
+	transverseEvidence,
+);

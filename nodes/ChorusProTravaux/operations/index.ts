@@ -1,7 +1,7 @@
 import { withEvidence } from '../../shared/evidence';
 import type { Operation, Resource } from '../../shared/operation';
-import { worksInvoiceInErrorOperations } from './inError';
-import { worksInvoiceToProcessOperations } from './processing';
+import { worksInvoiceInErrorOperations } from './worksInvoiceInError';
+import { worksInvoiceToProcessOperations } from './worksInvoiceToProcess';
 import { worksInvoiceOperations } from './worksInvoice';
 import { travauxEvidence } from './evidence';
 

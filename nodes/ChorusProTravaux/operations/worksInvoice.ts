@@ -1,7 +1,7 @@
-import { DEPOSIT_MODES, INVOICE_STATUSES, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { DEPOSIT_MODES, USER_ROLES, WORKS_FRAMEWORKS, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { comment, dateRange, integer, INVOICE_TOTAL, invoiceAmountRanges, invoiceStatuses, LANGUAGE, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Operation } from '../../shared/operation';
-import { comment, integerField, textField, WORKS_FRAMEWORKS, worksInvoiceId } from './fields';
 
 /**
  * Works invoices (factures de travaux), "initiate or complete a billing file" group of table 4.1: the
@@ -11,20 +11,24 @@ import { comment, integerField, textField, WORKS_FRAMEWORKS, worksInvoiceId } fr
  */
 const resource = 'worksInvoice';
 
-function range(prefix: string, label: string, type: 'date' | 'dateTime' | 'number'): Field[] {
-	const [from, to] = type === 'number' ? ['Min', 'Max'] : ['Du', 'Au'];
-	const [fromLabel, toLabel] = type === 'number' ? ['Min', 'Max'] : ['From', 'To'];
-	return [
-		{ name: `${prefix}${from}`, label: `${label} ${fromLabel}`, type, description: `${prefix}${from}` },
-		{
-			name: `${prefix}${to}`,
-			label: `${label} ${toLabel}`,
-			type,
-			description: `${prefix}${to}${type === 'number' ? '' : ' (inclusive)'}`,
-			...(type === 'number' ? {} : { endOfDay: true }),
-		},
-	];
-}
+export const worksInvoiceId: Field = {
+	name: 'idFactureTravaux',
+	label: 'Works Invoice ID',
+	type: 'integer',
+	required: true,
+	description: 'Chorus Pro id of the works invoice (idFactureTravaux)',
+};
+
+/**
+ * What every works-invoice action that moves its status shares (the "process" and "in error" groups of table 4.1):
+ * one POST with the invoice id first among its fields, never re-sent after an unknown outcome.
+ */
+export const WORKS_STATUS_CHANGE = {
+	api: 'facturesTravaux',
+	method: 'POST',
+	mutates: true,
+	howToCheck: 'get the works invoice (Works Invoice → Get) and look at its current status before running this item again.',
+} as const;
 
 const search: Operation = {
 	resource,
@@ -57,36 +61,31 @@ const search: Operation = {
 			default: 'FOURNISSEUR',
 			description: 'Your role on the invoices: supplier, project manager (MOE), project owner (MOA), validator or recipient (roleUtilisateur)',
 		},
-		integerField('idStructureFournisseur', 'Supplier Structure ID', 'idStructureFournisseur'),
-		integerField('idServiceFournisseur', 'Supplier Service ID', 'idServiceFournisseur'),
-		integerField('idStructureMoe', 'Project Manager Structure ID', 'Structure of the project manager (idStructureMoe)'),
-		integerField('idServiceMoe', 'Project Manager Service ID', 'idServiceMoe'),
-		integerField('idStructureMoa', 'Project Owner Structure ID', 'Structure of the project owner (idStructureMoa)'),
-		integerField('idServiceMoa', 'Project Owner Service ID', 'idServiceMoa'),
-		integerField('idDestinataire', 'Recipient Structure ID', 'idDestinataire'),
-		integerField('idServiceExecutant', 'Executing Service ID', 'idServiceExecutant'),
-		integerField('idStructureValideur', 'Validator Structure ID', 'idStructureValideur'),
-		integerField('idCoordonneeBancaire', 'Bank Account ID', 'idCoordonneeBancaire'),
+		integer('idStructureFournisseur', 'Supplier Structure ID', { description: 'idStructureFournisseur' }),
+		integer('idServiceFournisseur', 'Supplier Service ID', { description: 'idServiceFournisseur' }),
+		integer('idStructureMoe', 'Project Manager Structure ID', { description: 'Structure of the project manager (idStructureMoe)' }),
+		integer('idServiceMoe', 'Project Manager Service ID', { description: 'idServiceMoe' }),
+		integer('idStructureMoa', 'Project Owner Structure ID', { description: 'Structure of the project owner (idStructureMoa)' }),
+		integer('idServiceMoa', 'Project Owner Service ID', { description: 'idServiceMoa' }),
+		integer('idDestinataire', 'Recipient Structure ID', { description: 'idDestinataire' }),
+		integer('idServiceExecutant', 'Executing Service ID', { description: 'idServiceExecutant' }),
+		integer('idStructureValideur', 'Validator Structure ID', { description: 'idStructureValideur' }),
+		integer('idCoordonneeBancaire', 'Bank Account ID', { description: 'idCoordonneeBancaire' }),
 		{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 		{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: WORKS_FRAMEWORKS, description: 'cadreFacturation' },
-		{
+		invoiceStatuses({
 			name: 'listeStatutCourant',
-			label: 'Statuses',
-			type: 'multiOptions',
-			options: INVOICE_STATUSES,
 			description: 'Only works invoices whose current status is one of these (listeStatutCourant)',
-		},
-		...range('periodeDateDepot', 'Deposit Date', 'date'),
-		...range('periodeDateFactureTravaux', 'Invoice Date', 'date'),
-		...range('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
-		...range('montantHT', 'Amount Excl. VAT', 'number'),
-		...range('montantTTC', 'Amount Incl. VAT', 'number'),
-		...range('montantAPayer', 'Amount to Pay', 'number'),
-		textField('numeroFactureTravaux', 'Invoice Number', 'numeroFactureTravaux'),
-		textField('numeroMarche', 'Contract Number', 'numeroMarche'),
-		textField('numeroBonCommande', 'Purchase Order Number', 'numeroBonCommande (commitment number)'),
+		}),
+		...dateRange('periodeDateDepot', 'Deposit Date'),
+		...dateRange('periodeDateFactureTravaux', 'Invoice Date'),
+		...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
+		...invoiceAmountRanges('APayer'),
+		text('numeroFactureTravaux', 'Invoice Number', { description: 'numeroFactureTravaux' }),
+		text('numeroMarche', 'Contract Number', { description: 'numeroMarche' }),
+		text('numeroBonCommande', 'Purchase Order Number', { description: 'numeroBonCommande (commitment number)' }),
 		{ name: 'modeDepot', label: 'Deposit Mode', type: 'options', options: DEPOSIT_MODES },
-		textField('numeroFluxDepot', 'Flux Number', 'numeroFluxDepot'),
+		text('numeroFluxDepot', 'Flux Number', { description: 'numeroFluxDepot' }),
 		{
 			name: 'uniquementSansPieceSuivante',
 			label: 'Only Latest Piece',
@@ -121,7 +120,7 @@ const get: Operation = {
 	mutates: false,
 	fields: [
 		worksInvoiceId,
-		{ name: 'codeLangue', label: 'Language', type: 'options', options: ['FR', 'EN'], description: 'Language of the labels' },
+		{ ...LANGUAGE, description: 'Language of the labels' },
 	],
 };
 
@@ -164,7 +163,8 @@ const submit: Operation = {
 	mutates: true,
 	howToCheck: CHECK_SUBMISSION,
 	fields: [
-		textField('numeroFactureTravaux', 'Invoice Number', 'Your number for this works invoice (numeroFactureTravaux)', {
+		text('numeroFactureTravaux', 'Invoice Number', {
+			description: 'Your number for this works invoice (numeroFactureTravaux)',
 			required: true,
 			maxLength: LIMITS.invoiceNumberLength,
 		}),
@@ -188,22 +188,23 @@ const submit: Operation = {
 			default: 'A4_PROJET_DECOMPTE_MENSUEL_FOURNISSEUR',
 			description: 'cadreDeFacturation.codeCadreFacturation',
 		},
-		integerField('idFournisseur', 'Supplier Structure ID', 'Chorus Pro ID of your structure, as listed by Transverse → Structure → Get Active for Works Invoices (fournisseur.idFournisseur)', {
+		integer('idFournisseur', 'Supplier Structure ID', {
+			description: 'Chorus Pro ID of your structure, as listed by Transverse → Structure → Get Active for Works Invoices (fournisseur.idFournisseur)',
 			key: 'fournisseur.idFournisseur',
 			required: true,
 		}),
-		textField('codeDestinataire', 'Recipient SIRET', 'SIRET of the public buyer (destinataire.codeDestinataire)', {
+		text('codeDestinataire', 'Recipient SIRET', {
+			description: 'SIRET of the public buyer (destinataire.codeDestinataire)',
 			key: 'destinataire.codeDestinataire',
 			required: true,
 			check: 'siret',
 		}),
-		textField('numeroMarche', 'Contract Number', 'Works contract number (references.numeroMarche)', {
+		text('numeroMarche', 'Contract Number', {
+			description: 'Works contract number (references.numeroMarche)',
 			key: 'references.numeroMarche',
 			required: true,
 		}),
-		{ name: 'montantHtTotal', key: 'montantTotal.montantHtTotal', label: 'Total Excl. VAT', type: 'number', required: true },
-		{ name: 'montantTtcTotal', key: 'montantTotal.montantTtcTotal', label: 'Total Incl. VAT', type: 'number', required: true },
-		{ name: 'montantAPayer', key: 'montantTotal.montantAPayer', label: 'Amount to Pay', type: 'number', required: true },
+		...[INVOICE_TOTAL.excludingVat, INVOICE_TOTAL.includingVat, INVOICE_TOTAL.toPay].map((total) => ({ ...total, required: true })),
 		{
 			name: 'pieceJointePrincipaleId',
 			label: 'Main Attachment ID',
@@ -212,15 +213,16 @@ const submit: Operation = {
 			in: 'none',
 			description: 'pieceJointeId of the PDF uploaded with Transverse → Attachment → Add File (pieceJointePrincipale)',
 		},
-		integerField('idServiceFournisseur', 'Supplier Service ID', 'fournisseur.idServiceFournisseur', { key: 'fournisseur.idServiceFournisseur' }),
-		textField('codeServiceExecutant', 'Recipient Service Code', 'destinataire.codeServiceExecutant', { key: 'destinataire.codeServiceExecutant' }),
-		integerField('idStructureMoe', 'Project Manager Structure ID', 'moe.idStructureMoe: the project manager who checks the statement', { key: 'moe.idStructureMoe' }),
-		integerField('idServiceMoe', 'Project Manager Service ID', 'moe.idServiceMoe', { key: 'moe.idServiceMoe' }),
-		integerField('idStructureMoa', 'Project Owner Structure ID', 'moa.idStructureMoa', { key: 'moa.idStructureMoa' }),
-		integerField('idServiceMoa', 'Project Owner Service ID', 'moa.idServiceMoa', { key: 'moa.idServiceMoa' }),
-		integerField('idStructureValideur', 'Validator Structure ID', 'For sub-contractor statements: the holder who validates (valideur.idStructureValideur)', { key: 'valideur.idStructureValideur' }),
-		integerField('idDossierFacturation', 'Billing File ID', 'Add this piece to an existing billing file (idDossierFacturation); a new file is opened otherwise'),
-		textField('numeroBonCommande', 'Purchase Order Number', 'references.numeroBonCommande (commitment number)', {
+		integer('idServiceFournisseur', 'Supplier Service ID', { description: 'fournisseur.idServiceFournisseur', key: 'fournisseur.idServiceFournisseur' }),
+		text('codeServiceExecutant', 'Recipient Service Code', { description: 'destinataire.codeServiceExecutant', key: 'destinataire.codeServiceExecutant' }),
+		integer('idStructureMoe', 'Project Manager Structure ID', { description: 'moe.idStructureMoe: the project manager who checks the statement', key: 'moe.idStructureMoe' }),
+		integer('idServiceMoe', 'Project Manager Service ID', { description: 'moe.idServiceMoe', key: 'moe.idServiceMoe' }),
+		integer('idStructureMoa', 'Project Owner Structure ID', { description: 'moa.idStructureMoa', key: 'moa.idStructureMoa' }),
+		integer('idServiceMoa', 'Project Owner Service ID', { description: 'moa.idServiceMoa', key: 'moa.idServiceMoa' }),
+		integer('idStructureValideur', 'Validator Structure ID', { description: 'For sub-contractor statements: the holder who validates (valideur.idStructureValideur)', key: 'valideur.idStructureValideur' }),
+		integer('idDossierFacturation', 'Billing File ID', { description: 'Add this piece to an existing billing file (idDossierFacturation); a new file is opened otherwise' }),
+		text('numeroBonCommande', 'Purchase Order Number', {
+			description: 'references.numeroBonCommande (commitment number)',
 			key: 'references.numeroBonCommande',
 			maxLength: LIMITS.commitmentNumberLength,
 		}),
@@ -233,10 +235,11 @@ const submit: Operation = {
 			check: 'currency',
 			description: 'Currency of the invoice amounts, an ISO 4217 code such as EUR (references.deviseFacture; EUR when not set)',
 		},
-		{ name: 'montantTVA', key: 'montantTotal.montantTVA', label: 'Total VAT', type: 'number' },
-		comment(false, 'Comment for the recipient (commentaire)'),
+		INVOICE_TOTAL.vat,
+		comment({ description: 'Comment for the recipient (commentaire)' }),
 	],
 	hooks: {
+		// Special: one parameter becomes a one-element list of objects that also carries the invoice number.
 		prepare: (ctx, request) => {
 			// The main attachment is a one-element list, as in factures soumettre (reference §16.2 #1).
 			request.body.pieceJointePrincipale = [

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BuiltRequest, Field, Operation } from '../../shared/operation';
+import type { BuiltRequest, Field, RequestOperation } from '../../shared/operation';
 import { buildRequest } from '../../shared/parameters';
 import { endpoint, facturesOperation } from '../described';
 import type { EventDescription, ScopeParameter } from './eventParameters';
@@ -29,7 +29,7 @@ export interface InvoiceFilters {
 export interface InvoiceEvent extends EventDescription {
 	name: InvoiceEventName;
 	/** The search operation of the Factures node that answers the event. */
-	search: Operation;
+	search: RequestOperation;
 	/**
 	 * Search fields sent with a fixed value, and fields the search does not offer its users yet. Like the scope,
 	 * only criteria an invoice never leaves: status and "not downloaded" change while we page, so they are checked

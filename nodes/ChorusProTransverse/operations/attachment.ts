@@ -4,18 +4,10 @@ import { sniffMimeType } from '../../shared/binary';
 import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { Operation, Pagination } from '../../shared/operation';
-import { LANGUAGE } from './common';
+import { LANGUAGE, structureId } from '../../shared/fields';
 
 /** Files on Chorus Pro (transverses §5.2): upload from n8n binary data, search, download to binary data. */
 const resource = 'attachment';
-
-/** Chorus Pro keeps attachment names to 50 characters (§13.2): shorten the base name, keep the extension. */
-export function shortenFileName(fileName: string): string {
-	if (fileName.length <= LIMITS.attachmentNameLength) return fileName;
-	const dot = fileName.lastIndexOf('.');
-	const extension = dot > 0 ? fileName.slice(dot) : '';
-	return fileName.slice(0, LIMITS.attachmentNameLength - extension.length) + extension;
-}
 
 const attachmentSearch = (list = 'listePiecesJointes'): Pagination => ({
 	style: 'body',
@@ -76,6 +68,8 @@ export const attachmentOperations: Operation[] = [
 		binaryIn: {
 			contentKey: 'pieceJointeFichier',
 			fileNameKey: 'pieceJointeNom',
+			// Chorus Pro keeps attachment names to 50 characters (§13.2).
+			fileNameMaxLength: LIMITS.attachmentNameLength,
 			mimeTypeKey: 'pieceJointeTypeMime',
 			extensionKey: 'pieceJointeExtension',
 			maxBytes: LIMITS.attachmentBytes,
@@ -91,11 +85,6 @@ export const attachmentOperations: Operation[] = [
 				description: `Name shown in Chorus Pro (pieceJointeNom), at most ${LIMITS.attachmentNameLength} characters. Default: the binary's file name, shortened if needed.`,
 			},
 		],
-		hooks: {
-			prepare: (_ctx, request) => {
-				request.body.pieceJointeNom = shortenFileName(String(request.body.pieceJointeNom));
-			},
-		},
 	},
 	{
 		resource,
@@ -122,7 +111,7 @@ export const attachmentOperations: Operation[] = [
 		mutates: false,
 		pagination: attachmentSearch(),
 		fields: [
-			{ name: 'idStructureCPP', label: 'Structure ID', type: 'integer', required: true, locator: { list: 'searchMyStructures' }, description: 'idStructureCPP' },
+			structureId({ name: 'idStructureCPP', locator: { list: 'searchMyStructures' }, description: 'idStructureCPP' }),
 			...searchFilters,
 		],
 	},

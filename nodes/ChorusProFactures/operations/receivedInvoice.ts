@@ -1,8 +1,8 @@
 import type { Operation } from '../../shared/operation';
 import { RECIPIENT_SEARCH_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import { downloadInvoices, invoiceHistory } from './anyRole';
-import { amountRange, dateRange, flag, id, invoiceId, languageField, paymentRequestType, statusFilter, text } from './fields';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
+import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Received invoices: the public buyer's side (récipiendaire). */
 const resource = 'receivedInvoice';
@@ -27,9 +27,9 @@ export const receivedInvoiceOperations: Operation[] = [
 			sortColumns: SORT_COLUMNS.recipiendaire,
 		},
 		fields: [
-			paymentRequestType(['FACTURE', 'FACTURE_TRAVAUX']),
-			id('idDestinataire', 'Recipient Structure ID', 'idStructureCPP of the receiving structure (idDestinataire)'),
-			id('idServiceExecutant', 'Service ID', 'Id of the executing service (idServiceExecutant)'),
+			paymentRequestType({ options: ['FACTURE', 'FACTURE_TRAVAUX'] }),
+			integer('idDestinataire', 'Recipient Structure ID', { description: 'idStructureCPP of the receiving structure (idDestinataire)' }),
+			integer('idServiceExecutant', 'Service ID', { description: 'Id of the executing service (idServiceExecutant)' }),
 			text('numeroFacture', 'Invoice Number'),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
@@ -37,12 +37,12 @@ export const receivedInvoiceOperations: Operation[] = [
 			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR'] },
 			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: RECIPIENT_SEARCH_FRAMEWORKS },
-			statusFilter(),
-			...amountRange('Apayer'),
-			text('numeroMarche', 'Contract Number', 'numeroMarche'),
-			text('numeroBonCommande', 'Purchase Order Number', 'numeroBonCommande (engagement number)'),
-			flag('factureTelechargeeParDestinataire', 'Already Downloaded', 'Whether to get the invoices already downloaded (true) or only those not downloaded yet (false) (factureTelechargeeParDestinataire)'),
-			id('idStructureValideur', 'Validator Structure ID'),
+			invoiceStatuses(),
+			...invoiceAmountRanges('Apayer'),
+			text('numeroMarche', 'Contract Number', { description: 'numeroMarche' }),
+			text('numeroBonCommande', 'Purchase Order Number', { description: 'numeroBonCommande (engagement number)' }),
+			flag('factureTelechargeeParDestinataire', 'Already Downloaded', { description: 'Whether to get the invoices already downloaded (true) or only those not downloaded yet (false) (factureTelechargeeParDestinataire)' }),
+			integer('idStructureValideur', 'Validator Structure ID'),
 			{
 				// Factures Swagger, RechercherFactureRecipiendaireParam.listeFournisseurs: CritereFournisseurPojo[].
 				name: 'listeFournisseurs',
@@ -52,8 +52,8 @@ export const receivedInvoiceOperations: Operation[] = [
 				description:
 					'idStructureCPP of the suppliers whose invoices you want, comma-separated (listeFournisseurs[].idFournisseur); with "Match Suppliers by SIREN", every establishment of their SIREN',
 			},
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
-			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
+			matchBySiren('Fournisseur'),
+			GET_SIZES,
 		],
 	},
 	{
@@ -66,7 +66,7 @@ export const receivedInvoiceOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter/recipiendaire',
 		mutates: false,
-		fields: [invoiceId('identifiantFactureCPP'), languageField],
+		fields: [invoiceId({ name: 'identifiantFactureCPP' }), { ...LANGUAGE, description: 'Language of the labels in the answer' }],
 	},
 	{
 		resource,
@@ -100,9 +100,9 @@ export const receivedInvoiceOperations: Operation[] = [
 			},
 			// Swagger spelling (TraiterUneFactureRecueParam.numeroDPMandat); the pre-PISTE AIFE page "process received
 			// invoice" writes NumeroDPMandat with every key capitalised: where the two disagree, the Swagger wins.
-			text('numeroDPMandat', 'Payment Order Number', 'Mandate / payment order number (numeroDPMandat), usually with Mandated or Payment Sent'),
+			text('numeroDPMandat', 'Payment Order Number', { description: 'Mandate / payment order number (numeroDPMandat), usually with Mandated or Payment Sent' }),
 		],
 	},
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];

@@ -1,8 +1,8 @@
-import { BILLING_FRAMEWORKS, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { BILLING_FRAMEWORKS, INVOICE_TYPES, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import type { Operation } from '../../shared/operation';
-import { downloadInvoices, invoiceHistory } from './anyRole';
-import { amountRange, dateRange, flag, id, invoiceId, paymentRequestType, statusFilter, text } from './fields';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
+import { dateRange, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Invoices to validate: the validator's side (valideur, frameworks A9 / A12 and works invoices). */
 const resource = 'invoiceToValidate';
@@ -29,23 +29,23 @@ export const invoiceToValidateOperations: Operation[] = [
 		fields: [
 			paymentRequestType(),
 			text('numeroFacture', 'Invoice Number'),
-			statusFilter(),
-			id('idFournisseur', 'Supplier Structure ID'),
-			id('idDestinataire', 'Recipient Structure ID'),
-			id('idServiceExecutant', 'Service ID'),
-			id('idStructureValideur', 'Validator Structure ID'),
-			id('idStructureMoe', 'Project Manager (MOE) Structure ID'),
-			id('idStructureMoa', 'Project Owner (MOA) Structure ID'),
+			invoiceStatuses(),
+			integer('idFournisseur', 'Supplier Structure ID'),
+			integer('idDestinataire', 'Recipient Structure ID'),
+			integer('idServiceExecutant', 'Service ID'),
+			integer('idStructureValideur', 'Validator Structure ID'),
+			integer('idStructureMoe', 'Project Manager (MOE) Structure ID'),
+			integer('idStructureMoa', 'Project Owner (MOA) Structure ID'),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
-			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: INVOICE_TYPES },
 			{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
-			...amountRange('APayer'),
+			...invoiceAmountRanges('APayer'),
 			text('numeroMarche', 'Contract Number'),
 			text('numeroEngagement', 'Commitment Number'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
+			matchBySiren('Destinataire'),
+			matchBySiren('Fournisseur'),
 		],
 	},
 	{
@@ -58,7 +58,7 @@ export const invoiceToValidateOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter/valideur',
 		mutates: false,
-		fields: [invoiceId('identifiantFactureCPP')],
+		fields: [invoiceId({ name: 'identifiantFactureCPP' })],
 	},
 	{
 		resource,
@@ -82,9 +82,9 @@ export const invoiceToValidateOperations: Operation[] = [
 				showWhen: { action: ['REFUS'] },
 				description: 'codeMotif from Transverse → Get Refusal Reasons (Invoice to Validate)',
 			},
-			text('complementInfo', 'Additional Information', 'Free text sent with the decision (complementInfo)'),
-			text('typeValideur', 'Validator Type', 'typeValideur (first or second validator)'),
-			id('idValideur', 'Validator ID'),
+			text('complementInfo', 'Additional Information', { description: 'Free text sent with the decision (complementInfo)' }),
+			text('typeValideur', 'Validator Type', { description: 'typeValideur (first or second validator)' }),
+			integer('idValideur', 'Validator ID'),
 		],
 	},
 	{
@@ -100,7 +100,7 @@ export const invoiceToValidateOperations: Operation[] = [
 		splitList: 'listeStatutFacture',
 		fields: [],
 	},
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];
 

@@ -1,4 +1,5 @@
 import { IDENTIFIER_TYPES } from '../../shared/enums';
+import { amountRange, dateRange, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Pagination } from '../../shared/operation';
 
@@ -31,13 +32,9 @@ export const commitmentId: Field = {
 	description: 'Chorus Pro id of the commitment (idEngagementJuridique)',
 };
 
-export const commitmentNumber = (extra: Partial<Field> = {}): Field => ({
-	name: 'numeroEngagementJuridique',
-	label: 'Commitment Number',
-	type: 'string',
+export const COMMITMENT_NUMBER: Field = text('numeroEngagementJuridique', 'Commitment Number', {
 	maxLength: LIMITS.commitmentNumberLength,
 	description: 'The commitment (purchase order) number suppliers put in "Purchase Order Number" (numeroEngagementJuridique)',
-	...extra,
 });
 
 /** The commitment's content: shared by Create (some required) and Update (all optional). */
@@ -107,7 +104,7 @@ export { annexPath } from '../../shared/evidence';
  */
 export function searchFilters(): Field[] {
 	return [
-		commitmentNumber({ top: true }),
+		{ ...COMMITMENT_NUMBER, top: true },
 		{
 			name: 'codeEngagementJuridique',
 			label: 'Commitment Type Code',
@@ -134,16 +131,8 @@ export function searchFilters(): Field[] {
 			options: COMMITMENT_STATES,
 			description: 'etatCourantEngagementJuridique (COMMANDE is the state OCA searches in production)',
 		},
-		{ name: 'periodeDateNotificationEJDu', label: 'Notification Date From', type: 'date', description: 'periodeDateNotificationEJDu' },
-		{
-			name: 'periodeDateNotificationEJAu',
-			label: 'Notification Date To',
-			type: 'date',
-			endOfDay: true,
-			description: 'periodeDateNotificationEJAu (inclusive)',
-		},
-		{ name: 'montantTTCMin', label: 'Amount Incl. VAT Min', type: 'number', description: 'montantTTCMin' },
-		{ name: 'montantTTCMax', label: 'Amount Incl. VAT Max', type: 'number', description: 'montantTTCMax' },
+		...dateRange('periodeDateNotificationEJ', 'Notification Date'),
+		...amountRange('montantTTC', 'Amount Incl. VAT'),
 	];
 }
 

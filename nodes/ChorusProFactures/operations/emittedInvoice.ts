@@ -1,12 +1,21 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, SORT_COLUMNS } from '../../shared/enums';
-import { fluxReportOperation } from '../../shared/fluxReport';
+import { BILLING_FRAMEWORKS, DEPOSIT_MODES, FLUX_SYNTAXES, IDENTIFIER_TYPES, INVOICE_TYPES, SORT_COLUMNS } from '../../shared/enums';
+import { FLUX_REPORT } from '../../shared/fluxReport';
 import { LIMITS } from '../../shared/limits';
-import { ENVELOPE_KEYS, omit, type BuiltRequest, type Operation, type OperationContext } from '../../shared/operation';
-import { downloadInvoices, invoiceHistory } from './anyRole';
-import { amountRange, dateRange, flag, id, invoiceId, languageField, statusFilter, text } from './fields';
+import { described } from '../../shared/lookup';
+import {
+	ENVELOPE_KEYS,
+	omit,
+	type BinaryInput,
+	type BuiltRequest,
+	type Operation,
+	type OperationContext,
+	type RequestOperation,
+} from '../../shared/operation';
+import { attachmentOperations } from '../../ChorusProTransverse/operations/attachment';
+import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
+import { comment, dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
 import { invoiceDataFields } from './invoiceData';
 
 /** Emitted invoices: the supplier's side (fournisseur). */
@@ -30,91 +39,68 @@ export function requireLines(ctx: OperationContext, request: BuiltRequest): void
 	request.body.modeDepot = 'SAISIE_API';
 }
 
-/** Chorus Pro keeps attachment names to 50 characters: shorten the base name, keep the extension. */
-function attachmentName(fileName: string): string {
-	if (fileName.length <= LIMITS.attachmentNameLength) return fileName;
-	const dot = fileName.lastIndexOf('.');
-	const extension = dot > 0 ? fileName.slice(dot) : '';
-	return fileName.slice(0, LIMITS.attachmentNameLength - extension.length) + extension;
-}
+const addFile = described(attachmentOperations, 'attachment', 'addFile');
 
-/** Upload the PDF to the account (transverses ajouter/fichier), then submit the invoice in DEPOT_PDF_API mode. */
-async function submitPdf(ctx: OperationContext, request: BuiltRequest): Promise<IDataObject> {
-	const { pieceJointeFichier, pieceJointeNom, pieceJointeTypeMime, pieceJointeExtension, ...invoice } = request.body;
-	const name = attachmentName(String(pieceJointeNom));
-	const upload = await ctx.request({
-		api: 'transverses',
-		method: 'POST',
-		path: '/ajouter/fichier',
-		body: { pieceJointeFichier, pieceJointeNom: name, pieceJointeTypeMime, pieceJointeExtension },
-		mutates: true,
-		sizeLimit: '10 MB per file',
-		howToCheck: 'nothing was submitted yet; the file may sit unused on your account, which is harmless. You can run this item again.',
-	});
-	const submitted = await ctx.request({
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
-		body: {
-			...invoice,
-			modeDepot: 'DEPOT_PDF_API',
-			pieceJointePrincipale: [
-				{ pieceJointePrincipaleDesignation: name, pieceJointePrincipaleId: upload.pieceJointeId },
-			],
-		},
-		mutates: true,
-		howToCheck: CHECK_SUBMISSION,
-	});
-	return { ...omit(submitted, ENVELOPE_KEYS), pieceJointeId: upload.pieceJointeId, fileName: name };
-}
+/** The PDF of "Submit PDF Invoice": the file Add File uploads, narrowed to a PDF (DEPOT_PDF_API). */
+export const PDF_FILE: BinaryInput = { ...addFile.binaryIn!, maxBytes: LIMITS.pdfBytes, limitLabel: '10 MB per PDF', extensions: ['PDF'] };
 
-function requireValidatorTarget(ctx: OperationContext, request: BuiltRequest): void {
-	const body = request.body;
-	if (body.idStructure === undefined && !(body.typeIdentifiantStructure && body.identifiantStructure)) {
-		throw new NodeOperationError(
-			ctx.fn.getNode(),
-			`Give the new validator as "Validator Structure ID", or as "Identifier Type" + "Identifier" (item ${ctx.itemIndex + 1})`,
-			{ itemIndex: ctx.itemIndex, description: 'One of the two is required. Nothing was sent to Chorus Pro.' },
-		);
-	}
-}
+/** The soumettre request. */
+const SUBMIT = { api: 'factures', method: 'POST', path: '/soumettre', mutates: true, howToCheck: CHECK_SUBMISSION } as const;
+
+/** soumettre in DEPOT_PDF_API mode, the PDF uploaded before: the second step of "Submit PDF Invoice", not offered alone. */
+const pdfSubmission: RequestOperation = {
+	...SUBMIT,
+	resource,
+	operation: 'submitUploadedPdf',
+	name: 'Submit Uploaded PDF',
+	action: 'Submit an invoice whose PDF is uploaded',
+	description: 'soumettre DEPOT_PDF_API with the pieceJointeId of an uploaded PDF',
+	fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
+};
 
 export const emittedInvoiceOperations: Operation[] = [
 	{
+		kind: 'steps',
 		resource,
 		operation: 'submitPdf',
 		name: 'Submit PDF Invoice',
 		action: 'Submit a PDF invoice',
 		description: 'Send a PDF invoice to a public buyer in one step: upload the PDF, then submit it (ajouter/fichier + soumettre DEPOT_PDF_API)',
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
+		api: SUBMIT.api,
 		mutates: true,
 		howToCheck: CHECK_SUBMISSION,
-		binaryIn: {
-			contentKey: 'pieceJointeFichier',
-			fileNameKey: 'pieceJointeNom',
-			mimeTypeKey: 'pieceJointeTypeMime',
-			extensionKey: 'pieceJointeExtension',
-			maxBytes: LIMITS.pdfBytes,
-			limitLabel: '10 MB per PDF',
-			extensions: ['PDF'],
-		},
-		fields: invoiceDataFields().filter((f) => !['lignePoste', 'ligneTva'].includes(f.name)),
-		hooks: { run: submitPdf },
+		binaryIn: PDF_FILE,
+		fields: pdfSubmission.fields,
+		steps: [
+			{
+				operation: addFile,
+				howToCheck: 'nothing was submitted yet; the file may sit unused on your account, which is harmless. You can run this item again.',
+			},
+			{
+				operation: pdfSubmission,
+				body: (_params, [upload]) => ({
+					modeDepot: 'DEPOT_PDF_API',
+					pieceJointePrincipale: [
+						{ pieceJointePrincipaleDesignation: upload.request.body.pieceJointeNom, pieceJointePrincipaleId: upload.answer.pieceJointeId },
+					],
+				}),
+			},
+		],
+		result: ([upload, submitted]) => ({
+			...omit(submitted.answer, ENVELOPE_KEYS),
+			pieceJointeId: upload.answer.pieceJointeId,
+			fileName: upload.request.body.pieceJointeNom,
+		}),
 	},
 	{
+		...SUBMIT,
 		resource,
 		operation: 'submit',
 		name: 'Submit Keyed-In Invoice',
 		action: 'Submit an invoice from data',
 		description: 'Create an invoice from structured data; Chorus Pro generates its PDF (soumettre SAISIE_API)',
-		api: 'factures',
-		method: 'POST',
-		path: '/soumettre',
-		mutates: true,
-		howToCheck: CHECK_SUBMISSION,
 		fields: invoiceDataFields(),
+		// Special: the lines sit in Additional Fields (as for the PDF invoice) but this mode needs them.
 		hooks: { prepare: requireLines },
 	},
 	{
@@ -146,7 +132,7 @@ export const emittedInvoiceOperations: Operation[] = [
 				description: 'Format of the file (syntaxeFlux): Factur-X, UBL, CII…',
 			},
 			{ name: 'nomFichier', label: 'File Name', type: 'string', description: 'Defaults to the binary file name' },
-			flag('avecSignature', 'Signed', 'Whether the file is electronically signed'),
+			flag('avecSignature', 'Signed', { description: 'Whether the file is electronically signed' }),
 		],
 	},
 	{
@@ -169,24 +155,24 @@ export const emittedInvoiceOperations: Operation[] = [
 		},
 		fields: [
 			text('numeroFacture', 'Invoice Number'),
-			text('numeroFluxDepot', 'Flux Number', 'numeroFluxDepot: invoices created by this flux'),
-			statusFilter(),
+			text('numeroFluxDepot', 'Flux Number', { description: 'numeroFluxDepot: invoices created by this flux' }),
+			invoiceStatuses(),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
-			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
-			id('idFournisseur', 'Supplier Structure ID'),
-			id('idServiceFournisseur', 'Supplier Service ID'),
-			id('idStructureValideur', 'Validator Structure ID'),
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: INVOICE_TYPES },
+			integer('idFournisseur', 'Supplier Structure ID'),
+			integer('idServiceFournisseur', 'Supplier Service ID'),
+			integer('idStructureValideur', 'Validator Structure ID'),
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
 			{ name: 'modeDepot', label: 'Deposit Mode', type: 'options', options: DEPOSIT_MODES },
-			...amountRange('Apayer'),
+			...invoiceAmountRanges('Apayer'),
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			flag('rejetTraite', 'Rejection Processed', 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
-			flag('recupererTaille', 'Get Sizes', 'Whether to fill the size of each invoice (taille)'),
+			flag('rejetTraite', 'Rejection Processed', { description: 'Whether to get the invoices whose rejection was already acknowledged (true) or not yet (false) (rejetTraite)' }),
+			matchBySiren('Destinataire'),
+			GET_SIZES,
 		],
 	},
 	{
@@ -199,7 +185,7 @@ export const emittedInvoiceOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter/fournisseur',
 		mutates: false,
-		fields: [invoiceId('identifiantFactureCPP'), languageField],
+		fields: [invoiceId({ name: 'identifiantFactureCPP' }), { ...LANGUAGE, description: 'Language of the labels in the answer' }],
 	},
 	{
 		resource,
@@ -213,8 +199,8 @@ export const emittedInvoiceOperations: Operation[] = [
 		mutates: true,
 		howToCheck: 'get the invoice history and see whether it is now COMPLETEE.',
 		fields: [
-			invoiceId('identifiantFactureCPP'),
-			{ name: 'commentaire', label: 'Comment', type: 'string', top: true },
+			invoiceId({ name: 'identifiantFactureCPP' }),
+			comment({ top: true }),
 			{
 				name: 'pieceJointeComplementaire',
 				label: 'Attachments (JSON)',
@@ -236,10 +222,11 @@ export const emittedInvoiceOperations: Operation[] = [
 		path: '/corriger/valideur/facture',
 		mutates: true,
 		howToCheck: 'get the invoice history and see whether the validator changed.',
+		oneOf: { what: 'the new validator', groups: [['idStructure'], ['typeIdentifiantStructure', 'identifiantStructure']] },
 		fields: [
 			invoiceId(),
 			// One of the two ways to name the new validator is required: both sit at the top, not in Additional Fields.
-			id('idStructure', 'Validator Structure ID', 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', { top: true }),
+			integer('idStructure', 'Validator Structure ID', { description: 'Chorus Pro ID of the new validator (idStructure); or give its Identifier Type and Identifier instead', top: true }),
 			{
 				name: 'typeIdentifiantStructure',
 				label: 'Identifier Type',
@@ -248,9 +235,8 @@ export const emittedInvoiceOperations: Operation[] = [
 				top: true,
 				description: 'Kind of identifier of the new validator, with Identifier below, when no Validator Structure ID is given (typeIdentifiantStructure)',
 			},
-			text('identifiantStructure', 'Identifier', 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', { top: true }),
+			text('identifiantStructure', 'Identifier', { description: 'Identifier of the new validator, e.g. its SIRET, when no Validator Structure ID is given (identifiantStructure)', top: true }),
 		],
-		hooks: { prepare: requireValidatorTarget },
 	},
 	{
 		resource,
@@ -275,7 +261,7 @@ export const emittedInvoiceOperations: Operation[] = [
 			},
 		],
 	},
-	fluxReportOperation(resource),
-	downloadInvoices(resource),
-	invoiceHistory(resource),
+	{ ...FLUX_REPORT, resource },
+	{ ...INVOICE_DOWNLOAD, resource },
+	{ ...INVOICE_HISTORY, resource },
 ];

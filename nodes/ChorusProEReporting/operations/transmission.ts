@@ -1,8 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import { buildEReportingFileName, FluxRuleError } from '../../shared/archive';
+import { buildEReportingFileName } from '../../shared/archive';
+import { siren } from '../../shared/fields';
 import type { Evidence, Operation } from '../../shared/operation';
-import { ppfSearchOperation } from '../../shared/ppfSearch';
+import { ppfSearch } from '../../shared/ppfSearch';
 
 /**
  * E-reporting transmissions. The annex (§3.2.4) describes a read-only API giving the status of a public
@@ -32,25 +31,25 @@ const UNPUBLISHED: Evidence = {
 };
 
 export const transmissionOperations: Operation[] = [
-	ppfSearchOperation(
-		{
-			resource: 'transmission',
-			operation: 'search',
-			name: 'Search',
-			action: 'Search e-reporting transmissions',
-			description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
-			api,
-			path: '/transmissions/recherche',
-			evidence: UNPUBLISHED,
-		},
-		[
-			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
-			{ name: 'siren', label: 'SIREN', type: 'string', check: 'siren', op: 'strict', description: 'Declaring entity' },
-			{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
-			{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
-		],
-		TRANSMISSION_FIELDS,
-	),
+	{
+		resource: 'transmission',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search e-reporting transmissions',
+		description: 'Status and rejection reasons of your e-reporting transmissions (POST /transmissions/recherche)',
+		api,
+		path: '/transmissions/recherche',
+		evidence: UNPUBLISHED,
+		...ppfSearch({
+			filters: [
+				{ name: 'idTransmission', label: 'Transmission ID', type: 'string', op: 'contient', description: 'idTransmission (TT-1)' },
+				{ ...siren({ description: 'Declaring entity' }), op: 'strict' },
+				{ name: 'statut', label: 'Status', type: 'options', options: TRANSMISSION_STATUSES, op: 'strict', description: 'statut' },
+				{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried it (idFlux)' },
+			],
+			champs: TRANSMISSION_FIELDS,
+		}),
+	},
 	{
 		resource: 'transmission',
 		operation: 'get',
@@ -65,38 +64,29 @@ export const transmissionOperations: Operation[] = [
 		evidence: UNPUBLISHED,
 	},
 	{
+		kind: 'local',
 		resource: 'transmission',
 		operation: 'buildFileName',
 		name: 'Build File Name',
 		action: 'Build an e-reporting file name',
 		description: 'The name an e-reporting file must carry: {SIREN}_{IDtransmission}_{AAAAMMJJ}_{AAAAMMJJ}, checked part by part (no request)',
 		api,
-		method: 'GET',
-		path: '',
 		mutates: false,
 		fields: [
-			{ name: 'siren', label: 'SIREN', type: 'string', required: true, check: 'siren', description: 'SIREN of the declaring entity' },
+			siren({ required: true, description: 'SIREN of the declaring entity' }),
 			{ name: 'idTransmission', label: 'Transmission ID', type: 'string', required: true, description: 'TT-1: letters, digits, spaces and - + _ (no leading, trailing or doubled spaces)' },
 			{ name: 'dateDebutPeriode', label: 'Period Start', type: 'date', required: true },
 			{ name: 'dateFinPeriode', label: 'Period End', type: 'date', required: true },
 		],
-		hooks: {
-			run: async (ctx) => {
-				try {
-					const fileName = buildEReportingFileName({
-						siren: String(ctx.params.siren),
-						transmissionId: String(ctx.params.idTransmission),
-						periodStart: String(ctx.params.dateDebutPeriode),
-						periodEnd: String(ctx.params.dateFinPeriode),
-					});
-					return { fileName, fileNameXml: `${fileName}.xml` };
-				} catch (error) {
-					const reason = error instanceof FluxRuleError ? error.message : String(error);
-					throw new NodeOperationError(ctx.fn.getNode(), `E-reporting file name (item ${ctx.itemIndex + 1}): ${reason}`, {
-						itemIndex: ctx.itemIndex,
-					});
-				}
-			},
+		makes: 'E-reporting file name',
+		compute: (params) => {
+			const fileName = buildEReportingFileName({
+				siren: String(params.siren),
+				transmissionId: String(params.idTransmission),
+				periodStart: String(params.dateDebutPeriode),
+				periodEnd: String(params.dateFinPeriode),
+			});
+			return { fileName, fileNameXml: `${fileName}.xml` };
 		},
 	},
 ];

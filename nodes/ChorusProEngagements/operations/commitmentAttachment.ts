@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sniffMimeType } from '../../shared/binary';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { BinaryOutput, Operation } from '../../shared/operation';
-import { annexPath } from './fields';
+import { annexPath } from './commitmentModel';
 
 /**
  * Files of commitments (table 4.1 "Pièce jointe"). Files travel as base64 in JSON like everywhere on Chorus

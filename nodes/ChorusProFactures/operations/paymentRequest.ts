@@ -1,6 +1,6 @@
-import { BILLING_FRAMEWORKS, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
+import { BILLING_FRAMEWORKS, INVOICE_TYPES, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import type { Operation } from '../../shared/operation';
-import { amountRange, dateRange, flag, id, paymentRequestType, statusFilter, text } from './fields';
+import { dateRange, integer, invoiceAmountRanges, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Payment requests of every kind, live and archived (rechercher/demandePaiement; not available in qualification). */
 export const paymentRequestOperations: Operation[] = [
@@ -27,25 +27,25 @@ export const paymentRequestOperations: Operation[] = [
 			},
 			text('numeroFacture', 'Invoice Number'),
 			paymentRequestType(),
-			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: ['FACTURE', 'AVOIR', 'ACOMPTE'] },
+			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: INVOICE_TYPES },
 			{ name: 'typeFactureTravaux', label: 'Works Invoice Type', type: 'options', options: WORKS_INVOICE_TYPES },
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
-			statusFilter(),
+			invoiceStatuses(),
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
 			...dateRange('periodeDateFournisseur', 'Supplier Date'),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
-			...amountRange('APayer'),
+			...invoiceAmountRanges('APayer'),
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			id('idStructureFournisseur', 'Supplier Structure ID', undefined, { key: 'structureFournisseur.idStructureFournisseur' }),
-			id('idStructureDestinataire', 'Recipient Structure ID', undefined, { key: 'structureDestinataire.idStructureDestinataire' }),
-			id('idServiceFournisseur', 'Supplier Service ID'),
-			id('idServiceDestinataire', 'Recipient Service ID'),
+			integer('idStructureFournisseur', 'Supplier Structure ID', { description: 'idStructureFournisseur', key: 'structureFournisseur.idStructureFournisseur' }),
+			integer('idStructureDestinataire', 'Recipient Structure ID', { description: 'idStructureDestinataire', key: 'structureDestinataire.idStructureDestinataire' }),
+			integer('idServiceFournisseur', 'Supplier Service ID'),
+			integer('idServiceDestinataire', 'Recipient Service ID'),
 			{ name: 'dpOuDpArchive', label: 'Live or Archive', type: 'options', options: ['DEMANDE_PAIEMENT', 'DP_ARCHIVE'] },
 			text('numeroDpMandat', 'Payment Order Number'),
-			flag('rechercheSirenFournisseur', 'Match Suppliers by SIREN', 'Whether to match suppliers by SIREN (the whole company) instead of SIRET (rechercheSirenFournisseur)'),
-			flag('rechercheSirenDestinataire', 'Match Recipients by SIREN', 'Whether to match recipients by SIREN (the whole company) instead of SIRET (rechercheSirenDestinataire)'),
+			matchBySiren('Fournisseur'),
+			matchBySiren('Destinataire'),
 		],
 	},
 ];

@@ -1,5 +1,5 @@
 import type { Field, Operation } from '../../shared/operation';
-import { ppfSearchOperation } from '../../shared/ppfSearch';
+import { ppfSearch } from '../../shared/ppfSearch';
 
 /**
  * G2B invoices (API Recherche Factures G2B, DGFiP annex table 4.1: POST /factures/recherche, GET
@@ -37,25 +37,25 @@ const depositedRange: Field[] = [
 ];
 
 export const g2bInvoiceOperations: Operation[] = [
-	ppfSearchOperation(
-		{
-			resource: 'g2bInvoice',
-			operation: 'search',
-			name: 'Search',
-			action: 'Search G2B invoices',
-			description: 'Search the invoices your public entity issued through G2B, with filters and sort (POST /factures/recherche)',
-			api,
-			path: '/factures/recherche',
-		},
-		[
-			{ name: 'numeroFacture', label: 'Invoice Number', type: 'string', maxLength: 35, op: 'contient', description: 'numeroFacture' },
-			{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried the invoice (idFlux)' },
-			{ name: 'statut', label: 'Status', type: 'options', options: G2B_INVOICE_STATUSES, op: 'strict', description: 'Current status (statut)' },
-			{ name: 'sirenAcheteur', label: 'Buyer SIREN', type: 'string', check: 'siren', op: 'strict', description: 'SIREN of the buyer (sirenAcheteur)' },
-		],
-		G2B_INVOICE_FIELDS,
-		depositedRange,
-	),
+	{
+		resource: 'g2bInvoice',
+		operation: 'search',
+		name: 'Search',
+		action: 'Search G2B invoices',
+		description: 'Search the invoices your public entity issued through G2B, with filters and sort (POST /factures/recherche)',
+		api,
+		path: '/factures/recherche',
+		...ppfSearch({
+			filters: [
+				{ name: 'numeroFacture', label: 'Invoice Number', type: 'string', maxLength: 35, op: 'contient', description: 'numeroFacture' },
+				{ name: 'idFlux', label: 'Flux ID', type: 'string', op: 'strict', description: 'The flux that carried the invoice (idFlux)' },
+				{ name: 'statut', label: 'Status', type: 'options', options: G2B_INVOICE_STATUSES, op: 'strict', description: 'Current status (statut)' },
+				{ name: 'sirenAcheteur', label: 'Buyer SIREN', type: 'string', check: 'siren', op: 'strict', description: 'SIREN of the buyer (sirenAcheteur)' },
+			],
+			champs: G2B_INVOICE_FIELDS,
+			extraFields: 	depositedRange,
+		}),
+	},
 	{
 		resource: 'g2bInvoice',
 		operation: 'get',

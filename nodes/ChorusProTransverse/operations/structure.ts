@@ -1,11 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { IDENTIFIER_TYPES } from '../../shared/enums';
+import { IDENTIFIER_TYPES, STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
-import type { Field, Operation } from '../../shared/operation';
-import { LANGUAGE, structureId } from './common';
+import type { Operation } from '../../shared/operation';
+import { flag, LANGUAGE, oneOf, siret, structureId, text } from '../../shared/fields';
 
 /**
  * Structures: the Structures API (official Swagger, §6; body keys exactly as the Swagger spells them), the
@@ -13,16 +10,16 @@ import { LANGUAGE, structureId } from './common';
  */
 const resource = 'structure';
 
-const criterion = (name: string, label: string, extra: Partial<Field> = {}): Field => ({
-	name,
-	key: `structure.${name}`,
-	label,
-	type: 'string',
-	description: `structure.${name}`,
-	...extra,
-});
+interface ActiveStructures {
+	operation: string;
+	name: string;
+	/** The role the account acts in, as the action and description say it. */
+	role: string;
+	path: string;
+}
 
-function activeStructures(operation: string, name: string, role: string, path: string): Operation {
+/** The three lists of the structures the technical account may act for, one per role (transverses, §5.3). */
+function activeStructures({ operation, name, role, path }: ActiveStructures): Operation {
 	return {
 		resource,
 		operation,
@@ -37,6 +34,9 @@ function activeStructures(operation: string, name: string, role: string, path: s
 		fields: [],
 	};
 }
+
+/** The search criteria sit in the request's `structure` object. */
+const inStructure = (name: string): string => `structure.${name}`;
 
 export const structureOperations: Operation[] = [
 	{
@@ -58,29 +58,32 @@ export const structureOperations: Operation[] = [
 			sortColumns: ['IdentifiantStructure', 'DesignationStructure', 'TypeIdentifiantStructure', 'Statut'],
 		},
 		fields: [
-			criterion('identifiantStructure', 'Identifier', {
+			text('identifiantStructure', 'Identifier', {
+				key: inStructure('identifiantStructure'),
 				top: true,
 				check: 'identifier',
 				description: "The structure's SIRET, or its other identifier (structure.identifiantStructure). A number is checked as a SIRET or SIREN.",
 			}),
-			criterion('typeIdentifiantStructure', 'Identifier Type', { type: 'options', options: IDENTIFIER_TYPES }),
-			criterion('raisonSocialeStructure', 'Company Name'),
-			criterion('libelleStructure', 'Label'),
-			criterion('nomStructure', 'Last Name'),
-			criterion('prenomStructure', 'First Name'),
-			criterion('adresseCodePays', 'Country Code'),
-			criterion('adresseCodePostal', 'Postcode'),
-			criterion('adresseVille', 'City'),
-			criterion('typeStructure', 'Structure Type', { type: 'options', options: ['PUBLIQUE', 'PRIVEE'] }),
-			criterion('statutStructure', 'Status', {
-				type: 'options',
-				options: [
+			oneOf('typeIdentifiantStructure', 'Identifier Type', IDENTIFIER_TYPES, { key: inStructure('typeIdentifiantStructure') }),
+			text('raisonSocialeStructure', 'Company Name', { key: inStructure('raisonSocialeStructure') }),
+			text('libelleStructure', 'Label', { key: inStructure('libelleStructure') }),
+			text('nomStructure', 'Last Name', { key: inStructure('nomStructure') }),
+			text('prenomStructure', 'First Name', { key: inStructure('prenomStructure') }),
+			text('adresseCodePays', 'Country Code', { key: inStructure('adresseCodePays') }),
+			text('adresseCodePostal', 'Postcode', { key: inStructure('adresseCodePostal') }),
+			text('adresseVille', 'City', { key: inStructure('adresseVille') }),
+			oneOf('typeStructure', 'Structure Type', STRUCTURE_KINDS, { key: inStructure('typeStructure') }),
+			oneOf(
+				'statutStructure',
+				'Status',
+				[
 					{ name: 'Active', value: 'ACTIF' },
 					{ name: 'Inactive', value: 'INACTIF' },
 				],
-			}),
-			criterion('estMOA', 'Is Project Owner', { type: 'boolean', description: 'Whether the structure is a project owner (structure.estMOA)' }),
-			criterion('estMOAUniquement', 'Project Owner Only', { type: 'boolean', description: 'structure.estMOAUniquement' }),
+				{ key: inStructure('statutStructure') },
+			),
+			flag('estMOA', 'Is Project Owner', { key: inStructure('estMOA'), description: 'Whether the structure is a project owner (structure.estMOA)' }),
+			flag('estMOAUniquement', 'Project Owner Only', { key: inStructure('estMOAUniquement') }),
 			{
 				name: 'restreindreStructuresPrivees',
 				label: 'Restrict Private Structures',
@@ -99,7 +102,7 @@ export const structureOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter',
 		mutates: false,
-		fields: [structureId('idStructureCPP', 'idStructureCPP, from Search'), LANGUAGE],
+		fields: [structureId({ name: 'idStructureCPP', description: 'idStructureCPP, from Search' }), LANGUAGE],
 	},
 	{
 		resource,
@@ -119,7 +122,7 @@ export const structureOperations: Operation[] = [
 			maxPageSize: LIMITS.maxPageSize,
 			sortColumns: ['CodeService', 'LibelleService', 'DateDbtService', 'DateFinService', 'EstActif'],
 		},
-		fields: [structureId('idStructure', 'idStructureCPP of the structure (idStructure)')],
+		fields: [structureId({ description: 'idStructureCPP of the structure (idStructure)' })],
 	},
 	{
 		resource,
@@ -132,7 +135,7 @@ export const structureOperations: Operation[] = [
 		path: '/consulter/service',
 		mutates: false,
 		fields: [
-			structureId(SERVICES_STRUCTURE_PARAMETER, 'idStructureCPP of the structure (idStructure)'),
+			structureId({ name: SERVICES_STRUCTURE_PARAMETER, description: 'idStructureCPP of the structure (idStructure)' }),
 			{
 				name: 'idService',
 				label: 'Service ID',
@@ -162,9 +165,10 @@ export const structureOperations: Operation[] = [
 			maxPageSize: LIMITS.maxPageSize,
 			sortColumns: ['CodeService', 'NomService', 'StatutRattachement'],
 		},
+		oneOf: { what: 'the structure', groups: [['idStructure'], ['identifiantStructure']] },
 		fields: [
 			// The structure is required, as an ID or as an identifier: both sit at the top, not in Additional Fields.
-			{ ...structureId('idStructure', 'Chorus Pro ID of the structure (idStructure); or give its Structure Identifier instead', false), top: true },
+			structureId({ required: false, top: true, description: 'Chorus Pro ID of the structure (idStructure); or give its Structure Identifier instead' }),
 			{
 				name: 'identifiantStructure',
 				label: 'Structure Identifier',
@@ -183,22 +187,11 @@ export const structureOperations: Operation[] = [
 			{ name: 'idUtilisateur', label: 'User ID', type: 'integer', description: 'idUtilisateur' },
 			{ name: 'adresseEmailConnexionUtilisateur', label: 'User Login Email', type: 'string', placeholder: 'name@example.com', description: 'adresseEmailConnexionUtilisateur' },
 		],
-		hooks: {
-			prepare: (ctx, request) => {
-				const body = request.body as IDataObject;
-				if (body.idStructure === undefined && !body.identifiantStructure) {
-					throw new NodeOperationError(
-						ctx.fn.getNode(),
-						`Give the structure as "Structure ID" or as "Structure Identifier" (item ${ctx.itemIndex + 1})`,
-						{ itemIndex: ctx.itemIndex, description: 'Nothing was sent to Chorus Pro.' },
-					);
-				}
-			},
-		},
+
 	},
-	activeStructures('getActiveForRecipient', 'Get Active for Recipient', 'recipient', '/recuperer/structures/actives/destinataire'),
-	activeStructures('getActiveForWorksInvoices', 'Get Active for Works Invoices', 'works invoice party', '/recuperer/structures/actives/facturetravaux'),
-	activeStructures('getActiveForSupplier', 'Get Active for Supplier', 'supplier', '/recuperer/structures/actives/fournisseur'),
+	activeStructures({ operation: 'getActiveForRecipient', name: 'Get Active for Recipient', role: 'recipient', path: '/recuperer/structures/actives/destinataire' }),
+	activeStructures({ operation: 'getActiveForWorksInvoices', name: 'Get Active for Works Invoices', role: 'works invoice party', path: '/recuperer/structures/actives/facturetravaux' }),
+	activeStructures({ operation: 'getActiveForSupplier', name: 'Get Active for Supplier', role: 'supplier', path: '/recuperer/structures/actives/fournisseur' }),
 	{
 		resource,
 		operation: 'getSiretInformation',
@@ -209,6 +202,6 @@ export const structureOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter/information/siret',
 		mutates: false,
-		fields: [{ name: 'siretStructure', label: 'SIRET', type: 'string', required: true, check: 'siret', description: 'siretStructure' }],
+		fields: [siret({ name: 'siretStructure', required: true })],
 	},
 ];
