@@ -156,33 +156,45 @@ export class Editor {
 			const picker = await field.$('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input');
 			const select = picker ? null : await field.$('input[aria-controls]');
 			if (!select && !picker) throw new Error(`"${parameterName}" is not a dropdown: the editor shows it as a text box`);
-			await (select ?? picker)!.click();
+			const opener = (select ?? picker)!;
+			await opener.click();
 			await reloaded?.catch((error: Error) => {
 				throw new Error(`n8n did not reload "${parameterName}" when "${reloadAfter!.parameter}" changed to ${reloadAfter!.value}: ${error.message}`);
 			});
 			const listId = select ? await select.evaluate((e) => e.getAttribute('aria-controls')) : null;
-			// the items are there once n8n's loading placeholder has gone
-			const labels = await this.page.waitForFunction(
-				(id) => {
-					const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
-					if (!id) {
-						const items = Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).filter(visible);
-						return items.length ? items.map((e) => (e as HTMLElement).innerText.trim()) : false;
-					}
-					const list = document.getElementById(id);
-					const popper = list?.closest('.el-select-dropdown, .el-popper') ?? list;
-					if (!popper || !visible(popper)) return false;
-					if (popper.querySelector('.el-select-dropdown__loading')) return false;
-					const items = Array.from(popper.querySelectorAll('.el-select-dropdown__item')).map((e) => (e as HTMLElement).innerText.trim());
-					return items.length ? items : false;
-				},
-				{},
-				listId,
-			);
-			return { labels: (await labels.jsonValue()) as string[], methods: [...calls.methods] };
+			// A click while the details view is still settling can leave the list closed (seen on a loaded machine):
+			// close and click again, three times at most, before reporting what the page shows.
+			let labels: string[] | undefined;
+			for (let attempt = 1; !labels; attempt++) {
+				labels = await this.page
+					.waitForFunction(shownItems, { timeout: attempt < 3 ? STEP_TIMEOUT / 4 : STEP_TIMEOUT }, listId)
+					.then(async (handle) => (await handle.jsonValue()) as string[])
+					.catch(async (error: Error) => {
+						if (attempt >= 3) throw new Error(`the list of "${parameterName}" showed no items: ${error.message}\n${await this.whatIsOpen(listId)}`);
+						await this.page.keyboard.press('Escape');
+						await opener.click();
+						return undefined;
+					});
+			}
+			return { labels, methods: [...calls.methods] };
 		} finally {
 			calls.stop();
 		}
+	}
+
+	/** What the page shows of open dropdowns and pickers, for a failure message (and a screenshot beside the logs). */
+	private async whatIsOpen(listId: string | null): Promise<string> {
+		await this.page.screenshot({ path: join(tmpdir(), 'chorus-editor-failure.png') }).catch(() => undefined);
+		const shown = await this.page
+			.evaluate((id) => {
+				const text = (e: Element | null) => ((e as HTMLElement | null)?.innerText ?? '').trim().slice(0, 400);
+				const poppers = Array.from(document.querySelectorAll('.el-select-dropdown, .el-popper, [data-test-id="resource-locator-dropdown"]'))
+					.filter((e) => (e as HTMLElement).offsetParent !== null)
+					.map(text);
+				return { list: id ? text(document.getElementById(id)) : '(a picker)', poppers };
+			}, listId)
+			.catch((error: Error) => ({ error: error.message }));
+		return `page state: ${JSON.stringify(shown)} (screenshot: ${join(tmpdir(), 'chorus-editor-failure.png')})`;
 	}
 
 	/** Closes an open dropdown. */
@@ -277,6 +289,24 @@ export class Editor {
 		await this.browser.close();
 		rmSync(this.profile, { recursive: true, force: true });
 	}
+}
+
+/**
+ * In the page: the items of the open list once n8n's loading placeholder has gone — a dropdown's (`id`, its
+ * `aria-controls`) or a picker's (`null`, its rlc-items) — or false while there are none.
+ */
+function shownItems(id: string | null): string[] | false {
+	const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
+	if (!id) {
+		const items = Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).filter(visible);
+		return items.length ? items.map((e) => (e as HTMLElement).innerText.trim()) : false;
+	}
+	const list = document.getElementById(id);
+	const popper = list?.closest('.el-select-dropdown, .el-popper') ?? list;
+	if (!popper || !visible(popper)) return false;
+	if (popper.querySelector('.el-select-dropdown__loading')) return false;
+	const items = Array.from(popper.querySelectorAll('.el-select-dropdown__item')).map((e) => (e as HTMLElement).innerText.trim());
+	return items.length ? items : false;
 }
 
 /** A `loadOptions` request's JSON body: the method and the node's parameters as the editor holds them. */
