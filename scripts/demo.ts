@@ -16,29 +16,11 @@
  * (the main example; default: a file named main*.json, else the first example starting with a Manual Trigger),
  * --examples=<dir> (default examples/), --no-build (skip `npm run build`).
  */
-import { existsSync, promises as fs } from 'fs';
-import { basename, join, resolve } from 'path';
+import { join, resolve } from 'path';
 
-import {
-	cacheRoot,
-	ensureRuntime,
-	N8nInstance,
-	OWNER,
-	progress,
-	REPO_ROOT,
-	runOk,
-	stopAll,
-	cleanEnv,
-	type RunData,
-	type WorkflowFixture,
-} from '../test/e2e/harness';
-import { writePdfs } from '../test/e2e/fixtures/chorus';
-import { startSimulator } from '../test/simulator/server';
-
-const DEMO_VERSION = '2.41.1';
-/** Where the examples keep their files (n8n's readable area in Docker), replaced by the demo's own folder. */
-const FILES_IN_EXAMPLES = '/home/node/.n8n-files/chorus-pro';
-const CREDENTIAL = { id: 'chorusProDemo001', name: 'Chorus Pro (simulator)', type: 'chorusProApi' } as const;
+import { cacheRoot, OWNER, progress, REPO_ROOT, runOk, stopAll, cleanEnv, type RunData, type WorkflowFixture } from '../test/e2e/harness';
+import { CREDENTIAL } from '../test/e2e/fixtures/chorus';
+import { DEMO_VERSION, FILES_IN_EXAMPLES, setUpDemo, type Demo, type Example } from '../test/e2e/fixtures/demo';
 
 interface Args {
 	once: boolean;
@@ -65,43 +47,6 @@ function parseArgs(argv: string[]): Args {
 
 function say(line = ''): void {
 	process.stdout.write(`${line}\n`);
-}
-
-interface Example {
-	file: string;
-	workflow: WorkflowFixture;
-}
-
-/** A stable 16-character workflow id from a file name, for examples that carry none. */
-function idFor(file: string): string {
-	const letters = basename(file, '.json').replace(/[^A-Za-z0-9]/g, '');
-	return `demo${letters}0000000000000000`.slice(0, 16);
-}
-
-/**
- * examples/*.json (a workflow or an array of them), with our credential references pointed at the demo one and
- * the examples' file folder at `files`.
- */
-async function loadExamples(dir: string, filesFolder: string): Promise<Example[]> {
-	if (!existsSync(dir)) return [];
-	const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-	const examples: Example[] = [];
-	for (const file of files) {
-		const text = (await fs.readFile(join(dir, file), 'utf8')).split(FILES_IN_EXAMPLES).join(filesFolder);
-		const parsed = JSON.parse(text) as WorkflowFixture | WorkflowFixture[];
-		const list = Array.isArray(parsed) ? parsed : [parsed];
-		list.forEach((workflow, index) => {
-			if (!Array.isArray(workflow.nodes) || typeof workflow.connections !== 'object') return;
-			const id = workflow.id || idFor(index ? `${file}${index}` : file);
-			const nodes = (workflow.nodes as Array<Record<string, unknown>>).map((node) => {
-				const credentials = node.credentials as Record<string, unknown> | undefined;
-				if (!credentials?.[CREDENTIAL.type]) return node;
-				return { ...node, credentials: { ...credentials, [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } } };
-			});
-			examples.push({ file, workflow: { ...workflow, id, nodes, active: false } });
-		});
-	}
-	return examples;
 }
 
 const startsWithManualTrigger = (workflow: WorkflowFixture) =>
@@ -142,14 +87,12 @@ async function main(): Promise<number> {
 		await runOk('npm', ['run', 'build'], { cwd: REPO_ROOT, env: cleanEnv(), what: 'npm run build', timeoutMs: 10 * 60_000 });
 	}
 
-	const sim = await startSimulator({ seed: 'demo' });
-	let n8n: N8nInstance | undefined;
+	let demo: Demo | undefined;
 	let stopping: Promise<void> | undefined;
 	const stopEverything = () =>
 		(stopping ??= (async () => {
-			await n8n?.stop();
+			await demo?.stop();
 			await stopAll();
-			await sim.close();
 		})());
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.once(signal, () => {
@@ -159,39 +102,8 @@ async function main(): Promise<number> {
 	}
 
 	try {
-		progress(`simulator on ${sim.url}`);
-		const runtime = await ensureRuntime(DEMO_VERSION);
-		const userFolder = join(cacheRoot(), 'demo', DEMO_VERSION);
-		await fs.rm(userFolder, { recursive: true, force: true }); // a fresh instance on every run
-		await fs.mkdir(userFolder, { recursive: true });
-		// The folders the examples read and write, with two PDF invoices for the "submit from a folder" example.
-		const files = join(userFolder, 'chorus-pro-files');
-		await fs.mkdir(join(files, 'inbox'), { recursive: true });
-		await writePdfs(join(files, 'outbox'), ['FA-DEMO-001.pdf', 'FA-DEMO-002.pdf']);
-		n8n = await N8nInstance.create(runtime, { userFolder, env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
-
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				data: {
-					environment: 'custom',
-					baseUrl: sim.url,
-					tokenUrl: sim.tokenUrl,
-					clientId: sim.credentials.clientId,
-					clientSecret: sim.credentials.clientSecret,
-					login: sim.credentials.login,
-					password: sim.credentials.password,
-				},
-			},
-		]);
-
-		const examples = await loadExamples(args.examplesDir, files);
-		if (examples.length) {
-			await n8n.importWorkflows(examples.map((e) => e.workflow));
-			progress(`imported ${examples.length} example workflow(s): ${examples.map((e) => `${e.workflow.name} (${e.file})`).join(', ')}`);
-		} else {
-			progress(`no ${args.examplesDir}/*.json yet: no workflow imported`);
-		}
+		demo = await setUpDemo({ examplesDir: args.examplesDir, userFolder: join(cacheRoot(), 'demo', DEMO_VERSION) });
+		const { sim, n8n, files, examples } = demo;
 
 		if (args.once) {
 			const chosen = args.all ? examples.filter((e) => startsWithManualTrigger(e.workflow)) : [pickMain(examples, args.example)];

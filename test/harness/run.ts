@@ -360,10 +360,13 @@ export async function binaryBuffer(item: INodeExecutionData, property = 'data'):
 // --- credential test -----------------------------------------------------------------------------------
 
 /**
- * Stand-in for the type CredentialsTester falls back to when the credential type defines `test` itself:
- * `n8n-nodes-base.noOp`. Its name and version are all the tester reads from it.
+ * Stand-in for the type CredentialsTester falls back to when the credential type defines `test` itself: it asks
+ * for `n8n-nodes-base.noOp` and names the temporary node after that type's `description.name`, which for n8n's
+ * lazily loaded NoOp is plain `noOp`. So the credentials helper's "testing credentials" check (a node of type
+ * `n8n-nodes-base.noOp`) never matches in a real n8n, and `preAuthentication` does not run just because this is a
+ * test: the harness keeps that behaviour (seen in n8n 1.123.81 and 2.41.1, test/e2e/credential.test.ts).
  */
-const NO_OP_TYPE = 'n8n-nodes-base.noOp';
+const NO_OP_TYPE = 'noOp';
 
 /**
  * Replicates CredentialsTester.testCredentials for a credential type with a `test: ICredentialTestRequest`.
@@ -371,7 +374,7 @@ const NO_OP_TYPE = 'n8n-nodes-base.noOp';
  * 1.122.48), same as packages/cli/src/services/credentials-tester.service.ts on GitHub (n8n-io/n8n 029d8401):
  * 1. `applyDefaultsAndOverwrites` on the data (mode 'internal');
  * 2. a temp noOp node "Temp-Node" whose only property `temp` (default '') routes `test.request`, with the
- *    credential attached — the helper recognises this node and always runs `preAuthentication`;
+ *    credential attached (named as the lazily loaded NoOp names itself, see NO_OP_TYPE);
  * 3. n8n-core's `RoutingNode.runNode()` → `httpRequestWithAuthentication` (preAuthentication, authenticate,
  *    n8n's axios request; on 401 one forced preAuthentication + retry);
  * 4. on error: ErrorReporter, then — if `error.cause.response` — the `responseCode` rules, then non-2xx →
