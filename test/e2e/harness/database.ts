@@ -4,7 +4,7 @@
  */
 import { join } from 'path';
 
-import type { Execution } from './n8n';
+import type { Execution } from './rest';
 import { runOk } from './proc';
 import type { Runtime } from './runtime';
 
