@@ -55,8 +55,7 @@ async function describedRequest(ctx: OperationContext, operation: RequestOperati
 async function runSteps(ctx: OperationContext, operation: StepsOperation, file?: InputFile): Promise<IDataObject> {
 	const done: StepResult[] = [];
 	for (const step of operation.steps) {
-		const params = step.params ? step.params(ctx.params, done) : ctx.params;
-		const inner: OperationContext = { ...ctx, operation: step.operation, params };
+		const inner: OperationContext = { ...ctx, operation: step.operation };
 		const request = await describedRequest(inner, step.operation, file);
 		Object.assign(request.body, step.body?.(ctx.params, done));
 		done.push({ request, answer: await sendAsDescribed(inner, request, { howToCheck: step.howToCheck }) });

@@ -205,11 +205,12 @@ export interface StepResult {
 	answer: IDataObject;
 }
 
-/** One step of a `steps` operation: another described operation, run as if a user had run it. */
+/**
+ * One step of a `steps` operation: another described operation, run as if a user had run it with the composite's
+ * parameters (its fields take those of their names, its file is the composite's).
+ */
 export interface Step {
 	operation: RequestOperation;
-	/** Its parameters, from the composite's (default: the composite's parameters as they are). */
-	params?: (params: IDataObject, done: StepResult[]) => IDataObject;
 	/** Body values this step adds from the steps before it (e.g. the id of the file uploaded by the first). */
 	body?: (params: IDataObject, done: StepResult[]) => IDataObject;
 	/** What to tell the user when this step's outcome is unknown, if not its operation's own advice. */
