@@ -41,8 +41,9 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 	it(
 		'Currency of invoice submission opens as the list of currencies the simulator serves',
 		async () => {
-			await editor.openNode(NODE.submit);
+			// counted before the node opens: the editor may load the list as soon as it draws the field
 			const before = demo.sim.counts('/recuperer/devises');
+			await editor.openNode(NODE.submit);
 			const list = await editor.openList('deviseFacture', 'getCurrencies');
 			await editor.closeList();
 			await editor.closeNode();
