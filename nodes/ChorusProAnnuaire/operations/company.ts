@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { ppfChamps, ppfSearch } from '../../shared/ppfSearch';
 import { api, DIRECTORY_SIREN, ENTITY_TYPES, LEGAL_UNIT_STATES, observationDate, SIREN_FIELDS } from './g2bDirectory';
 
@@ -36,3 +36,5 @@ export const companyOperations: Operation[] = [
 		}),
 	},
 ];
+
+export const companyResource: Resource = { name: 'Company (SIREN)', value: 'company', description: 'Legal units of the G2B directory (annuaire, unité légale)' };

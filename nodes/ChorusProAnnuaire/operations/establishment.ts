@@ -1,5 +1,5 @@
 import { oneOf } from '../../shared/fields';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { ppfChamps, ppfSearch } from '../../shared/ppfSearch';
 import {
 	api,
@@ -67,3 +67,5 @@ export const establishmentOperations: Operation[] = [
 		}),
 	},
 ];
+
+export const establishmentResource: Resource = { name: 'Establishment (SIRET)', value: 'establishment', description: 'Establishments of the G2B directory (annuaire, établissement)' };

@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { api as g2bAnnuaire } from './g2bDirectory';
 
 /** Whether the two directory APIs answer with the credential (their healthcheck resources). */
@@ -32,3 +32,5 @@ export const healthOperations: Operation[] = [
 		hooks: { output: () => [{ json: { api: 'Référentiel des Organisations', available: true } }] },
 	},
 ];
+
+export const healthResource: Resource = { name: 'Health', value: 'health', description: 'Check that the APIs answer (healthcheck)' };

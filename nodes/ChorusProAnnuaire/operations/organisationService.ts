@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { api, orgSearch, READ, serviceId } from './organisations';
 
 /** Services of the Référentiel des Organisations. */
@@ -43,10 +43,10 @@ export const organisationServiceOperations: Operation[] = [
 		description: 'Search services of the référentiel (Rechercher services)',
 		path: '/services/recherche',
 		...orgSearch([
-			{ name: 'codeService', label: 'Service Code', op: '=', description: 'codeService' },
-			{ name: 'libelle', label: 'Name', op: 'CONTAINS', description: 'libelle' },
-			{ name: 'rattachementOrganisation', label: 'Structure UUID', op: '=', description: 'rattachementOrganisation' },
-			{ name: 'etatService', label: 'State', op: '=', options: SERVICE_STATES, description: 'etatService' },
+			{ name: 'codeService', label: 'Service Code', op: '=' },
+			{ name: 'libelle', label: 'Name', op: 'CONTAINS' },
+			{ name: 'rattachementOrganisation', label: 'Structure UUID', op: '=' },
+			{ name: 'etatService', label: 'State', op: '=', options: SERVICE_STATES },
 		]),
 	},
 	{
@@ -60,3 +60,5 @@ export const organisationServiceOperations: Operation[] = [
 		fields: [serviceId],
 	},
 ];
+
+export const organisationServiceResource: Resource = { name: 'Organisation Service', value: resource, description: 'Services of the Référentiel des Organisations' };

@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { attachmentFile, ATTACHMENT_LIST, attachmentId, bankAttachmentId, orgSearch, READ, sirenId } from './organisations';
 
 /** Legal units (SIREN) of the Référentiel des Organisations. */
@@ -83,3 +83,5 @@ export const organisationSirenOperations: Operation[] = [
 		]),
 	},
 ];
+
+export const organisationSirenResource: Resource = { name: 'Organisation SIREN', value: resource, description: 'Legal units of the Référentiel des Organisations' };

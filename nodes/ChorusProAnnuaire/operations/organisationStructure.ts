@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { api, attachmentFile, ATTACHMENT_LIST, attachmentId, bankAttachmentId, orgSearch, READ, structureId } from './organisations';
 
 /** Structures of the Référentiel des Organisations. */
@@ -108,13 +108,15 @@ export const organisationStructureOperations: Operation[] = [
 		path: '/structures/recherche',
 		...orgSearch([
 			{ name: 'identifiant', label: 'Identifier', op: '=', description: 'SIRET or other identifier (identifiant)' },
-			{ name: 'libelleOrganisation', label: 'Name', op: 'CONTAINS', description: 'libelleOrganisation' },
+			{ name: 'libelleOrganisation', label: 'Name', op: 'CONTAINS' },
 			{ name: 'raisonSociale', label: 'Company Name', op: 'CONTAINS', description: 'Raison sociale' },
-			{ name: 'typeOrganisation', label: 'Type', op: '=', options: STRUCTURE_TYPES, description: 'typeOrganisation' },
-			{ name: 'status', label: 'Status', op: '=', options: STRUCTURE_STATUSES, description: 'status' },
-			{ name: 'codePostal', label: 'Postcode', op: '=', description: 'codePostal' },
-			{ name: 'ville', label: 'City', op: 'CONTAINS', description: 'ville' },
-			{ name: 'numeroTvaIntracommunautaire', label: 'VAT Number', op: '=', description: 'numeroTvaIntracommunautaire' },
+			{ name: 'typeOrganisation', label: 'Type', op: '=', options: STRUCTURE_TYPES },
+			{ name: 'status', label: 'Status', op: '=', options: STRUCTURE_STATUSES },
+			{ name: 'codePostal', label: 'Postcode', op: '=' },
+			{ name: 'ville', label: 'City', op: 'CONTAINS' },
+			{ name: 'numeroTvaIntracommunautaire', label: 'VAT Number', op: '=' },
 		]),
 	},
 ];
+
+export const organisationStructureResource: Resource = { name: 'Organisation Structure', value: resource, description: 'Structures of the Référentiel des Organisations' };

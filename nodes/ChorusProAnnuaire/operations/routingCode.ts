@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { ppfChamps, ppfSearch } from '../../shared/ppfSearch';
 import { api, DIRECTORY_SIRET, ESTABLISHMENT_STATES, include, LEGAL_UNIT_INCLUDED, observationDate, ROUTING_CODE_FIELDS } from './g2bDirectory';
 
@@ -54,3 +54,5 @@ export const routingCodeOperations: Operation[] = [
 		}),
 	},
 ];
+
+export const routingCodeResource: Resource = { name: 'Routing Code', value: 'routingCode', description: 'Routing codes of the G2B directory (code routage)' };

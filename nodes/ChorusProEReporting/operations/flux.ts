@@ -14,7 +14,7 @@ import {
 import { readInputFile } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
 import { multipartBody } from '../../shared/multipart';
-import type { Evidence, Field, Operation, OperationContext } from '../../shared/operation';
+import type { Evidence, Field, Operation, OperationContext, Resource } from '../../shared/operation';
 
 /**
  * G2B flux (API Dépôt flux G2B, DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}).
@@ -279,3 +279,5 @@ export const fluxOperations: Operation[] = [
 		},
 	},
 ];
+
+export const fluxResource: Resource = { name: 'Flux', value: resource, description: 'G2B flux of invoices, lifecycle statuses or e-reporting (tar.gz)' };

@@ -1,4 +1,4 @@
-import type { Field, Operation } from '../../shared/operation';
+import type { Field, Operation, Resource } from '../../shared/operation';
 import { ppfSearch } from '../../shared/ppfSearch';
 
 /**
@@ -69,3 +69,5 @@ export const g2bInvoiceOperations: Operation[] = [
 		fields: [{ name: 'uidFacture', label: 'Invoice UID', type: 'string', in: 'path', required: true, description: 'Technical id of the invoice (uidFacture)' }],
 	},
 ];
+
+export const g2bInvoiceResource: Resource = { name: 'G2B Invoice', value: 'g2bInvoice', description: 'Invoices issued through G2B and their statuses' };

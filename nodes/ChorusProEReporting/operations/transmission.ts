@@ -1,6 +1,6 @@
 import { buildEReportingFileName } from '../../shared/archive';
 import { siren } from '../../shared/fields';
-import type { Evidence, Operation } from '../../shared/operation';
+import type { Evidence, Operation, Resource } from '../../shared/operation';
 import { ppfSearch } from '../../shared/ppfSearch';
 
 /**
@@ -90,3 +90,5 @@ export const transmissionOperations: Operation[] = [
 		},
 	},
 ];
+
+export const transmissionResource: Resource = { name: 'E-Reporting Transmission', value: 'transmission', description: 'E-reporting transmissions and their statuses' };

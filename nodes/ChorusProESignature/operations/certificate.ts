@@ -1,5 +1,5 @@
 import { LIMITS } from '../../shared/limits';
-import type { Field, Operation } from '../../shared/operation';
+import type { Field, Operation, Resource } from '../../shared/operation';
 import { getPath, setPath } from '../../shared/parameters';
 import { api, inputError, millisOf } from './common';
 import { dssEvidence } from './evidence';
@@ -53,3 +53,5 @@ export const certificateOperations: Operation[] = [
 		evidence: dssEvidence('Certificate / Vérification des certificats', 'RestCertificateValidationService.validateCertificate, CertificateToValidateDTO {certificate: RemoteCertificate {encodedCertificate}, certificateChain, validationTime}, answer CertificateReportsDTO'),
 	},
 ];
+
+export const certificateResource: Resource = { name: 'Certificate', value: 'certificate', description: 'Verify certificates' };

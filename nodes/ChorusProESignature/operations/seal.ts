@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { api } from './common';
 import { dssEvidence } from './evidence';
 import { checkDocumentFits, digest, documentToSign, evidenceModel, level, packaging, signedOut } from './signing';
@@ -23,3 +23,5 @@ export const sealOperations: Operation[] = [
 		evidence: dssEvidence('Cachet / Signer avec cachet', `${evidenceModel}; the seal's key stays on the server, so no certificate or signature value is sent`),
 	},
 ];
+
+export const sealResource: Resource = { name: 'Seal', value: 'seal', description: 'Seal documents with the platform seal (cachet)' };

@@ -1,5 +1,5 @@
 import { setPath } from '../../shared/parameters';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { api, inputError } from './common';
 import { dssEvidence } from './evidence';
 import {
@@ -86,3 +86,5 @@ export const signatureOperations: Operation[] = [
 		evidence: dssEvidence('Signature / Signer document', `${evidenceModel}; answer RemoteDocument {bytes, name}`),
 	},
 ];
+
+export const signatureResource: Resource = { name: 'Signature', value: 'signature', description: 'Sign documents with your own certificate, in two calls around your signing device' };

@@ -1,5 +1,5 @@
 import { readInputFile, sniffMimeType } from '../../shared/binary';
-import type { Field, Operation } from '../../shared/operation';
+import type { Field, Operation, Resource } from '../../shared/operation';
 import { setPath } from '../../shared/parameters';
 import { api, documentIn } from './common';
 import { dssEvidence } from './evidence';
@@ -63,3 +63,5 @@ export const verificationOperations: Operation[] = [
 		evidence: dssEvidence('Verification / Vérification signature et génération rapports vérification', 'RestDocumentValidationService.validateSignature, DataToValidateDTO {signedDocument, originalDocuments, policy}, answer WSReportsDTO {simpleReport, detailedReport, diagnosticData}'),
 	},
 ];
+
+export const verificationResource: Resource = { name: 'Verification', value: 'verification', description: 'Verify signed documents and read the verification policy' };

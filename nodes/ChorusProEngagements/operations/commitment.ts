@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { comment } from '../../shared/fields';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { annexPath, commitmentContent, commitmentId, COMMITMENT_NUMBER, SEARCH_PAGINATION, searchFilters, SOURCES } from './commitmentModel';
 
 /**
@@ -202,3 +202,5 @@ export const commitmentOperations: Operation[] = [
 		evidence: annexPath(`${REST_GUESS} The list key historiqueActions is ours.`),
 	},
 ];
+
+export const commitmentResource: Resource = { name: 'Engagement (Commitment)', value: resource, description: 'Commitments (engagements juridiques): purchase orders, contracts' };

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../shared/binary';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
-import type { BinaryOutput, Operation } from '../../shared/operation';
+import type { BinaryOutput, Operation, Resource } from '../../shared/operation';
 import { annexPath } from './commitmentModel';
 
 /**
@@ -89,3 +89,5 @@ export const commitmentAttachmentOperations: Operation[] = [
 		evidence: annexPath('Prefix not published (our reading). POST with the file as base64 in JSON (the Chorus Pro habit) and its keys are ours.'),
 	},
 ];
+
+export const commitmentAttachmentResource: Resource = { name: 'Commitment Attachment', value: resource, description: 'Files of commitments (pièces jointes)' };

@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { annexPath } from './commitmentModel';
 
 /** Whether the Engagements API answers with the credential. */
@@ -17,3 +17,5 @@ export const healthOperations: Operation[] = [
 		evidence: annexPath('Prefix not published (our reading); GET and the answer are ours.'),
 	},
 ];
+
+export const healthResource: Resource = { name: 'Health', value: 'health', description: 'Check that the Engagements API answers' };

@@ -32,39 +32,47 @@ async function checkDocument(ctx: OperationContext, report: CheckReport): Promis
 			report.pass('document');
 		} catch (error) {
 			const parameter = ctx.params.lignePoste === undefined ? 'lignePoste' : 'ligneTva';
-			report.fail('document', parameter, 'LINES_MISSING', (error as Error).message, (error as NodeOperationError).description ?? '');
+			report.fail('document', {
+				parameter,
+				code: 'LINES_MISSING',
+				message: (error as Error).message,
+				action: (error as NodeOperationError).description ?? '',
+			});
 		}
 		return;
 	}
 	const property = String(ctx.params[BINARY_PROPERTY] ?? 'data');
 	if (!ctx.fn.getInputData()[ctx.itemIndex]?.binary?.[property]) {
-		report.fail(
-			'document',
-			BINARY_PROPERTY,
-			'FILE_MISSING',
-			`The item has no binary field "${property}": there is no PDF to submit.`,
-			'Read the PDF before this node (Read/Write Files from Disk, HTTP Request…) or set the binary field that holds it.',
-		);
+		report.fail('document', {
+			parameter: BINARY_PROPERTY,
+			code: 'FILE_MISSING',
+			message: `The item has no binary field "${property}": there is no PDF to submit.`,
+			action: 'Read the PDF before this node (Read/Write Files from Disk, HTTP Request…) or set the binary field that holds it.',
+		});
 		return;
 	}
 	try {
 		await readInputFile(ctx.fn, ctx.itemIndex, property, PDF_FILE);
 		report.pass('document');
 	} catch (error) {
-		report.fail('document', BINARY_PROPERTY, 'FILE_NOT_ACCEPTED', (error as Error).message, (error as NodeOperationError).description ?? '');
+		report.fail('document', {
+			parameter: BINARY_PROPERTY,
+			code: 'FILE_NOT_ACCEPTED',
+			message: (error as Error).message,
+			action: (error as NodeOperationError).description ?? '',
+		});
 	}
 }
 
 function reportInputProblems(ctx: OperationContext, report: CheckReport): void {
 	for (const { field, reason } of ctx.inputProblems) {
 		const missing = reason === 'is required';
-		report.fail(
-			'input',
-			field.name,
-			missing ? 'REQUIRED' : 'INVALID_VALUE',
-			missing ? `"${field.label}" is missing: Chorus Pro requires it.` : `"${field.label}" is not valid: ${reason}.`,
-			`Give "${field.label}" (${field.key ?? field.name}) a valid value.`,
-		);
+		report.fail('input', {
+			parameter: field.name,
+			code: missing ? 'REQUIRED' : 'INVALID_VALUE',
+			message: missing ? `"${field.label}" is missing: Chorus Pro requires it.` : `"${field.label}" is not valid: ${reason}.`,
+			action: `Give "${field.label}" (${field.key ?? field.name}) a valid value.`,
+		});
 	}
 	if (ctx.inputProblems.length === 0) report.pass('input');
 }

@@ -73,7 +73,7 @@ export class CheckReport {
 		this.record(check, 'notApplicable');
 	}
 
-	fail(check: CheckName, parameter: string, code: string, message: string, action: string): void {
+	fail(check: CheckName, { parameter, code, message, action }: Pick<Problem, 'parameter' | 'code' | 'message' | 'action'>): void {
 		this.problems.push({ field: this.label(parameter), parameter, code, message, action });
 		this.record(check, 'failed');
 	}

@@ -8,7 +8,7 @@ import { apiInfo } from '../../shared/apis';
 import { described, lookUp } from '../../shared/lookup';
 import type { OperationContext, RequestOperation } from '../../shared/operation';
 import type { PageRequest } from '../../shared/pagination';
-import type { CheckName, CheckReport } from './checkReport';
+import type { CheckName, CheckReport, Problem } from './checkReport';
 import { emittedInvoiceOperations } from './emittedInvoice';
 
 /**
@@ -67,6 +67,15 @@ const listOfCodes = (codes: string[]): string => (codes.length ? codes.slice(0, 
 
 // ---- recipient, service code, engagement number ------------------------------------------------------------
 
+/** The buyer the invoice is addressed to, once the recipient is found: the service and engagement checks read its rules. */
+interface Buyer {
+	idStructure: number;
+	/** Its name, for messages. */
+	name: string;
+	/** The structure's `parametres` (codeServiceDoitEtreRenseigne, numeroEJDoitEtreRenseigne…). */
+	rules: IDataObject;
+}
+
 async function checkRouting(ctx: OperationContext, report: CheckReport, params: IDataObject): Promise<void> {
 	const siret = text(params.codeDestinataire);
 	const dependants: Array<[CheckName, string]> = [
@@ -89,13 +98,12 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 	if (!recipients) return;
 	const recipient = recipients.find((r) => String(r.siret) === siret);
 	if (!recipient) {
-		report.fail(
-			'recipient',
-			'codeDestinataire',
-			'RECIPIENT_NOT_FOUND',
-			`SIRET ${siret} is not a Chorus Pro recipient (destinataire): the recipient search finds no active structure that accepts invoices with this identifier.`,
-			'Check the SIRET with the buyer (it is often on the purchase order), or look it up with Transverse → Recipient → Search.',
-		);
+		report.fail('recipient', {
+			parameter: 'codeDestinataire',
+			code: 'RECIPIENT_NOT_FOUND',
+			message: `SIRET ${siret} is not a Chorus Pro recipient (destinataire): the recipient search finds no active structure that accepts invoices with this identifier.`,
+			action: 'Check the SIRET with the buyer (it is often on the purchase order), or look it up with Transverse → Recipient → Search.',
+		});
 		unchecked('It depends on the recipient, which Chorus Pro does not know.');
 		return;
 	}
@@ -110,11 +118,11 @@ async function checkRouting(ctx: OperationContext, report: CheckReport, params: 
 		cacheKey: `structure:${idStructure}`,
 	});
 	if (!structure) return;
-	const rules = (structure.parametres ?? {}) as IDataObject;
 
-	const service = await checkServiceCode(ctx, report, params, idStructure, name, rules);
+	const buyer: Buyer = { idStructure, name, rules: (structure.parametres ?? {}) as IDataObject };
+	const service = await checkServiceCode(ctx, report, params, buyer);
 	if (service === null) return;
-	await checkEngagement(ctx, report, params, idStructure, name, rules, service);
+	await checkEngagement(ctx, report, params, buyer, service);
 }
 
 /**
@@ -125,9 +133,7 @@ async function checkServiceCode(
 	ctx: OperationContext,
 	report: CheckReport,
 	params: IDataObject,
-	idStructure: number,
-	name: string,
-	rules: IDataObject,
+	{ idStructure, name, rules }: Buyer,
 ): Promise<IDataObject | undefined | null> {
 	const code = text(params.codeServiceExecutant);
 	const required = rules.codeServiceDoitEtreRenseigne === true;
@@ -144,34 +150,31 @@ async function checkServiceCode(
 	if (!services) return null;
 	const active = services.filter((s) => s.estActif === true).map((s) => String(s.codeService));
 	if (!code) {
-		report.fail(
-			'serviceCode',
-			'codeServiceExecutant',
-			'SERVICE_CODE_REQUIRED',
-			`${name} requires a service code (code service exécutant) on every invoice (codeServiceDoitEtreRenseigne).`,
-			`Ask the buyer which service the invoice is for and put its code in "${report.label('codeServiceExecutant')}". Active codes: ${listOfCodes(active)}.`,
-		);
+		report.fail('serviceCode', {
+			parameter: 'codeServiceExecutant',
+			code: 'SERVICE_CODE_REQUIRED',
+			message: `${name} requires a service code (code service exécutant) on every invoice (codeServiceDoitEtreRenseigne).`,
+			action: `Ask the buyer which service the invoice is for and put its code in "${report.label('codeServiceExecutant')}". Active codes: ${listOfCodes(active)}.`,
+		});
 		return undefined;
 	}
 	const service = services.find((s) => String(s.codeService) === code);
 	if (!service) {
-		report.fail(
-			'serviceCode',
-			'codeServiceExecutant',
-			'SERVICE_CODE_UNKNOWN',
-			`${name} has no service with the code "${code}".`,
-			`Use one of its active service codes: ${listOfCodes(active)}.`,
-		);
+		report.fail('serviceCode', {
+			parameter: 'codeServiceExecutant',
+			code: 'SERVICE_CODE_UNKNOWN',
+			message: `${name} has no service with the code "${code}".`,
+			action: `Use one of its active service codes: ${listOfCodes(active)}.`,
+		});
 		return undefined;
 	}
 	if (service.estActif !== true) {
-		report.fail(
-			'serviceCode',
-			'codeServiceExecutant',
-			'SERVICE_CODE_INACTIVE',
-			`The service "${code}" of ${name} is inactive${service.dateFinService ? ` since ${String(service.dateFinService)}` : ''}: Chorus Pro refuses invoices addressed to it.`,
-			`Ask the buyer for its current service code. Active codes: ${listOfCodes(active)}.`,
-		);
+		report.fail('serviceCode', {
+			parameter: 'codeServiceExecutant',
+			code: 'SERVICE_CODE_INACTIVE',
+			message: `The service "${code}" of ${name} is inactive${service.dateFinService ? ` since ${String(service.dateFinService)}` : ''}: Chorus Pro refuses invoices addressed to it.`,
+			action: `Ask the buyer for its current service code. Active codes: ${listOfCodes(active)}.`,
+		});
 		return undefined;
 	}
 	report.pass('serviceCode');
@@ -182,9 +185,7 @@ async function checkEngagement(
 	ctx: OperationContext,
 	report: CheckReport,
 	params: IDataObject,
-	idStructure: number,
-	name: string,
-	rules: IDataObject,
+	{ idStructure, name, rules }: Buyer,
 	service: IDataObject | undefined,
 ): Promise<void> {
 	const numero = text(params.numeroBonCommande);
@@ -204,17 +205,26 @@ async function checkEngagement(
 		}
 		const action = `Put the commitment (engagement juridique) or purchase order number the buyer gave you in "${report.label(field)}".`;
 		if (rules.numeroEJDoitEtreRenseigne === true) {
-			report.fail('engagementNumber', field, 'ENGAGEMENT_REQUIRED', `${name} requires a commitment number (numéro d'engagement) on every invoice (numeroEJDoitEtreRenseigne).`, action);
+			report.fail('engagementNumber', {
+				parameter: field,
+				code: 'ENGAGEMENT_REQUIRED',
+				message: `${name} requires a commitment number (numéro d'engagement) on every invoice (numeroEJDoitEtreRenseigne).`,
+				action: action,
+			});
 		} else if (requiredByService) {
-			report.fail('engagementNumber', field, 'ENGAGEMENT_REQUIRED', `The service "${String(service?.codeService)}" of ${name} requires a commitment number (numéro d'engagement).`, action);
+			report.fail('engagementNumber', {
+				parameter: field,
+				code: 'ENGAGEMENT_REQUIRED',
+				message: `The service "${String(service?.codeService)}" of ${name} requires a commitment number (numéro d'engagement).`,
+				action: action,
+			});
 		} else if (rules.gestionNumeroEJOuCodeService === true && !text(params.codeServiceExecutant)) {
-			report.fail(
-				'engagementNumber',
-				field,
-				'ENGAGEMENT_OR_SERVICE_CODE_REQUIRED',
-				`${name} requires a commitment number or a service code (gestionNumeroEJOuCodeService); the invoice has neither.`,
-				`${action} Or give its service code in "${report.label('codeServiceExecutant')}".`,
-			);
+			report.fail('engagementNumber', {
+				parameter: field,
+				code: 'ENGAGEMENT_OR_SERVICE_CODE_REQUIRED',
+				message: `${name} requires a commitment number or a service code (gestionNumeroEJOuCodeService); the invoice has neither.`,
+				action: `${action} Or give its service code in "${report.label('codeServiceExecutant')}".`,
+			});
 		} else {
 			report.pass('engagementNumber');
 		}
@@ -230,13 +240,12 @@ async function checkEngagement(
 	if (typeof exists.existe !== 'boolean') {
 		report.cannotCheck('engagementNumber', field, 'The Engagements API answered without saying whether the number exists (no "existe").');
 	} else if (!exists.existe) {
-		report.fail(
-			'engagementNumber',
-			field,
-			'ENGAGEMENT_UNKNOWN',
-			`The commitment number (numéro d'engagement) "${numero}" does not exist in Chorus Pro.`,
-			'Check the number on the purchase order (bon de commande) with the buyer: a typo here gets the invoice sent back.',
-		);
+		report.fail('engagementNumber', {
+			parameter: field,
+			code: 'ENGAGEMENT_UNKNOWN',
+			message: `The commitment number (numéro d'engagement) "${numero}" does not exist in Chorus Pro.`,
+			action: 'Check the number on the purchase order (bon de commande) with the buyer: a typo here gets the invoice sent back.',
+		});
 	} else {
 		report.pass('engagementNumber');
 	}
@@ -269,13 +278,12 @@ async function checkInvoiceNumber(ctx: OperationContext, report: CheckReport, pa
 		report.pass('invoiceNumber');
 		return;
 	}
-	report.fail(
-		'invoiceNumber',
-		'numeroFactureSaisi',
-		'INVOICE_NUMBER_USED',
-		`Invoice number "${numero}" is already used by invoice ${String(earlier.identifiantFactureCPP)} of this supplier (status ${String(earlier.statut)}, deposited ${String(earlier.dateDepot ?? 'earlier')}). Chorus Pro does not publish its duplicate rule; a number is used once per supplier.`,
-		'If it is the same invoice, it was already sent: do not send it again. Otherwise give this invoice its own number.',
-	);
+	report.fail('invoiceNumber', {
+		parameter: 'numeroFactureSaisi',
+		code: 'INVOICE_NUMBER_USED',
+		message: `Invoice number "${numero}" is already used by invoice ${String(earlier.identifiantFactureCPP)} of this supplier (status ${String(earlier.statut)}, deposited ${String(earlier.dateDepot ?? 'earlier')}). Chorus Pro does not publish its duplicate rule; a number is used once per supplier.`,
+		action: 'If it is the same invoice, it was already sent: do not send it again. Otherwise give this invoice its own number.',
+	});
 }
 
 // ---- amounts, currency, billing framework, bank details --------------------------------------------------------
@@ -292,23 +300,21 @@ function checkTotals(report: CheckReport, params: IDataObject): void {
 	let fine = true;
 	if (ht + tva !== ttc) {
 		fine = false;
-		report.fail(
-			'totals',
-			'montantTtcTotal',
-			'TOTALS_DO_NOT_ADD_UP',
-			`Total excl. VAT (montant HT) ${euros(ht)} + VAT (montant TVA) ${euros(tva)} = ${euros(ht + tva)}, not the total incl. VAT (montant TTC) ${euros(ttc)}. Chorus Pro does not publish a tolerance; this check wants them equal to the cent.`,
-			'Correct the amounts so that HT + TVA = TTC.',
-		);
+		report.fail('totals', {
+			parameter: 'montantTtcTotal',
+			code: 'TOTALS_DO_NOT_ADD_UP',
+			message: `Total excl. VAT (montant HT) ${euros(ht)} + VAT (montant TVA) ${euros(tva)} = ${euros(ht + tva)}, not the total incl. VAT (montant TTC) ${euros(ttc)}. Chorus Pro does not publish a tolerance; this check wants them equal to the cent.`,
+			action: 'Correct the amounts so that HT + TVA = TTC.',
+		});
 	}
 	if (toPay > ttc) {
 		fine = false;
-		report.fail(
-			'totals',
-			'montantAPayer',
-			'AMOUNT_TO_PAY_ABOVE_TOTAL',
-			`The amount to pay (montant à payer) ${euros(toPay)} is more than the total incl. VAT (montant TTC) ${euros(ttc)}.`,
-			'The amount to pay is the total incl. VAT minus what was already paid (deposits, discounts): correct it.',
-		);
+		report.fail('totals', {
+			parameter: 'montantAPayer',
+			code: 'AMOUNT_TO_PAY_ABOVE_TOTAL',
+			message: `The amount to pay (montant à payer) ${euros(toPay)} is more than the total incl. VAT (montant TTC) ${euros(ttc)}.`,
+			action: 'The amount to pay is the total incl. VAT minus what was already paid (deposits, discounts): correct it.',
+		});
 	}
 	if (fine) report.pass('totals');
 }
@@ -320,7 +326,7 @@ async function checkInList(
 	parameter: string,
 	value: string | undefined,
 	source: Omit<Question, 'for'> & { key: string },
-	problem: (known: string[]) => [code: string, message: string, action: string],
+	problem: (known: string[]) => Pick<Problem, 'code' | 'message' | 'action'>,
 ): Promise<void> {
 	if (!value) {
 		report.cannotCheck(check, parameter, 'The value is missing or invalid.');
@@ -333,7 +339,7 @@ async function checkInList(
 		report.pass(check);
 		return;
 	}
-	report.fail(check, parameter, ...problem(known));
+	report.fail(check, { parameter, ...problem(known) });
 }
 
 async function checkReferences(ctx: OperationContext, report: CheckReport, params: IDataObject): Promise<void> {
@@ -345,7 +351,11 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 		'deviseFacture',
 		currency,
 		{ operation: described(referentialOperations, 'referential', 'getCurrencies'), params: {}, cacheKey: 'currencies', key: 'codeDevise' },
-		(known) => ['CURRENCY_UNKNOWN', `Chorus Pro does not know the currency (devise) "${currency}".`, `Use an ISO 4217 code Chorus Pro lists, such as ${listOfCodes(known)}.`],
+		(known) => ({
+			code: 'CURRENCY_UNKNOWN',
+			message: `Chorus Pro does not know the currency (devise) "${currency}".`,
+			action: `Use an ISO 4217 code Chorus Pro lists, such as ${listOfCodes(known)}.`,
+		}),
 	);
 	const framework = text(params.codeCadreFacturation);
 	await checkInList(
@@ -360,7 +370,11 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 			cacheKey: 'frameworks:FACTURE',
 			key: 'codeCadreFacturation',
 		},
-		(known) => ['BILLING_FRAMEWORK_NOT_ALLOWED', `Chorus Pro does not accept the billing framework (cadre de facturation) "${framework}" for an invoice.`, `Use one of: ${listOfCodes(known)}.`],
+		(known) => ({
+			code: 'BILLING_FRAMEWORK_NOT_ALLOWED',
+			message: `Chorus Pro does not accept the billing framework (cadre de facturation) "${framework}" for an invoice.`,
+			action: `Use one of: ${listOfCodes(known)}.`,
+		}),
 	);
 	const bank = params.codeCoordonneesBancairesFournisseur;
 	if (bank === undefined) {
@@ -384,11 +398,11 @@ async function checkReferences(ctx: OperationContext, report: CheckReport, param
 			cacheKey: `bank:${String(idStructure)}`,
 			key: 'idCoordonneeBancaire',
 		},
-		(known) => [
-			'BANK_DETAILS_NOT_VALID',
-			`The bank details (coordonnées bancaires) ${String(bank)} are not among the valid ones of supplier structure ${String(idStructure)}.`,
-			`Use one of its valid bank details ids (${listOfCodes(known)}), or add and validate the account in the Chorus Pro portal first.`,
-		],
+		(known) => ({
+			code: 'BANK_DETAILS_NOT_VALID',
+			message: `The bank details (coordonnées bancaires) ${String(bank)} are not among the valid ones of supplier structure ${String(idStructure)}.`,
+			action: `Use one of its valid bank details ids (${listOfCodes(known)}), or add and validate the account in the Chorus Pro portal first.`,
+		}),
 	);
 }
 

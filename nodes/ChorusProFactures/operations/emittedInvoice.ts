@@ -10,6 +10,7 @@ import {
 	type BinaryInput,
 	type BuiltRequest,
 	type Operation,
+	type Resource,
 	type OperationContext,
 	type RequestOperation,
 } from '../../shared/operation';
@@ -265,3 +266,5 @@ export const emittedInvoiceOperations: Operation[] = [
 	{ ...INVOICE_DOWNLOAD, resource },
 	{ ...INVOICE_HISTORY, resource },
 ];
+
+export const emittedInvoiceResource: Resource = { name: 'Emitted Invoice', value: resource, description: 'Invoices you send as a supplier (fournisseur)' };

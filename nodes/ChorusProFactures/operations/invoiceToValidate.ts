@@ -1,6 +1,6 @@
 import { BILLING_FRAMEWORKS, INVOICE_TYPES, SORT_COLUMNS, VALIDATOR_ACTIONS, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
 import { dateRange, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
@@ -104,3 +104,4 @@ export const invoiceToValidateOperations: Operation[] = [
 	{ ...INVOICE_HISTORY, resource },
 ];
 
+export const invoiceToValidateResource: Resource = { name: 'Invoice to Validate', value: resource, description: 'Invoices waiting for your validation (valideur)' };

@@ -1,5 +1,5 @@
 import { BILLING_FRAMEWORKS, INVOICE_TYPES, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { dateRange, integer, invoiceAmountRanges, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
 
 /** Payment requests of every kind, live and archived (rechercher/demandePaiement; not available in qualification). */
@@ -49,3 +49,5 @@ export const paymentRequestOperations: Operation[] = [
 		],
 	},
 ];
+
+export const paymentRequestResource: Resource = { name: 'Payment Request', value: 'paymentRequest', description: 'All payment requests, live and archived (demandes de paiement)' };

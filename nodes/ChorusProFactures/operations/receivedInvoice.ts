@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { RECIPIENT_SEARCH_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
@@ -106,3 +106,5 @@ export const receivedInvoiceOperations: Operation[] = [
 	{ ...INVOICE_DOWNLOAD, resource },
 	{ ...INVOICE_HISTORY, resource },
 ];
+
+export const receivedInvoiceResource: Resource = { name: 'Received Invoice', value: resource, description: 'Invoices your public structure receives (récipiendaire)' };

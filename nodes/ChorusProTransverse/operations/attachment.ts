@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sniffMimeType } from '../../shared/binary';
 import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
-import type { Operation, Pagination } from '../../shared/operation';
+import type { Operation, Pagination, Resource } from '../../shared/operation';
 import { LANGUAGE, structureId } from '../../shared/fields';
 
 /** Files on Chorus Pro (transverses docs/api-notes.md §5.2): upload from n8n binary data, search, download to binary data. */
@@ -229,3 +229,5 @@ export const attachmentOperations: Operation[] = [
 		},
 	},
 ];
+
+export const attachmentResource: Resource = { name: 'Attachment', value: resource, description: 'Upload, search and download files (pièces jointes)' };

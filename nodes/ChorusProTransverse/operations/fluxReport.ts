@@ -1,6 +1,6 @@
 import { FLUX_SYNTAXES } from '../../shared/enums';
 import { FLUX_REPORT } from '../../shared/fluxReport';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 
 /** Reports of a deposited flux: its integration report and its deposit report as a PDF (docs/api-notes.md §5.6). */
 
@@ -29,3 +29,5 @@ export const fluxReportOperations: Operation[] = [
 		},
 	},
 ];
+
+export const fluxReportResource: Resource = { name: 'Flux Report', value: 'fluxReport', description: 'Follow a deposited flux (compte rendu)' };

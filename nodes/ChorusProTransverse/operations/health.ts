@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 
 /** Whether the Chorus Pro API answers (docs/api-notes.md §5.1). */
 
@@ -16,3 +16,5 @@ export const healthOperations: Operation[] = [
 		fields: [],
 	},
 ];
+
+export const healthResource: Resource = { name: 'Health', value: 'health', description: 'Check that Chorus Pro answers' };

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../shared/limits';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 
 /** The structures the technical account is attached to (utilisateurs, docs/api-notes.md §7). */
 
@@ -24,3 +24,5 @@ export const myAccountOperations: Operation[] = [
 		fields: [],
 	},
 ];
+
+export const myAccountResource: Resource = { name: 'My Account', value: 'myAccount', description: 'Structures your technical account is attached to (rattachements)' };

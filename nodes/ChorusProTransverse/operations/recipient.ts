@@ -1,6 +1,6 @@
 import { STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 
 /** Recipients: the public structures a supplier can invoice (docs/api-notes.md §5.4). */
 
@@ -36,3 +36,5 @@ export const recipientOperations: Operation[] = [
 		],
 	},
 ];
+
+export const recipientResource: Resource = { name: 'Recipient', value: 'recipient', description: 'Find the public structures you can invoice (destinataires)' };

@@ -1,5 +1,5 @@
 import { sniffMimeType } from '../../shared/binary';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 
 /** The public directory of invoice recipients, as one file (docs/api-notes.md §5.4). */
 
@@ -23,3 +23,5 @@ export const recipientDirectoryOperations: Operation[] = [
 		},
 	},
 ];
+
+export const recipientDirectoryResource: Resource = { name: 'Recipient Directory', value: 'recipientDirectory', description: 'The public directory of recipients as a file (annuaire)' };

@@ -1,7 +1,7 @@
 import { INVOICE_STATUSES } from '../../shared/enums';
 import { flag, integer, LANGUAGE, paymentRequestType, structureId, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
-import type { Evidence, Field, Operation } from '../../shared/operation';
+import type { Evidence, Field, Operation, Resource } from '../../shared/operation';
 
 /**
  * Reference data (transverses "recuperer/*", docs/api-notes.md §5.3, and the two request-category searches, §5.4). Every list is
@@ -186,3 +186,5 @@ export const referentialOperations: Operation[] = [
 		],
 	}),
 ];
+
+export const referentialResource: Resource = { name: 'Referential', value: resource, description: 'Reference lists: currencies, VAT rates, frameworks… (référentiels)' };

@@ -1,7 +1,7 @@
 import { IDENTIFIER_TYPES, STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { flag, LANGUAGE, oneOf, siret, structureId, text } from '../../shared/fields';
 
 /**
@@ -205,3 +205,5 @@ export const structureOperations: Operation[] = [
 		fields: [siret({ name: 'siretStructure', required: true })],
 	},
 ];
+
+export const structureResource: Resource = { name: 'Structure', value: resource, description: 'Structures, their services and parameters (structures)' };

@@ -1,7 +1,7 @@
 import { DEPOSIT_MODES, USER_ROLES, WORKS_FRAMEWORKS, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { comment, dateRange, integer, INVOICE_TOTAL, invoiceAmountRanges, invoiceStatuses, LANGUAGE, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
-import type { Field, Operation } from '../../shared/operation';
+import type { Field, Operation, Resource } from '../../shared/operation';
 
 /**
  * Works invoices (factures de travaux), "initiate or complete a billing file" group of table 4.1: the
@@ -253,3 +253,5 @@ const submit: Operation = {
 };
 
 export const worksInvoiceOperations: Operation[] = [getBillingFile, get, search, submit];
+
+export const worksInvoiceResource: Resource = { name: 'Works Invoice', value: resource, description: 'Search, read and submit works invoices (factures de travaux)' };

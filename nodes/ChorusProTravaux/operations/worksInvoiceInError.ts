@@ -1,5 +1,5 @@
 import { LIMITS } from '../../shared/limits';
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { comment, integer, text } from '../../shared/fields';
 import { WORKS_STATUS_CHANGE, worksInvoiceId } from './worksInvoice';
 
@@ -85,3 +85,5 @@ export const worksInvoiceInErrorOperations: Operation[] = [
 		],
 	},
 ];
+
+export const worksInvoiceInErrorResource: Resource = { name: 'Works Invoice in Error', value: resource, description: 'Complete, re-route or correct a works invoice you issued' };

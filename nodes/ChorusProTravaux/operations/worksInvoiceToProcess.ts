@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, Resource } from '../../shared/operation';
 import { WORKS_FRAMEWORKS, WORKS_REFUSAL_CODES } from '../../shared/enums';
 import { comment } from '../../shared/fields';
 import { WORKS_STATUS_CHANGE, worksInvoiceId } from './worksInvoice';
@@ -88,3 +88,5 @@ export const worksInvoiceToProcessOperations: Operation[] = [
 		],
 	},
 ];
+
+export const worksInvoiceToProcessResource: Resource = { name: 'Works Invoice to Process', value: resource, description: 'Take into account, refuse or suspend a works invoice as project manager (MOE) or owner (MOA)' };
