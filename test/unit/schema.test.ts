@@ -5,8 +5,11 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { annuaireOperations } from '../../nodes/ChorusProAnnuaire/operations';
 import { eReportingOperations } from '../../nodes/ChorusProEReporting/operations';
+import { eSignatureOperations } from '../../nodes/ChorusProESignature/operations';
+import { engagementsOperations } from '../../nodes/ChorusProEngagements/operations';
 import { facturesOperations } from '../../nodes/ChorusProFactures/operations';
 import { transverseOperations } from '../../nodes/ChorusProTransverse/operations';
+import { travauxOperations } from '../../nodes/ChorusProTravaux/operations';
 import { FIELD_CHECKS } from '../../nodes/shared/checks';
 import { isRequest, type Field, type Operation, type RequestOperation } from '../../nodes/shared/operation';
 import { buildRequest, convertValue, readParameters } from '../../nodes/shared/parameters';
@@ -127,14 +130,62 @@ describe('an operation is one request, steps over described operations, or a loc
 	});
 });
 
-describe('hooks remain for what is truly special', () => {
-	/** Every `.ts` file under `dir`. */
-	const sources = (dir: string): string[] =>
-		readdirSync(dir).flatMap((name) => {
-			const path = join(dir, name);
-			return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-		});
+/** Every `.ts` file under `dir`. */
+const sources = (dir: string): string[] =>
+	readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+	});
 
+describe('each endpoint is written once in nodes/', () => {
+	const all = [
+		facturesOperations,
+		travauxOperations,
+		transverseOperations,
+		engagementsOperations,
+		annuaireOperations,
+		eReportingOperations,
+		eSignatureOperations,
+	].flat();
+	/** The requests the nodes send as described: the request operations and the steps of composite ones. */
+	const requests = [...new Set(all.flatMap((op) => (op.kind === 'steps' ? op.steps.map((s) => s.operation) : isRequest(op) ? [op] : [])))];
+	const listKey = (op: RequestOperation) => op.splitList ?? (op.pagination && 'list' in op.pagination ? op.pagination.list : undefined);
+	/** The code of nodes/ without its comments, file by file. */
+	const code = sources(join(__dirname, '../../nodes')).map((file) =>
+		readFileSync(file, 'utf8')
+			.split('\n')
+			.filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
+			.join('\n'),
+	);
+	/** How often a literal is written in nodes/, except as a field's name (a body key may share a list key's name). */
+	const written = (literal: string) =>
+		code.reduce((n, text) => n + text.split(`'${literal}'`).length - 1 - (text.split(`name: '${literal}'`).length - 1), 0);
+
+	it('a path or a list key is written no more often than the endpoints that have it (nothing restates a described request)', () => {
+		// an endpoint is an API, a method and a path; several operations may share one (a download under each role)
+		const endpointsWith = (value: (op: RequestOperation) => string | undefined) => {
+			const endpoints = new Map<string, Set<string>>();
+			for (const op of requests) {
+				const v = value(op);
+				if (v) endpoints.set(v, (endpoints.get(v) ?? new Set()).add(`${op.api} ${op.method} ${op.path}`));
+			}
+			return endpoints;
+		};
+		const restated: string[] = [];
+		for (const [kind, endpoints] of [
+			['path', endpointsWith((op) => op.path)],
+			['list key', endpointsWith(listKey)],
+		] as const) {
+			for (const [literal, of] of endpoints) {
+				const n = written(literal);
+				if (n > of.size) restated.push(`${kind} '${literal}': written ${n} times for ${of.size} endpoint(s)`);
+			}
+		}
+		expect(restated).toEqual([]);
+	});
+});
+
+describe('hooks remain for what is truly special', () => {
 	it('each hook of an operation says why it cannot be data (a "Special:" comment beside it)', () => {
 		const silent: string[] = [];
 		for (const file of sources(join(__dirname, '../../nodes'))) {

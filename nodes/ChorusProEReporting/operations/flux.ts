@@ -14,7 +14,7 @@ import {
 import { readInputFile } from '../../shared/binary';
 import { LIMITS } from '../../shared/limits';
 import { multipartBody } from '../../shared/multipart';
-import type { Evidence, Field, Operation, OperationContext, Resource } from '../../shared/operation';
+import type { Evidence, Field, Operation, OperationContext, RequestOperation, Resource } from '../../shared/operation';
 
 /**
  * G2B flux (API Dépôt flux G2B, DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}).
@@ -32,6 +32,15 @@ const resource = 'flux';
 
 const CHECK_DEPOSIT =
 	'wait a minute, then search your G2B invoices (G2B Invoice → Search, filter "Invoice Number") or the transmissions; deposit the flux again only if nothing from it is there.';
+
+/** The one deposit endpoint (Déposer un flux), shared by the two ways of building its archive. */
+const DEPOSIT = {
+	api,
+	method: 'POST',
+	path: '/flux',
+	mutates: true,
+	howToCheck: CHECK_DEPOSIT,
+} as const;
 
 const syntaxField: Field = {
 	name: 'syntaxeFlux',
@@ -150,14 +159,16 @@ async function send(
 						{ name: 'file', contentType: 'application/gzip', fileName: name, data: archive },
 					]),
 				};
+	// The deposit described by the operation being run (its API, method, path and how to check an unknown outcome).
+	const deposit = ctx.operation as RequestOperation;
 	const response = await ctx.request({
-		api,
-		method: 'POST',
-		path: '/flux',
+		api: deposit.api,
+		method: deposit.method,
+		path: deposit.path,
 		...encoded,
-		mutates: true,
+		mutates: deposit.mutates,
 		sizeLimit: '30 MB per flux',
-		howToCheck: CHECK_DEPOSIT,
+		howToCheck: deposit.howToCheck,
 	});
 	return { ...response, nomFichier: response.nomFichier ?? name, nombreFichiers: files.length, tailleOctets: archive.length, fichiers: files };
 }
@@ -203,12 +214,8 @@ export const fluxOperations: Operation[] = [
 		name: 'Deposit Files',
 		action: 'Deposit invoices as one G2B flux',
 		description: 'Pack the binary files of ALL input items into one tar.gz and deposit it (Déposer un flux, POST /flux)',
-		api,
-		method: 'POST',
-		path: '/flux',
-		mutates: true,
+		...DEPOSIT,
 		aggregate: true,
-		howToCheck: CHECK_DEPOSIT,
 		fields: [
 			syntaxField,
 			{
@@ -233,11 +240,7 @@ export const fluxOperations: Operation[] = [
 		name: 'Deposit Ready Archive',
 		action: 'Deposit a ready tar.gz flux',
 		description: 'Deposit a tar.gz you built elsewhere, after checking its files against the DGFiP rules (POST /flux); one flux per input item',
-		api,
-		method: 'POST',
-		path: '/flux',
-		mutates: true,
-		howToCheck: CHECK_DEPOSIT,
+		...DEPOSIT,
 		fields: [
 			syntaxField,
 			{

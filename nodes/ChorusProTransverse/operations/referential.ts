@@ -28,11 +28,12 @@ interface ReferentialList {
 	fields?: Field[];
 	/** The two request-category searches page with a `pagination` object (Go client, §2.2); the other lists come whole. */
 	paged?: boolean;
-	evidence?: Evidence;
+	/** No source shows this answer: the list key is our reading (the evidence says so). */
+	listKeyUnpublished?: boolean;
 }
 
 /** Every reference list is one POST under recuperer/ or rechercher/ whose list is split into items. */
-function referential({ operation, name, description, path, list, fields = [], paged = false, evidence }: ReferentialList): Operation {
+function referential({ operation, name, description, path, list, fields = [], paged = false, listKeyUnpublished = false }: ReferentialList): Operation {
 	return {
 		resource,
 		operation,
@@ -47,7 +48,7 @@ function referential({ operation, name, description, path, list, fields = [], pa
 			? { pagination: { style: 'body', request: 'pagination', response: 'parametresRetour', list, maxPageSize: LIMITS.maxPageSize } }
 			: { splitList: list }),
 		fields,
-		...(evidence ? { evidence } : {}),
+		...(listKeyUnpublished ? { evidence: unpublishedListKey(list) } : {}),
 	};
 }
 
@@ -83,7 +84,7 @@ export const referentialOperations: Operation[] = [
 				description: 'formatFlux',
 			},
 		],
-		evidence: unpublishedListKey('listeSyntaxeFlux'),
+		listKeyUnpublished: true,
 	}),
 	referential({ operation: 'getDepositModes', name: 'Get Deposit Modes', description: 'Deposit modes', path: '/recuperer/modedepot', list: 'listeModeDepot' }),
 	referential({ operation: 'getPaymentModes', name: 'Get Payment Modes', description: 'Payment modes', path: '/recuperer/modereglements', list: 'listeModePaiement' }),
@@ -114,7 +115,7 @@ export const referentialOperations: Operation[] = [
 			},
 		],
 	}),
-	referential({ operation: 'getStructureTypes', name: 'Get Structure Types', description: 'Structure types', path: '/recuperer/typestructure', list: 'listeTypeStructure', evidence: unpublishedListKey('listeTypeStructure') }),
+	referential({ operation: 'getStructureTypes', name: 'Get Structure Types', description: 'Structure types', path: '/recuperer/typestructure', list: 'listeTypeStructure', listKeyUnpublished: true }),
 	referential({
 		operation: 'getValidBankAccounts',
 		name: 'Get Valid Bank Accounts',
