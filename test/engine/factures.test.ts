@@ -386,6 +386,29 @@ describe('Payment Request', () => {
 		expect(found).toHaveLength(1);
 		expect(found[0]).toMatchObject({ idDemandePaiement: invoice.idFacture });
 	});
+
+	it('searches as validator, scoped to the validator structure (structureValideur of the Swagger)', async () => {
+		// two structures the account validates for: the scope keeps the invoices of one
+		const validator = DEMO_IDS.supplier.idStructureCPP;
+		const other = DEMO_IDS.partner.idStructureCPP;
+		sim.store.attach(other, 'valideur');
+		const mine = sim.store.addInvoice({ statut: 'A_VALIDER_1', numeroFacture: 'DP-VALID-1', idValideur1: validator });
+		const theirs = sim.store.addInvoice({ statut: 'A_VALIDER_1', numeroFacture: 'DP-VALID-2', idValideur1: other });
+		const unscoped = await run('paymentRequest', 'search', { roleUtilisateur: 'VALIDEUR', returnAll: true });
+		expect(unscoped.map((f) => f.idDemandePaiement)).toEqual(expect.arrayContaining([mine.idFacture, theirs.idFacture]));
+		const found = await run('paymentRequest', 'search', {
+			roleUtilisateur: 'VALIDEUR',
+			returnAll: true,
+			additionalFields: { idStructureValideur: validator },
+		});
+		expect(sent('/rechercher/demandePaiement').body).toEqual({
+			roleUtilisateur: 'VALIDEUR',
+			structureValideur: { idStructureValideur: validator },
+		});
+		const ids = found.map((f) => f.idDemandePaiement);
+		expect(ids).toContain(mine.idFacture);
+		expect(ids).not.toContain(theirs.idFacture);
+	});
 });
 
 // ---- tokens --------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BuiltRequest, Field, RequestOperation } from '../../shared/operation';
+import type { BuiltRequest, RequestOperation } from '../../shared/operation';
 import { buildRequest } from '../../shared/parameters';
 import { endpoint, facturesOperation } from '../described';
 import type { EventDescription, ScopeParameter } from './eventParameters';
@@ -31,12 +31,11 @@ export interface InvoiceEvent extends EventDescription {
 	/** The search operation of the Factures node that answers the event. */
 	search: RequestOperation;
 	/**
-	 * Search fields sent with a fixed value, and fields the search does not offer its users yet. Like the scope,
+	 * Search fields sent with a fixed value. Like the scope,
 	 * only criteria an invoice never leaves: status and "not downloaded" change while we page, so they are checked
 	 * on the answer instead (see `matches`): a search whose result set can only grow is safe to page by offset.
 	 */
 	fixed?: IDataObject;
-	ownFields?: Field[];
 	idKey: string;
 	statusKey: string;
 	timeKey: string;
@@ -71,11 +70,10 @@ export function searchRequest(event: InvoiceEvent, filters: InvoiceFilters, chan
 		if (value !== undefined) params[field] = value;
 	}
 	if (changedSince !== undefined) params[CHANGED_SINCE] = changedSince;
-	const fields = [...event.search.fields, ...(event.ownFields ?? [])];
 	// The builder leaves out a value without a field: a renamed field must not silently widen the window.
-	const unknown = Object.keys(params).find((name) => !fields.some((field) => field.name === name));
+	const unknown = Object.keys(params).find((name) => !event.search.fields.some((field) => field.name === name));
 	if (unknown) throw new Error(`${event.search.resource}:${event.search.operation} has no field "${unknown}"`);
-	return buildRequest({ ...event.search, fields }, params);
+	return buildRequest(event.search, params);
 }
 
 const received = {
@@ -124,11 +122,6 @@ export const INVOICE_EVENTS: Record<InvoiceEventName, InvoiceEvent> = {
 		search: PAYMENT_REQUEST_SEARCH,
 		fixed: { roleUtilisateur: 'VALIDEUR' },
 		scope: { structureId: 'idStructureValideur' },
-		// The search takes the validator structure (Factures Swagger, RechercherDemandePaiementParam.structureValideur)
-		// but Payment Request → Search does not offer it: adding it there would change that node's parameters.
-		ownFields: [
-			{ name: 'idStructureValideur', label: 'Validator Structure ID', type: 'integer', key: 'structureValideur.idStructureValideur' },
-		],
 		reads: ['statuses', 'downloadPdf'],
 		idKey: 'idDemandePaiement',
 		statusKey: 'etatCourant',
