@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/executor';
 import { getCurrencies } from '../shared/loadOptions';
+import { travauxListSearch } from '../shared/pickLists';
 import { buildProperties, operationSubtitle } from '../shared/properties';
 import { travauxOperations, travauxResources } from './operations';
 
@@ -23,7 +24,7 @@ export class ChorusProTravaux implements INodeType {
 		properties: buildProperties(travauxResources, travauxOperations),
 	};
 
-	methods = { loadOptions: { getCurrencies } };
+	methods = { loadOptions: { getCurrencies }, listSearch: travauxListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, travauxOperations);

@@ -33,6 +33,11 @@ export interface PickList {
 	filter?: (text: string) => IDataObject;
 	/** Criteria read from the node's other parameters (the structure whose services are listed). */
 	criteria?: (fn: ILoadOptionsFunctions) => IDataObject;
+	/**
+	 * Criteria of several runs of the search, listed one after the other, when one run cannot list every choice
+	 * (a works invoice to process: once as project manager, once as project owner). One run when not given.
+	 */
+	runs?: (fn: ILoadOptionsFunctions) => IDataObject[];
 	choice: (entry: IDataObject) => INodeListSearchItems;
 }
 
@@ -77,27 +82,51 @@ export function listSearchMethod(list: PickList) {
 		const text = filter?.trim() ?? '';
 		const byServer = text !== '' && list.filter !== undefined;
 		const raw = { ...list.criteria?.(this), ...(byServer ? list.filter?.(text) : {}) };
-		const built = buildRequest(search, searchParameters(this, search, raw));
+		const runs = (list.runs?.(this) ?? [{}]).map((run) => buildRequest(search, searchParameters(this, search, { ...run, ...raw })));
 		const request = requestOf(this);
 		if (text !== '' && !byServer) {
 			// No filter in the search: read its pages (bounded) and keep the names that contain the text.
 			const wanted = text.toLowerCase();
 			const found: INodeListSearchItems[] = [];
-			for (let n = 0; n < MAX_FILTERED_PAGES; n++) {
-				const page = await searchPage(request, search, built, n, LIST_PAGE_SIZE);
-				found.push(...page.list.map(list.choice).filter((c) => c.name.toLowerCase().includes(wanted)));
-				if (!page.more) break;
+			for (const built of runs) {
+				for (let n = 0; n < MAX_FILTERED_PAGES; n++) {
+					const page = await searchPage(request, search, built, n, LIST_PAGE_SIZE);
+					found.push(...page.list.map(list.choice).filter((c) => c.name.toLowerCase().includes(wanted)));
+					if (!page.more) break;
+				}
 			}
 			return { results: distinct(found) };
 		}
-		const token = Number(paginationToken ?? 0);
-		const n = Number.isSafeInteger(token) && token > 0 ? token : 0;
-		const page = await searchPage(request, search, built, n, LIST_PAGE_SIZE);
-		return {
-			results: distinct(page.list.map(list.choice)),
-			...(page.more ? { paginationToken: String(n + 1) } : {}),
-		};
+		// The token is the page to read next, preceded by its run when the search has several ("1.0").
+		const [first, firstPage] = pageOf(paginationToken, runs.length);
+		for (let r = first; r < runs.length; r++) {
+			const n = r === first ? firstPage : 0;
+			const page = await searchPage(request, search, runs[r], n, LIST_PAGE_SIZE);
+			const last = r + 1 === runs.length;
+			// A run that found nothing gives its turn to the next one: the editor asks no more after an empty page.
+			if (!page.list.length && !page.more && !last) continue;
+			const next = page.more ? tokenOf(r, n + 1, runs.length) : last ? undefined : tokenOf(r + 1, 0, runs.length);
+			return { results: distinct(page.list.map(list.choice)), ...(next === undefined ? {} : { paginationToken: next }) };
+		}
+		return { results: [] };
 	};
+}
+
+const wholeOrZero = (text: string | undefined): number => {
+	const n = Number(text ?? 0);
+	return Number.isSafeInteger(n) && n > 0 ? n : 0;
+};
+
+/** The run and page a token names: the page alone for a search of one run. */
+function pageOf(token: string | undefined, runs: number): [number, number] {
+	if (runs === 1) return [0, wholeOrZero(token)];
+	const [run, page] = (token ?? '').split('.');
+	const r = wholeOrZero(run);
+	return r < runs ? [r, wholeOrZero(page)] : [runs, 0];
+}
+
+function tokenOf(run: number, page: number, runs: number): string {
+	return runs === 1 ? String(page) : `${run}.${page}`;
 }
 
 /** The value of another parameter of the node being edited, locator or plain. */

@@ -8,22 +8,28 @@ import { invoiceToValidateOperations } from '../ChorusProFactures/operations/inv
 import { myAccountOperations } from '../ChorusProTransverse/operations/myAccount';
 import { recipientOperations } from '../ChorusProTransverse/operations/recipient';
 import { structureOperations } from '../ChorusProTransverse/operations/structure';
+import { worksInvoiceOperations, worksInvoiceResource } from '../ChorusProTravaux/operations/worksInvoice';
+import { worksInvoiceInErrorResource } from '../ChorusProTravaux/operations/worksInvoiceInError';
+import { worksInvoiceToProcessResource } from '../ChorusProTravaux/operations/worksInvoiceToProcess';
 import { currentValue, listSearchMethod } from './listSearch';
 import { SERVICES_STRUCTURE_PARAMETER } from './loadOptions';
 import { described } from './lookup';
 
 /**
- * What users pick from a list in the editor (resource locators): their structures, a service of a structure, a
- * recipient, an invoice, a commitment. Each list is one described search; the fields name them in `locator`.
+ * What users pick from a list in the editor (resource locators): their structures, any structure, a service of a
+ * structure, a recipient, an invoice, a works invoice, a commitment. Each list is one described search; the fields name them in `locator`.
  */
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 const joined = (...parts: unknown[]): string => parts.map(text).filter(Boolean).join(' — ');
+/** Text typed in a list's search box that is a SIRET or a SIREN: the search's identifier, not a name. */
+const isCompanyNumber = (typed: string): boolean => /^(\d{9}|\d{14})$/.test(typed);
+const structureName = (e: IDataObject): string => `${text(e.designationStructure)} (${text(e.identifiantStructure)})`;
 
 /** The structures the technical account is attached to (My Account → Get Structure Links), whatever the role. */
 const searchMyStructures = listSearchMethod({
 	search: () => described(myAccountOperations, 'myAccount', 'getStructureLinks'),
-	choice: (e) => ({ name: `${text(e.designationStructure)} (${text(e.identifiantStructure)})`, value: Number(e.idStructure) }),
+	choice: (e) => ({ name: structureName(e), value: Number(e.idStructure) }),
 });
 
 /** The services of the structure in the node's "Structure ID" (Structure → Search Services). */
@@ -43,12 +49,22 @@ const searchStructureServices = listSearchMethod({
 });
 
 /**
+ * Any public or private structure of the directory (Structure → Search): a SIRET or SIREN typed in the box is its
+ * identifier, any other text its company name.
+ */
+const searchStructures = listSearchMethod({
+	search: () => described(structureOperations, 'structure', 'search'),
+	filter: (typed): IDataObject => (isCompanyNumber(typed) ? { identifiantStructure: typed } : { raisonSocialeStructure: typed }),
+	choice: (e) => ({ name: structureName(e), value: Number(e.idStructureCPP) }),
+});
+
+/**
  * Public structures one can invoice (Recipient → Search), by SIRET: a SIRET or SIREN typed in the box is an
  * identifier, any other text a name, city or postcode.
  */
 const searchRecipients = listSearchMethod({
 	search: () => described(recipientOperations, 'recipient', 'search'),
-	filter: (typed): IDataObject => (/^(\d{9}|\d{14})$/.test(typed) ? { identifiant: typed } : { nomVilleCodePostal: typed }),
+	filter: (typed): IDataObject => (isCompanyNumber(typed) ? { identifiant: typed } : { nomVilleCodePostal: typed }),
 	choice: (e) => ({
 		name: `${text(e.nomDestinataire)} (${text(e.siret)})${e.adresseVille ? ` — ${text(e.adresseCodePostal)} ${text(e.adresseVille)}` : ''}`,
 		value: text(e.siret),
@@ -78,6 +94,34 @@ const searchInvoices = listSearchMethod({
 	}),
 });
 
+/**
+ * The works invoice search needs the role the account searches as (roleUtilisateur is required, and each role sees
+ * only its own invoices): the role that acts on the invoice in each resource of the node. The supplier reads its
+ * works invoices (Get, Get Billing File) and corrects those in error; the project manager (MOE) processes a statement
+ * first and the project owner (MOA) after it, so "to process" lists both, one after the other.
+ */
+const WORKS_INVOICE_ROLES: Record<string, string[]> = {
+	[worksInvoiceResource.value]: ['FOURNISSEUR'],
+	[worksInvoiceInErrorResource.value]: ['FOURNISSEUR'],
+	[worksInvoiceToProcessResource.value]: ['MOE', 'MOA'],
+};
+
+/** The works invoices of the role that acts in the node's resource (Works Invoice → Search), by invoice number. */
+const searchWorksInvoices = listSearchMethod({
+	search: () => described(worksInvoiceOperations, worksInvoiceResource.value, 'search'),
+	runs: (fn) => {
+		const resource = text(fn.getCurrentNodeParameter('resource'));
+		const roles = WORKS_INVOICE_ROLES[resource];
+		if (!roles) throw new NodeOperationError(fn.getNode(), `No works invoice list for "${resource}"`);
+		return roles.map((roleUtilisateur) => ({ roleUtilisateur }));
+	},
+	filter: (typed) => ({ numeroFactureTravaux: typed }),
+	choice: (e) => ({
+		name: joined(e.numeroFactureTravaux, e.designationFournisseur ?? e.codeFournisseur, e.statut),
+		value: Number(e.idFactureTravaux),
+	}),
+});
+
 /** Commitments (Commitment → Search), by commitment number. */
 const searchCommitments = listSearchMethod({
 	search: () => described(commitmentOperations, 'commitment', 'search'),
@@ -90,5 +134,6 @@ const searchCommitments = listSearchMethod({
 
 /** The lists of each node, ready for `methods: { listSearch }`. */
 export const facturesListSearch = { searchMyStructures, searchRecipients, searchInvoices };
-export const transverseListSearch = { searchMyStructures, searchStructureServices };
+export const transverseListSearch = { searchMyStructures, searchStructures, searchStructureServices };
+export const travauxListSearch = { searchWorksInvoices };
 export const engagementsListSearch = { searchMyStructures, searchCommitments };

@@ -9,15 +9,18 @@ import type { INodeParameters, INodeType } from 'n8n-workflow';
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
+import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { LIST_PAGE_SIZE } from '../../nodes/shared/listSearch';
 import { listSearch, runNode } from '../harness/run';
 import { DEMO_IDS } from '../simulator/seed';
+import { addWorksInvoice, WORKS_IDS } from '../simulator/seed-travaux';
 import { useSimulator } from './fixture';
 
 const factures = new ChorusProFactures();
 const transverse = new ChorusProTransverse();
 const engagements = new ChorusProEngagements();
-// The suite's simulator and credential; the lists of three nodes are read through them.
+const travaux = new ChorusProTravaux();
+// The suite's simulator and credential; the lists of four nodes are read through them.
 const { sim, credentials } = useSimulator(factures);
 
 /** The body of the last request to a path ending with `suffix`. */
@@ -166,6 +169,110 @@ describe('lists of the resource locators', () => {
 		expect(received.results.length).toBeGreaterThan(0);
 	});
 
+	it('searchStructures: any public or private structure; a SIRET or SIREN is the identifier, other text the name; paged', async () => {
+		const all = await listSearch(transverse, 'searchStructures', { credentials, parameters: { resource: 'structure', operation: 'get' } });
+		expect(lastBody('/structures/v1/rechercher')).not.toHaveProperty('structure');
+		// A public structure and a private one the account is not attached to: the whole directory.
+		expect(all.results).toContainEqual({
+			name: `${DEMO_IDS.buyerWithService.name} (${DEMO_IDS.buyerWithService.siret})`,
+			value: DEMO_IDS.buyerWithService.idStructureCPP,
+		});
+		expect(all.results).toContainEqual({ name: `${DEMO_IDS.partner.name} (${DEMO_IDS.partner.siret})`, value: DEMO_IDS.partner.idStructureCPP });
+
+		const bySiret = await listSearch(transverse, 'searchStructures', { credentials, filter: ` ${DEMO_IDS.partner.siret} ` });
+		expect(lastBody('/structures/v1/rechercher')).toMatchObject({ structure: { identifiantStructure: DEMO_IDS.partner.siret } });
+		expect(lastBody('/structures/v1/rechercher').structure).not.toHaveProperty('raisonSocialeStructure');
+		expect(bySiret.results).toEqual([{ name: `${DEMO_IDS.partner.name} (${DEMO_IDS.partner.siret})`, value: DEMO_IDS.partner.idStructureCPP }]);
+
+		await listSearch(transverse, 'searchStructures', { credentials, filter: DEMO_IDS.partner.siret.slice(0, 9) });
+		expect(lastBody('/structures/v1/rechercher')).toMatchObject({ structure: { identifiantStructure: DEMO_IDS.partner.siret.slice(0, 9) } });
+
+		// More structures of one name than a page: the name filter, then the next page through the token.
+		const template = sim.store.structure(DEMO_IDS.partner.idStructureCPP)!;
+		for (let i = 0; i < LIST_PAGE_SIZE + 2; i++) {
+			sim.store.addStructure({ ...template, idStructureCPP: 31_000_000 + i, identifiant: `3111111110${String(i).padStart(4, '0')}`, raisonSociale: `BTP PAGINE ${i}`, services: [] });
+		}
+		const page1 = await listSearch(transverse, 'searchStructures', { credentials, filter: 'btp pagine' });
+		expect(lastBody('/structures/v1/rechercher')).toMatchObject({
+			structure: { raisonSocialeStructure: 'btp pagine' },
+			parametres: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE },
+		});
+		expect(lastBody('/structures/v1/rechercher').structure).not.toHaveProperty('identifiantStructure');
+		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
+		expect(page1.paginationToken).toBe('1');
+		const page2 = await listSearch(transverse, 'searchStructures', { credentials, filter: 'btp pagine', paginationToken: '1' });
+		expect(lastBody('/structures/v1/rechercher')).toMatchObject({ parametres: { pageResultatDemandee: 2 } });
+		expect(page2.results).toHaveLength(2);
+		expect(page2.paginationToken).toBeUndefined();
+		const values = [...page1.results, ...page2.results].map((r) => r.value);
+		expect(new Set(values).size).toBe(LIST_PAGE_SIZE + 2);
+		expect(values.every((v) => typeof v === 'number' && v >= 31_000_000)).toBe(true);
+	});
+
+	it("searchWorksInvoices: the supplier's works invoices by number, paged by the token", async () => {
+		const parameters = { resource: 'worksInvoice', operation: 'get' };
+		const all = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters });
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ roleUtilisateur: 'FOURNISSEUR' });
+		expect(all.results).toContainEqual({
+			name: `DM-2025-001 — ${DEMO_IDS.supplier.name} — MISE_A_DISPOSITION_MOE`,
+			value: WORKS_IDS.availableToMoe,
+		});
+		expect(all.results.map((r) => r.value)).toEqual(expect.arrayContaining(Object.values(WORKS_IDS).filter((id) => id !== WORKS_IDS.billingFile)));
+
+		const byNumber = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, filter: 'DM-2025-003' });
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ roleUtilisateur: 'FOURNISSEUR', numeroFactureTravaux: 'DM-2025-003' });
+		expect(byNumber.results).toEqual([{ name: `DM-2025-003 — ${DEMO_IDS.supplier.name} — EN_ATTENTE_RECYCLAGE_FOURNISSEUR`, value: WORKS_IDS.waitingRecycling }]);
+
+		// The pieces in error are the supplier's too.
+		await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters: { resource: 'worksInvoiceInError', operation: 'complete' } });
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ roleUtilisateur: 'FOURNISSEUR' });
+
+		// More pieces of one contract than a page.
+		const works = sim.store.works;
+		for (let i = 0; i < LIST_PAGE_SIZE + 4; i++) addWorksInvoice(sim.store, works, { statut: 'DEPOSEE', idFactureTravaux: 6_200_000_000 + i, numeroFactureTravaux: 'PAGE-TEST' });
+		const page1 = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, filter: 'PAGE-TEST' });
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ rechercheFactureTravaux: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE } });
+		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
+		expect(page1.paginationToken).toBe('1');
+		const page2 = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, filter: 'PAGE-TEST', paginationToken: '1' });
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ rechercheFactureTravaux: { pageResultatDemandee: 2 } });
+		expect(page2.results).toHaveLength(4);
+		expect(page2.paginationToken).toBeUndefined();
+		expect(new Set([...page1.results, ...page2.results].map((r) => r.value)).size).toBe(LIST_PAGE_SIZE + 4);
+		for (let i = 0; i < LIST_PAGE_SIZE + 4; i++) works.invoices.delete(6_200_000_000 + i);
+	});
+
+	it('searchWorksInvoices: the works invoices to process, as project manager then as project owner', async () => {
+		const parameters = { resource: 'worksInvoiceToProcess', operation: 'takeIntoAccount' };
+		const roles = (from: number) => sim.requests.slice(from).filter((r) => r.path.endsWith('/facturesTravaux/v1/rechercher')).map((r) => (r.body as { roleUtilisateur: string }).roleUtilisateur);
+
+		// The account manages no project (MOE) yet: the list goes on to the pieces it owns (MOA).
+		let before = sim.requests.length;
+		const owned = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters });
+		expect(roles(before)).toEqual(['MOE', 'MOA']);
+		expect(owned.results.map((r) => r.value)).toContain(WORKS_IDS.availableToMoa);
+		expect(owned.paginationToken).toBeUndefined();
+
+		// One piece it manages: that run first, then the token asks for the owner's run.
+		const managed = addWorksInvoice(sim.store, sim.store.works, {
+			statut: 'MISE_A_DISPOSITION_MOE',
+			idFactureTravaux: 6_300_000_001,
+			idStructureMoe: DEMO_IDS.buyerWithService.idStructureCPP,
+			idStructureMoa: DEMO_IDS.partner.idStructureCPP,
+		});
+		before = sim.requests.length;
+		const first = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters });
+		expect(roles(before)).toEqual(['MOE']);
+		expect(first.results.map((r) => r.value)).toEqual([managed.idFactureTravaux]);
+		expect(first.paginationToken).toBe('1.0');
+		before = sim.requests.length;
+		const next = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, paginationToken: '1.0' });
+		expect(roles(before)).toEqual(['MOA']);
+		expect(next.results.map((r) => r.value)).toEqual(owned.results.map((r) => r.value));
+		expect(next.paginationToken).toBeUndefined();
+		sim.store.works.invoices.delete(managed.idFactureTravaux);
+	});
+
 	it('searchCommitments: commitments by number', async () => {
 		const all = await listSearch(engagements, 'searchCommitments', { credentials, parameters: { resource: 'commitment', operation: 'get' } });
 		expect(all.results.length).toBeGreaterThan(0);
@@ -193,6 +300,13 @@ describe('a workflow saved with a plain value before the field became a locator'
 
 	/** The same request from the old plain value, the list's value and a typed ID (and an expression). */
 	async function sameRequest(node: INodeType, base: INodeParameters, name: string, value: number, suffix: string, oldVersion?: number) {
+		// The field is a locator wherever the operation shows it.
+		const shows = (values: unknown[] | undefined, value: unknown) => values?.includes(value) === true;
+		const shown = node.description.properties.filter(
+			(p) => p.name === name && shows(p.displayOptions?.show?.resource, base.resource) && shows(p.displayOptions?.show?.operation, base.operation),
+		);
+		expect(shown.length).toBeGreaterThan(0);
+		expect(shown.map((p) => p.type)).toEqual(shown.map(() => 'resourceLocator'));
 		const plain = await bodySent(node, { ...base, [name]: value }, suffix, oldVersion);
 		const fromList = await bodySent(node, { ...base, [name]: { __rl: true, mode: 'list', value, cachedResultName: 'x' } }, suffix);
 		const byId = await bodySent(node, { ...base, [name]: { __rl: true, mode: 'id', value: ` ${value} ` } }, suffix);
@@ -215,6 +329,26 @@ describe('a workflow saved with a plain value before the field became a locator'
 		const base = { resource: 'structure', operation: 'getService', idStructure: DEMO_IDS.buyerWithService.idStructureCPP };
 		const sent = await sameRequest(transverse, base, 'idService', 1_048_577, '/consulter/service');
 		expect(sent.body).toMatchObject({ idStructure: DEMO_IDS.buyerWithService.idStructureCPP, idService: 1_048_577 });
+	});
+
+	it('Transverse: the Structure ID of Structure → Get, plain or locator', async () => {
+		const base = { resource: 'structure', operation: 'get' };
+		const sent = await sameRequest(transverse, base, 'idStructureCPP', DEMO_IDS.partner.idStructureCPP, '/structures/v1/consulter');
+		expect(sent.body).toMatchObject({ idStructureCPP: DEMO_IDS.partner.idStructureCPP });
+	});
+
+	it('Factures Travaux: the Works Invoice ID of Get and of an action, plain or locator', async () => {
+		const get = await sameRequest(travaux, { resource: 'worksInvoice', operation: 'get' }, 'idFactureTravaux', WORKS_IDS.toComplete, '/facturesTravaux/v1/consulter');
+		expect(get.body).toMatchObject({ idFactureTravaux: WORKS_IDS.toComplete });
+		// A status change: each run moves the piece, so only the request is compared (the later ones are refused).
+		const base = { resource: 'worksInvoiceToProcess', operation: 'requestRecycling' };
+		const bodies = [];
+		for (const value of [WORKS_IDS.availableToMoe, { __rl: true, mode: 'list', value: WORKS_IDS.availableToMoe }, { __rl: true, mode: 'id', value: String(WORKS_IDS.availableToMoe) }]) {
+			const before = sim.requests.length;
+			await runNode(travaux, { parameters: { ...base, idFactureTravaux: value }, credentials, continueOnFail: true });
+			bodies.push(sim.requests.slice(before).filter((r) => r.path.endsWith('/demander/recyclage')).map((r) => r.body));
+		}
+		expect(bodies).toEqual(Array.from({ length: 3 }, () => [expect.objectContaining({ idFactureTravaux: WORKS_IDS.availableToMoe })]));
 	});
 
 	it('Engagements: Commitment ID in the path, plain or locator', async () => {

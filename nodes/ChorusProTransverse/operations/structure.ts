@@ -102,7 +102,10 @@ export const structureOperations: Operation[] = [
 		method: 'POST',
 		path: '/consulter',
 		mutates: false,
-		fields: [structureId({ name: 'idStructureCPP', description: 'idStructureCPP, from Search' }), LANGUAGE],
+		fields: [
+			structureId({ name: 'idStructureCPP', locator: { list: 'searchStructures' }, description: 'Any public or private structure (idStructureCPP)' }),
+			LANGUAGE,
+		],
 	},
 	{
 		resource,

@@ -16,6 +16,7 @@ export const worksInvoiceId: Field = {
 	label: 'Works Invoice ID',
 	type: 'integer',
 	required: true,
+	locator: { list: 'searchWorksInvoices' },
 	description: 'Chorus Pro id of the works invoice (idFactureTravaux)',
 };
 
