@@ -30,6 +30,24 @@ function lastBody(suffix: string): Record<string, unknown> {
 	return found[found.length - 1].body as Record<string, unknown>;
 }
 
+/**
+ * A list one page and `rest` longer: the first page and its token, then the rest from page 2 of the same search
+ * (`paging`: the search's paging object in the body). Returns both pages' choices, each value once.
+ */
+async function twoPages(node: INodeType, method: string, options: { filter: string; parameters?: INodeParameters }, suffix: string, paging: string, rest: number) {
+	const page1 = await listSearch(node, method, { credentials, ...options });
+	expect(lastBody(suffix)).toMatchObject({ [paging]: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE } });
+	expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
+	expect(page1.paginationToken).toBe('1');
+	const page2 = await listSearch(node, method, { credentials, ...options, paginationToken: '1' });
+	expect(lastBody(suffix)).toMatchObject({ [paging]: { pageResultatDemandee: 2 } });
+	expect(page2.results).toHaveLength(rest);
+	expect(page2.paginationToken).toBeUndefined();
+	const all = [...page1.results, ...page2.results];
+	expect(new Set(all.map((r) => r.value)).size).toBe(all.length);
+	return all;
+}
+
 describe('lists of the resource locators', () => {
 	it("searchMyStructures: the account's structures, once each, filtered by name", async () => {
 		const all = await listSearch(factures, 'searchMyStructures', { credentials });
@@ -133,18 +151,9 @@ describe('lists of the resource locators', () => {
 				services: [],
 			});
 		}
-		const page1 = await listSearch(factures, 'searchRecipients', { credentials, filter: 'pagineville' });
-		expect(lastBody('/rechercher/destinataire')).toMatchObject({
-			nomVilleCodePostal: 'pagineville',
-			parametresRecherche: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE },
-		});
-		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
-		expect(page1.paginationToken).toBe('1');
-		const page2 = await listSearch(factures, 'searchRecipients', { credentials, filter: 'pagineville', paginationToken: '1' });
-		expect(lastBody('/rechercher/destinataire')).toMatchObject({ parametresRecherche: { pageResultatDemandee: 2 } });
-		expect(page2.results).toHaveLength(3);
-		expect(page2.paginationToken).toBeUndefined();
-		expect(page2.results.every((r) => /^2999999990\d{4}$/.test(String(r.value)))).toBe(true);
+		const found = await twoPages(factures, 'searchRecipients', { filter: 'pagineville' }, '/rechercher/destinataire', 'parametresRecherche', 3);
+		expect(lastBody('/rechercher/destinataire')).toMatchObject({ nomVilleCodePostal: 'pagineville' });
+		expect(found.slice(LIST_PAGE_SIZE).every((r) => /^2999999990\d{4}$/.test(String(r.value)))).toBe(true);
 	});
 
 	it("searchInvoices: the search of the node's resource, by invoice number", async () => {
@@ -192,21 +201,9 @@ describe('lists of the resource locators', () => {
 		for (let i = 0; i < LIST_PAGE_SIZE + 2; i++) {
 			sim.store.addStructure({ ...template, idStructureCPP: 31_000_000 + i, identifiant: `3111111110${String(i).padStart(4, '0')}`, raisonSociale: `BTP PAGINE ${i}`, services: [] });
 		}
-		const page1 = await listSearch(transverse, 'searchStructures', { credentials, filter: 'btp pagine' });
-		expect(lastBody('/structures/v1/rechercher')).toMatchObject({
-			structure: { raisonSocialeStructure: 'btp pagine' },
-			parametres: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE },
-		});
-		expect(lastBody('/structures/v1/rechercher').structure).not.toHaveProperty('identifiantStructure');
-		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
-		expect(page1.paginationToken).toBe('1');
-		const page2 = await listSearch(transverse, 'searchStructures', { credentials, filter: 'btp pagine', paginationToken: '1' });
-		expect(lastBody('/structures/v1/rechercher')).toMatchObject({ parametres: { pageResultatDemandee: 2 } });
-		expect(page2.results).toHaveLength(2);
-		expect(page2.paginationToken).toBeUndefined();
-		const values = [...page1.results, ...page2.results].map((r) => r.value);
-		expect(new Set(values).size).toBe(LIST_PAGE_SIZE + 2);
-		expect(values.every((v) => typeof v === 'number' && v >= 31_000_000)).toBe(true);
+		const found = await twoPages(transverse, 'searchStructures', { filter: 'btp pagine' }, '/structures/v1/rechercher', 'parametres', 2);
+		expect(lastBody('/structures/v1/rechercher')).toEqual(expect.objectContaining({ structure: { raisonSocialeStructure: 'btp pagine' } }));
+		expect(found.every((r) => typeof r.value === 'number' && r.value >= 31_000_000)).toBe(true);
 	});
 
 	it("searchWorksInvoices: the supplier's works invoices by number, paged by the token", async () => {
@@ -230,15 +227,9 @@ describe('lists of the resource locators', () => {
 		// More pieces of one contract than a page.
 		const works = sim.store.works;
 		for (let i = 0; i < LIST_PAGE_SIZE + 4; i++) addWorksInvoice(sim.store, works, { statut: 'DEPOSEE', idFactureTravaux: 6_200_000_000 + i, numeroFactureTravaux: 'PAGE-TEST' });
-		const page1 = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, filter: 'PAGE-TEST' });
-		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ rechercheFactureTravaux: { pageResultatDemandee: 1, nbResultatsParPage: LIST_PAGE_SIZE } });
-		expect(page1.results).toHaveLength(LIST_PAGE_SIZE);
-		expect(page1.paginationToken).toBe('1');
-		const page2 = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters, filter: 'PAGE-TEST', paginationToken: '1' });
-		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ rechercheFactureTravaux: { pageResultatDemandee: 2 } });
-		expect(page2.results).toHaveLength(4);
-		expect(page2.paginationToken).toBeUndefined();
-		expect(new Set([...page1.results, ...page2.results].map((r) => r.value)).size).toBe(LIST_PAGE_SIZE + 4);
+		const found = await twoPages(travaux, 'searchWorksInvoices', { parameters, filter: 'PAGE-TEST' }, '/facturesTravaux/v1/rechercher', 'rechercheFactureTravaux', 4);
+		expect(lastBody('/facturesTravaux/v1/rechercher')).toMatchObject({ roleUtilisateur: 'FOURNISSEUR', numeroFactureTravaux: 'PAGE-TEST' });
+		expect(found.every((r) => r.name.startsWith('PAGE-TEST — '))).toBe(true);
 		for (let i = 0; i < LIST_PAGE_SIZE + 4; i++) works.invoices.delete(6_200_000_000 + i);
 	});
 
