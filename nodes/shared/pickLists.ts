@@ -26,21 +26,26 @@ const searchMyStructures = listSearchMethod({
 	choice: (e) => ({ name: `${text(e.designationStructure)} (${text(e.identifiantStructure)})`, value: Number(e.idStructure) }),
 });
 
-/** The services of the structure in the node's "Structure ID" (Structure → Search Services). */
-const searchStructureServices = listSearchMethod({
-	search: () => described(structureOperations, 'structure', 'searchServices'),
-	criteria: (fn) => {
-		const idStructure = currentValue(fn, SERVICES_STRUCTURE_PARAMETER);
-		if (idStructure === undefined || idStructure === null || idStructure === '' || idStructure === 0) {
-			throw new NodeOperationError(fn.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
-		}
-		return { idStructure };
-	},
-	choice: (e) => ({
-		name: `${joined(e.codeService, e.libelleService)}${e.estActif === false ? ' (inactive)' : ''}`,
-		value: Number(e.idService),
-	}),
-});
+/**
+ * The services of the structure in the node's `structureParameter` ("Structure ID") (Structure → Search
+ * Services): the action nodes' `idStructure`, the trigger's `structureId`.
+ */
+const servicesOf = (structureParameter: string) =>
+	listSearchMethod({
+		search: () => described(structureOperations, 'structure', 'searchServices'),
+		criteria: (fn) => {
+			const idStructure = currentValue(fn, structureParameter);
+			if (idStructure === undefined || idStructure === null || idStructure === '' || idStructure === 0) {
+				throw new NodeOperationError(fn.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
+			}
+			return { idStructure };
+		},
+		choice: (e) => ({
+			name: `${joined(e.codeService, e.libelleService)}${e.estActif === false ? ' (inactive)' : ''}`,
+			value: Number(e.idService),
+		}),
+	});
+const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER);
 
 /**
  * Public structures one can invoice (Recipient → Search), by SIRET: a SIRET or SIREN typed in the box is an
@@ -92,3 +97,5 @@ const searchCommitments = listSearchMethod({
 export const facturesListSearch = { searchMyStructures, searchRecipients, searchInvoices };
 export const transverseListSearch = { searchMyStructures, searchStructureServices };
 export const engagementsListSearch = { searchMyStructures, searchCommitments };
+/** The trigger's scope: the account's structures, then the services of the one chosen (its `structureId`). */
+export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId') };
