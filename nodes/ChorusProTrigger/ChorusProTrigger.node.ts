@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { triggerListSearch } from '../shared/pickLists';
 import { pollChorusPro } from './poll';
 import { eventSubtitle, triggerProperties } from './properties';
 
@@ -28,6 +29,7 @@ export class ChorusProTrigger implements INodeType {
 		hidden: true,
 	};
 
+	methods = { listSearch: triggerListSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChorusPro.call(this);

@@ -5,7 +5,7 @@ import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
 import { attachPdf } from './download';
 import { TRIGGER_EVENTS } from './events';
-import { reads, type EventDescription, type EventParameter } from './events/eventParameters';
+import { reads, type EventDescription, type EventParameter, type ScopeParameter } from './events/eventParameters';
 import { checkFollowedFlux, discoverFlux, parseFluxNumbers, sampleFlux } from './events/fluxEvent';
 import { isInvoiceEvent, matches, type InvoiceEvent, type InvoiceFilters } from './events/invoiceEvents';
 import { latestReading, parseApiDateTime, toIso } from '../shared/parisTime';
@@ -22,7 +22,8 @@ import {
 	writeState,
 	type PollState,
 } from './pollState';
-import { DEFAULT_OVERLAP_MINUTES, DEFAULT_TIMEOUT_SECONDS, triggerProperties } from './properties';
+import { DEFAULT_OVERLAP_MINUTES, DEFAULT_TIMEOUT_SECONDS, SCOPE_FIELDS, triggerProperties } from './properties';
+import { convertValue, InputError, pickedValue } from '../shared/parameters';
 import type { ScanOptions } from './scan';
 import { sampleInvoices, scanWindow } from './scan';
 
@@ -47,13 +48,16 @@ function labelOf(name: EventParameter): string {
 	return triggerProperties.find((property) => property.name === name)?.displayName ?? name;
 }
 
-function optionalId(fn: IPollFunctions, name: EventParameter): number | undefined {
-	const value = fn.getNodeParameter(name) as number;
-	if (value === 0 || value === undefined || value === null) return undefined;
-	if (!Number.isInteger(value) || value < 0) {
-		throw new NodeOperationError(fn.getNode(), `"${labelOf(name)}" must be a whole number (Chorus Pro id), got ${String(value)}`);
+/** A scope id (structure, service), picked from the list or typed; empty or 0 = no limit. */
+function optionalId(fn: IPollFunctions, name: ScopeParameter): number | undefined {
+	const value = pickedValue(fn.getNodeParameter(name));
+	if (value === 0 || value === '' || value === undefined || value === null) return undefined;
+	try {
+		return convertValue(SCOPE_FIELDS[name], value) as number;
+	} catch (error) {
+		const reason = error instanceof InputError ? error.reason : (error as Error).message;
+		throw new NodeOperationError(fn.getNode(), `"${labelOf(name)}" must be a Chorus Pro id: ${reason}`);
 	}
-	return value;
 }
 
 function boundedOption(fn: IPollFunctions, options: IDataObject, name: string, label: string, min: number, max: number, fallback: number): number {

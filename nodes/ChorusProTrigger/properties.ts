@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { codeLabel } from '../shared/codeLabels';
+import type { Field } from '../shared/operation';
+import { fieldProperty } from '../shared/properties';
 import { INVOICE_STATUSES } from '../shared/enums';
 import { LIMITS } from '../shared/limits';
 import { endpoint } from './described';
@@ -17,6 +19,30 @@ const STATUS_OPTIONS = INVOICE_STATUSES.map((s) => ({ name: codeLabel(s), value:
 	a.name.localeCompare(b.name),
 );
 
+/**
+ * Which structure and service the poll is limited to, picked from the account's structures and that structure's
+ * services (resource locators, as in the action nodes) or typed as ids; empty (or 0, as saved before they became
+ * pickers) = every structure / service.
+ */
+export const SCOPE_FIELDS: Record<'structureId' | 'serviceId', Field> = {
+	structureId: {
+		name: 'structureId',
+		label: 'Structure ID',
+		type: 'integer',
+		locator: { list: 'searchMyStructures' },
+		description:
+			'Only invoices of this structure (idStructureCPP: recipient, supplier or validator structure depending on the event). Empty = every structure of the technical account',
+	},
+	serviceId: {
+		name: 'serviceId',
+		label: 'Service ID',
+		type: 'integer',
+		locator: { list: 'searchStructureServices' },
+		description:
+			'Only invoices of this service of the structure above (idServiceExecutant for received invoices, idServiceFournisseur for emitted ones). Empty = every service',
+	},
+};
+
 /** Shown for the events that read it (their descriptions in events/ say which). */
 const shownFor = (parameter: EventParameter) => ({ show: { event: eventsReading(parameter) } });
 
@@ -31,26 +57,8 @@ export const triggerProperties: INodeProperties[] = [
 			(a, b) => a.name.localeCompare(b.name),
 		),
 	},
-	{
-		displayName: 'Structure ID',
-		name: 'structureId',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		description:
-			'Only invoices of this structure (idStructureCPP: recipient, supplier or validator structure depending on the event). 0 = every structure of the technical account.',
-		displayOptions: shownFor('structureId'),
-	},
-	{
-		displayName: 'Service ID',
-		name: 'serviceId',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		description:
-			'Only invoices of this service (idServiceExecutant for received invoices, idServiceFournisseur for emitted ones). 0 = every service.',
-		displayOptions: shownFor('serviceId'),
-	},
+	{ ...fieldProperty(SCOPE_FIELDS.structureId), displayOptions: shownFor('structureId') },
+	{ ...fieldProperty(SCOPE_FIELDS.serviceId), displayOptions: shownFor('serviceId') },
 	{
 		displayName: 'Arrival Statuses',
 		name: 'arrivalStatuses',

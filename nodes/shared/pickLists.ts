@@ -17,7 +17,8 @@ import { described } from './lookup';
 
 /**
  * What users pick from a list in the editor (resource locators): their structures, any structure, a service of a
- * structure, a recipient, an invoice, a works invoice, a commitment. Each list is one described search; the fields name them in `locator`.
+ * structure, a recipient, an invoice, a works invoice, a commitment. Each list is one described search; the fields
+ * name them in `locator`.
  */
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
@@ -32,21 +33,26 @@ const searchMyStructures = listSearchMethod({
 	choice: (e) => ({ name: structureName(e), value: Number(e.idStructure) }),
 });
 
-/** The services of the structure in the node's "Structure ID" (Structure → Search Services). */
-const searchStructureServices = listSearchMethod({
-	search: () => described(structureOperations, 'structure', 'searchServices'),
-	criteria: (fn) => {
-		const idStructure = currentValue(fn, SERVICES_STRUCTURE_PARAMETER);
-		if (idStructure === undefined || idStructure === null || idStructure === '' || idStructure === 0) {
-			throw new NodeOperationError(fn.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
-		}
-		return { idStructure };
-	},
-	choice: (e) => ({
-		name: `${joined(e.codeService, e.libelleService)}${e.estActif === false ? ' (inactive)' : ''}`,
-		value: Number(e.idService),
-	}),
-});
+/**
+ * The services of the structure in the node's `structureParameter` ("Structure ID") (Structure → Search
+ * Services): the action nodes' `idStructure`, the trigger's `structureId`.
+ */
+const servicesOf = (structureParameter: string) =>
+	listSearchMethod({
+		search: () => described(structureOperations, 'structure', 'searchServices'),
+		criteria: (fn) => {
+			const idStructure = currentValue(fn, structureParameter);
+			if (idStructure === undefined || idStructure === null || idStructure === '' || idStructure === 0) {
+				throw new NodeOperationError(fn.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
+			}
+			return { idStructure };
+		},
+		choice: (e) => ({
+			name: `${joined(e.codeService, e.libelleService)}${e.estActif === false ? ' (inactive)' : ''}`,
+			value: Number(e.idService),
+		}),
+	});
+const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER);
 
 /**
  * Any public or private structure of the directory (Structure → Search): a SIRET or SIREN typed in the box is its
@@ -97,8 +103,9 @@ const searchInvoices = listSearchMethod({
 /**
  * The works invoice search needs the role the account searches as (roleUtilisateur is required, and each role sees
  * only its own invoices): the role that acts on the invoice in each resource of the node. The supplier reads its
- * works invoices (Get, Get Billing File) and corrects those in error; the project manager (MOE) processes a statement
- * first and the project owner (MOA) after it, so "to process" lists both, one after the other.
+ * works invoices (Get) and corrects those in error; the project manager (MOE) processes a statement first and the
+ * project owner (MOA) after it, so "to process" lists both, one run after the other (a piece the account both
+ * manages and owns shows in each run).
  */
 const WORKS_INVOICE_ROLES: Record<string, string[]> = {
 	[worksInvoiceResource.value]: ['FOURNISSEUR'],
@@ -137,3 +144,5 @@ export const facturesListSearch = { searchMyStructures, searchRecipients, search
 export const transverseListSearch = { searchMyStructures, searchStructures, searchStructureServices };
 export const travauxListSearch = { searchWorksInvoices };
 export const engagementsListSearch = { searchMyStructures, searchCommitments };
+/** The trigger's scope: the account's structures, then the services of the one chosen (its `structureId`). */
+export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId') };

@@ -9,6 +9,7 @@ import type { INodeParameters, INodeType } from 'n8n-workflow';
 import { ChorusProEngagements } from '../../nodes/ChorusProEngagements/ChorusProEngagements.node';
 import { ChorusProFactures } from '../../nodes/ChorusProFactures/ChorusProFactures.node';
 import { ChorusProTransverse } from '../../nodes/ChorusProTransverse/ChorusProTransverse.node';
+import { ChorusProFacturesTrigger } from '../../nodes/ChorusProFacturesTrigger/ChorusProFacturesTrigger.node';
 import { ChorusProTravaux } from '../../nodes/ChorusProTravaux/ChorusProTravaux.node';
 import { LIST_PAGE_SIZE } from '../../nodes/shared/listSearch';
 import { listSearch, runNode } from '../harness/run';
@@ -20,7 +21,8 @@ const factures = new ChorusProFactures();
 const transverse = new ChorusProTransverse();
 const engagements = new ChorusProEngagements();
 const travaux = new ChorusProTravaux();
-// The suite's simulator and credential; the lists of four nodes are read through them.
+const trigger = new ChorusProFacturesTrigger();
+// The suite's simulator and credential; the lists of every node are read through them.
 const { sim, credentials } = useSimulator(factures);
 
 /** The body of the last request to a path ending with `suffix`. */
@@ -129,6 +131,21 @@ describe('lists of the resource locators', () => {
 			},
 		});
 		expect(asLocator.results.map((r) => r.value)).toContain(1_048_577);
+	});
+
+	it("the trigger's lists: the account's structures, then the services of its Structure ID (structureId)", async () => {
+		const structures = await listSearch(trigger, 'searchMyStructures', { credentials });
+		expect(structures.results.map((r) => r.value)).toContain(DEMO_IDS.supplier.idStructureCPP);
+		const event = { event: 'newReceivedInvoice' };
+		await expect(listSearch(trigger, 'searchStructureServices', { credentials, parameters: event })).rejects.toThrow(
+			'Set "Structure ID" first',
+		);
+		const services = await listSearch(trigger, 'searchStructureServices', {
+			credentials,
+			parameters: { ...event, structureId: { __rl: true, mode: 'list', value: DEMO_IDS.buyerWithService.idStructureCPP } },
+		});
+		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: DEMO_IDS.buyerWithService.idStructureCPP });
+		expect(services.results).toContainEqual({ name: 'DST-INFO — Direction informatique', value: 1_048_577 });
 	});
 
 	it('searchRecipients: a name, city or postcode goes to nomVilleCodePostal, a SIRET to identifiant; paged', async () => {

@@ -185,6 +185,38 @@ describe('Chorus Pro Trigger: invoice to validate status changed', () => {
 	});
 });
 
+describe('Chorus Pro Trigger: Structure ID picked from a list, typed, or saved as a number', () => {
+	const id = DEMO_IDS.supplier.idStructureCPP;
+	it.each([
+		['a number saved before it became a picker', id],
+		['a structure picked from the list', { __rl: true, mode: 'list', value: id, cachedResultName: 'Fournisseur' }],
+		['an id typed By ID (text, with spaces)', { __rl: true, mode: 'id', value: ` ${id} ` }],
+	])('%s asks for that structure only', async (_how, structureId) => {
+		setClock(T0 + 2 * 86_400_000);
+		const staticData: IDataObject = {};
+		const parameters = { event: 'invoiceToValidateStatusChanged', structureId } as INodeParameters;
+		expect(await poll(parameters, staticData)).toEqual([]);
+		const start = sim.requests.length;
+		advance(5 * MIN);
+		expect(await poll(parameters, staticData)).toEqual([]);
+		const [search] = requestsTo(VALIDATOR_SEARCH, start);
+		expect(bodyOf(search).structureValideur).toEqual({ idStructureValideur: id });
+	});
+
+	it('an empty picker (the default) limits nothing, and what is not an id is refused naming the field', async () => {
+		setClock(T0 + 3 * 86_400_000);
+		const staticData: IDataObject = {};
+		const empty = { event: 'invoiceToValidateStatusChanged', structureId: { __rl: true, mode: 'list', value: '' } } as INodeParameters;
+		await poll(empty, staticData);
+		const start = sim.requests.length;
+		advance(5 * MIN);
+		await poll(empty, staticData);
+		expect(bodyOf(requestsTo(VALIDATOR_SEARCH, start)[0]).structureValideur).toBeUndefined();
+		const wrong = { event: 'invoiceToValidateStatusChanged', structureId: { __rl: true, mode: 'id', value: 'abc' } } as INodeParameters;
+		await expect(poll(wrong, {})).rejects.toThrow('"Structure ID" must be a Chorus Pro id: expected a whole number, got "abc"');
+	});
+});
+
 describe('Chorus Pro Trigger: flux report final, discovered from deposited invoices', () => {
 	afterEach(() => {
 		sim.store.fluxStateDurationMs = undefined;

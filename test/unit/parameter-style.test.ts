@@ -81,11 +81,14 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			expect({ path, method, exists: typeof methods[String(method)] === 'function' }).toEqual({ path, method, exists: true });
 			expect(p.default).toEqual({ mode: 'list', value: '' });
 			if (method === 'searchStructureServices') {
-				// The services are those of the "Structure ID" of the same operation (the editor reloads the list
-				// when another parameter changes: it keys its cache on all of them).
-				const structure = node.description.properties.find(
-					(q) => q.name === 'idStructure' && JSON.stringify(q.displayOptions) === JSON.stringify(p.displayOptions),
-				);
+				// The services are those of the "Structure ID" shown with them (the action nodes' idStructure of the
+				// same operation, the trigger's structureId); the editor reloads the list when another parameter
+				// changes: it keys its cache on all of them.
+				const shownWith = (q: INodeProperties) =>
+					Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) =>
+						(values ?? []).every((v) => (q.displayOptions?.show?.[key] ?? []).includes(v)),
+					);
+				const structure = node.description.properties.find((q) => ['idStructure', 'structureId'].includes(q.name) && shownWith(q));
 				expect({ path, structure: structure?.displayName }).toEqual({ path, structure: 'Structure ID' });
 			}
 		}
