@@ -387,6 +387,26 @@ describe('Payment Request', () => {
 		expect(found[0]).toMatchObject({ idDemandePaiement: invoice.idFacture });
 	});
 
+	it('sends the project manager and owner sides as the Swagger nests them; no plain invoice matches them', async () => {
+		sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION', numeroFacture: 'DP-MOE-1' });
+		const unfiltered = await run('paymentRequest', 'search', { roleUtilisateur: 'FOURNISSEUR', returnAll: true });
+		expect(unfiltered.length).toBeGreaterThan(0);
+		const found = await run('paymentRequest', 'search', {
+			roleUtilisateur: 'FOURNISSEUR',
+			returnAll: true,
+			additionalFields: { idStructureMoe: 12, idServiceMoe: 13, idStructureMoa: 14, idServiceMoa: 15 },
+		});
+		expect(sent('/rechercher/demandePaiement').body).toEqual({
+			roleUtilisateur: 'FOURNISSEUR',
+			structureMoe: { idStructureMoe: 12 },
+			idServiceMoe: 13,
+			structureMoa: { idStructureMoa: 14 },
+			idServiceMoa: 15,
+		});
+		// the simulator's payment requests are invoices without a project manager or owner: the filter is applied
+		expect(found).toEqual([]);
+	});
+
 	it('searches as validator, scoped to the validator structure (structureValideur of the Swagger)', async () => {
 		// two structures the account validates for: the scope keeps the invoices of one
 		const validator = DEMO_IDS.supplier.idStructureCPP;

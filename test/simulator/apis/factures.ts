@@ -249,6 +249,15 @@ export function register(router: Router, store: SimulatorStore): void {
 		}
 		const valideur = body.structureValideur?.idStructureValideur;
 		if (typeof valideur === 'number') criteria.add((i) => i.idValideur1 === valideur || i.idValideur2 === valideur);
+		// The simulator's payment requests are invoices, not works invoices or justice statements: none has a project
+		// manager, an owner, a billing file or a statement number (their rows say null), so such a filter matches none.
+		criteria
+			.equals(body.structureMoe?.idStructureMoe, () => null)
+			.equals(body.idServiceMoe, () => null)
+			.equals(body.structureMoa?.idStructureMoa, () => null)
+			.equals(body.idServiceMoa, () => null)
+			.equals(body.numeroDossierFacturation, () => null)
+			.equals(body.numeroFactureMemoire, () => null);
 		const found = criteria.apply(store.invoices.values());
 		return ok({
 			total: found.length,
