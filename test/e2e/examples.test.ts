@@ -12,6 +12,7 @@ import {
 	E2E_TEST_TIMEOUT,
 	N8nInstance,
 	nodeOutput,
+	scratchFolder,
 	type ExecuteResult,
 	type Runtime,
 	type WorkflowFixture,
@@ -76,8 +77,7 @@ describeSuite('examples/ in real n8n (n8n execute)', () => {
 	const versionOptions = {
 		// The examples read and write files in a folder of their own, the only one n8n may touch.
 		create: async (runtime: Runtime, tag: string) => {
-			await fs.mkdir(join(cacheRoot(), 'tmp'), { recursive: true });
-			files = await fs.mkdtemp(join(cacheRoot(), 'tmp', `examples-${tag}-`));
+			files = await scratchFolder(cacheRoot(), `examples-${tag}-`);
 			return await N8nInstance.create(runtime, { env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
 		},
 		setup: async (n8n: N8nInstance) => {

@@ -6,6 +6,7 @@
 import { existsSync, promises as fs, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 
+import { scratchFolder } from './folder';
 import { cleanEnv, progress, runOk } from './proc';
 import { cacheRoot, NPM_BEFORE, REPO_ROOT, type Runtime } from './runtime';
 
@@ -35,8 +36,7 @@ export function packPackage(): Promise<string> {
 				`the package is not built: ${missing.join(', ')} missing (run \`npm run build\`; \`npm test\` does it first)`,
 			);
 		}
-		await fs.mkdir(join(cacheRoot(), 'tmp'), { recursive: true });
-		const dest = await fs.mkdtemp(join(cacheRoot(), 'tmp', 'pack-'));
+		const dest = await scratchFolder(cacheRoot(), 'pack-');
 		process.once('exit', () => rmSync(dest, { recursive: true, force: true }));
 		const result = await runOk('npm', ['pack', '--json', '--ignore-scripts', `--pack-destination=${dest}`], {
 			cwd: REPO_ROOT,

@@ -22,12 +22,21 @@ async function removeStaleFolders(base: string): Promise<void> {
 	}
 }
 
+/**
+ * A new folder `<cache>/tmp/<prefix>XXXXXX`. `<cache>/tmp` is made first: on a fresh machine the first suite to
+ * need a folder may run before any runtime has been installed (which is what made `tmp` before).
+ */
+export async function scratchFolder(cache: string, prefix: string): Promise<string> {
+	const base = join(cache, 'tmp');
+	await fs.mkdir(base, { recursive: true });
+	return await fs.mkdtemp(join(base, prefix));
+}
+
 /** `given`, or a new folder in `<cache>/tmp`; with the `tmp` and `fixtures` folders the instance writes to. */
 export async function prepareUserFolder(runtime: Runtime, given: string | undefined): Promise<string> {
-	const base = join(runtime.cacheRoot, 'tmp');
-	await fs.mkdir(base, { recursive: true });
-	await removeStaleFolders(base);
-	const userFolder = given ?? (await fs.mkdtemp(join(base, `n8n-${runtime.version}-`)));
+	await fs.mkdir(join(runtime.cacheRoot, 'tmp'), { recursive: true });
+	await removeStaleFolders(join(runtime.cacheRoot, 'tmp'));
+	const userFolder = given ?? (await scratchFolder(runtime.cacheRoot, `n8n-${runtime.version}-`));
 	await fs.mkdir(join(userFolder, 'tmp'), { recursive: true });
 	await fs.mkdir(join(userFolder, 'fixtures'), { recursive: true });
 	return userFolder;

@@ -20,6 +20,7 @@ import { disposeAll } from './n8n';
 import { progress, stopAll } from './proc';
 
 export * from './deploy';
+export { scratchFolder } from './folder';
 export * from './n8n';
 export * from './proc';
 export * from './queue';
