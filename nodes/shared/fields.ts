@@ -1,5 +1,5 @@
 import { INVOICE_STATUSES, LANGUAGES, PAYMENT_REQUEST_TYPES } from './enums';
-import type { Field, OptionValue } from './operation';
+import type { Field, Locator, OptionValue } from './operation';
 
 /**
  * The one field vocabulary of every node: a builder per kind of value, and the fields several operations (or
@@ -67,6 +67,23 @@ export const INVOICE_TOTAL = {
 	includingVat: number('montantTtcTotal', 'Total Incl. VAT', { key: 'montantTotal.montantTtcTotal' }),
 	toPay: number('montantAPayer', 'Amount to Pay', { key: 'montantTotal.montantAPayer' }),
 } as const;
+
+/**
+ * The lists users pick structures and services from (resource locators; nodes/shared/pickLists.ts): a node that
+ * offers one declares the method in its `methods.listSearch`.
+ */
+export const PICK = {
+	/** The structures the technical account is attached to. */
+	myStructure: { list: 'searchMyStructures' },
+	/** Any public or private structure of the directory. */
+	anyStructure: { list: 'searchStructures' },
+	/** The services of the action nodes' Structure ID (`idStructure`). */
+	structureService: { list: 'searchStructureServices' },
+	/** The services of the supplier structure (`idFournisseur`). */
+	supplierService: { list: 'searchSupplierServices' },
+	/** The services of the recipient structure (`idDestinataire`). */
+	recipientService: { list: 'searchRecipientServices' },
+} satisfies Record<string, Locator>;
 
 // --- fields several operations share --------------------------------------------------------------------------
 

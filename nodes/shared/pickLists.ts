@@ -14,6 +14,7 @@ import { worksInvoiceToProcessResource } from '../ChorusProTravaux/operations/wo
 import { currentValue, listSearchMethod } from './listSearch';
 import { SERVICES_STRUCTURE_PARAMETER } from './loadOptions';
 import { described } from './lookup';
+import { ADDITIONAL_FIELDS } from './properties';
 
 /**
  * What users pick from a list in the editor (resource locators): their structures, any structure, a service of a
@@ -34,16 +35,19 @@ const searchMyStructures = listSearchMethod({
 });
 
 /**
- * The services of the structure in the node's `structureParameter` ("Structure ID") (Structure → Search
- * Services): the action nodes' `idStructure`, the trigger's `structureId`.
+ * The services of the structure the node names in `structure`: a top-level parameter, or else a field of the
+ * node's Filters / Additional Fields collection (the structure and its service are both optional filters of a
+ * search). `label` is that field's label, for the message when it is not set yet.
  */
-const servicesOf = (structureParameter: string) =>
+const servicesOf = (structure: string, label: string) =>
 	listSearchMethod({
 		search: () => described(structureOperations, 'structure', 'searchServices'),
 		criteria: (fn) => {
-			const idStructure = currentValue(fn, structureParameter);
-			if (idStructure === undefined || idStructure === null || idStructure === '' || idStructure === 0) {
-				throw new NodeOperationError(fn.getNode(), 'Set "Structure ID" first: the services listed are those of that structure');
+			const unset = (value: unknown) => value === undefined || value === null || value === '' || value === 0;
+			const topLevel = currentValue(fn, structure);
+			const idStructure = unset(topLevel) ? currentValue(fn, `${ADDITIONAL_FIELDS}.${structure}`) : topLevel;
+			if (unset(idStructure)) {
+				throw new NodeOperationError(fn.getNode(), `Set "${label}" first: the services listed are those of that structure`);
 			}
 			return { idStructure };
 		},
@@ -52,7 +56,12 @@ const servicesOf = (structureParameter: string) =>
 			value: Number(e.idService),
 		}),
 	});
-const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER);
+/** The services of the action nodes' `idStructure` ("Structure ID"). */
+const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER, 'Structure ID');
+/** The services of the supplier structure (`idFournisseur`) of an invoice submitted or searched. */
+const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID');
+/** The services of the recipient structure (`idDestinataire`) of an invoice searched. */
+const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID');
 
 /**
  * Any public or private structure of the directory (Structure → Search): a SIRET or SIREN typed in the box is its
@@ -140,9 +149,16 @@ const searchCommitments = listSearchMethod({
 });
 
 /** The lists of each node, ready for `methods: { listSearch }`. */
-export const facturesListSearch = { searchMyStructures, searchRecipients, searchInvoices };
+export const facturesListSearch = {
+	searchMyStructures,
+	searchStructures,
+	searchRecipients,
+	searchInvoices,
+	searchSupplierServices,
+	searchRecipientServices,
+};
 export const transverseListSearch = { searchMyStructures, searchStructures, searchStructureServices };
 export const travauxListSearch = { searchWorksInvoices };
 export const engagementsListSearch = { searchMyStructures, searchCommitments };
 /** The trigger's scope: the account's structures, then the services of the one chosen (its `structureId`). */
-export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId') };
+export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId', 'Structure ID') };

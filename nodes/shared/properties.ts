@@ -244,9 +244,9 @@ function operationProperties(operation: Operation): INodeProperties[] {
 				: 'Optional fields of the request: add only those you need',
 			default: {},
 			displayOptions: show(operation),
-			// A locator is a top-level parameter, as in n8n's own nodes: inside the collection the field is typed.
+			// A field users pick is a locator here too, as in n8n's own Jira and Slack nodes (1.x and 2.x).
 			options: optional
-				.map((field) => fieldProperty({ ...field, locator: undefined }, isSearch(operation)))
+				.map((field) => fieldProperty(field, isSearch(operation)))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}

@@ -223,6 +223,44 @@ describe('lists of the resource locators', () => {
 		expect(found.every((r) => typeof r.value === 'number' && r.value >= 31_000_000)).toBe(true);
 	});
 
+	it('services of the supplier or recipient structure: from the top-level field, else from the Filters; asks for it first', async () => {
+		const buyer = DEMO_IDS.buyerWithService.idStructureCPP;
+		const dsi = { name: 'DST-INFO — Direction informatique', value: 1_048_577 };
+		const submit = { resource: 'emittedInvoice', operation: 'submit' };
+		await expect(listSearch(factures, 'searchSupplierServices', { credentials, parameters: submit })).rejects.toThrow(
+			'Set "Supplier Structure ID" first',
+		);
+		const ofSubmit = await listSearch(factures, 'searchSupplierServices', {
+			credentials,
+			parameters: { ...submit, idFournisseur: { __rl: true, mode: 'list', value: buyer }, additionalFields: {} },
+		});
+		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
+		expect(ofSubmit.results).toContainEqual(dsi);
+
+		const search = { resource: 'emittedInvoice', operation: 'search' };
+		const ofSearch = await listSearch(factures, 'searchSupplierServices', {
+			credentials,
+			parameters: { ...search, additionalFields: { idFournisseur: { __rl: true, mode: 'id', value: String(buyer) } } },
+		});
+		expect(ofSearch.results).toContainEqual(dsi);
+
+		const received = { resource: 'receivedInvoice', operation: 'search' };
+		await expect(
+			listSearch(factures, 'searchRecipientServices', { credentials, parameters: { ...received, additionalFields: {} } }),
+		).rejects.toThrow('Set "Recipient Structure ID" first');
+		const ofRecipient = await listSearch(factures, 'searchRecipientServices', {
+			credentials,
+			parameters: { ...received, additionalFields: { idDestinataire: buyer } },
+		});
+		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
+		expect(ofRecipient.results).toContainEqual(dsi);
+	});
+
+	it('searchStructures in the Factures node: the structures its search filters pick from', async () => {
+		const found = await listSearch(factures, 'searchStructures', { credentials, filter: DEMO_IDS.partner.siret });
+		expect(found.results).toEqual([{ name: `${DEMO_IDS.partner.name} (${DEMO_IDS.partner.siret})`, value: DEMO_IDS.partner.idStructureCPP }]);
+	});
+
 	it("searchWorksInvoices: the supplier's works invoices by number, paged by the token", async () => {
 		const parameters = { resource: 'worksInvoice', operation: 'get' };
 		const all = await listSearch(travaux, 'searchWorksInvoices', { credentials, parameters });
@@ -364,6 +402,27 @@ describe('a workflow saved with a plain value before the field became a locator'
 		const id = Number(results[0].value);
 		const sent = await sameRequest(engagements, { resource: 'commitment', operation: 'get' }, 'id', id, `/engagement/${id}`);
 		expect(sent.path).toMatch(new RegExp(`/engagement/${id}$`));
+	});
+
+	it('Factures: a filter picked from a list, typed by ID or saved as a number sends the same search', async () => {
+		const buyer = DEMO_IDS.buyerWithService.idStructureCPP;
+		const base = { resource: 'receivedInvoice', operation: 'search', returnAll: false, limit: 5 };
+		const filters = (structure: unknown, service: unknown): INodeParameters =>
+			({ ...base, additionalFields: { idDestinataire: structure, idServiceExecutant: service } }) as INodeParameters;
+		const plain = await bodySent(factures, filters(buyer, 1_048_577), '/rechercher/recipiendaire');
+		const fromList = await bodySent(
+			factures,
+			filters({ __rl: true, mode: 'list', value: buyer, cachedResultName: 'x' }, { __rl: true, mode: 'list', value: 1_048_577 }),
+			'/rechercher/recipiendaire',
+		);
+		const byId = await bodySent(factures, filters({ __rl: true, mode: 'id', value: ` ${buyer} ` }, { __rl: true, mode: 'id', value: '1048577' }), '/rechercher/recipiendaire');
+		expect(plain.body).toMatchObject({ idDestinataire: buyer, idServiceExecutant: 1_048_577 });
+		expect(fromList).toEqual(plain);
+		expect(byId).toEqual(plain);
+		// A picker added to the Filters and left empty filters nothing.
+		const empty = await bodySent(factures, filters({ __rl: true, mode: 'list', value: '' }, { __rl: true, mode: 'id', value: '' }), '/rechercher/recipiendaire');
+		expect(empty.body).not.toHaveProperty('idDestinataire');
+		expect(empty.body).not.toHaveProperty('idServiceExecutant');
 	});
 
 	it('a typed ID that is not a number is refused before any request, naming the field', async () => {

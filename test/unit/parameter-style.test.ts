@@ -80,17 +80,35 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			const method = modes[0].typeOptions?.searchListMethod;
 			expect({ path, method, exists: typeof methods[String(method)] === 'function' }).toEqual({ path, method, exists: true });
 			expect(p.default).toEqual({ mode: 'list', value: '' });
-			if (method === 'searchStructureServices') {
-				// The services are those of the "Structure ID" shown with them (the action nodes' idStructure of the
-				// same operation, the trigger's structureId); the editor reloads the list when another parameter
-				// changes: it keys its cache on all of them.
-				const shownWith = (q: INodeProperties) =>
-					Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) =>
-						(values ?? []).every((v) => (q.displayOptions?.show?.[key] ?? []).includes(v)),
-					);
-				const structure = node.description.properties.find((q) => ['idStructure', 'structureId'].includes(q.name) && shownWith(q));
-				expect({ path, structure: structure?.displayName }).toEqual({ path, structure: 'Structure ID' });
-			}
+		}
+	});
+
+	it('every list of services has the structure it lists the services of beside it', () => {
+		// The editor keys its list cache on every parameter of the node, so it reloads the services when that
+		// structure changes; the structure is a top-level parameter of the same operation or a field of the same
+		// Filters / Additional Fields.
+		const structureOf: Record<string, string[]> = {
+			searchStructureServices: ['idStructure', 'structureId'],
+			searchSupplierServices: ['idFournisseur'],
+			searchRecipientServices: ['idDestinataire'],
+		};
+		const top = node.description.properties;
+		const shownWith = (p: INodeProperties, q: INodeProperties) =>
+			Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) =>
+				(values ?? []).every((v) => (q.displayOptions?.show?.[key] ?? []).includes(v)),
+			);
+		const method = (p: INodeProperties) => String(p.modes?.[0]?.typeOptions?.searchListMethod);
+		const pairs = top.flatMap((p) =>
+			p.type === 'collection'
+				? (p.options as INodeProperties[]).map((q) => ({ owner: p, field: q, siblings: p.options as INodeProperties[] }))
+				: [{ owner: p, field: p, siblings: [] as INodeProperties[] }],
+		);
+		for (const { owner, field, siblings } of pairs.filter(({ field }) => structureOf[method(field)])) {
+			const names = structureOf[method(field)];
+			const structure =
+				top.find((q) => names.includes(q.name) && shownWith(owner, q)) ?? siblings.find((q) => names.includes(q.name));
+			const where = `${String(owner.displayOptions?.show?.operation)} ${field.name}`;
+			expect({ where, structure: structure?.displayName }).toEqual({ where, structure: expect.stringMatching(/Structure ID$/) });
 		}
 	});
 
@@ -159,13 +177,23 @@ describe('editor details an accountant sees', () => {
 
 describe('what users pick is a resource locator (from a list / by ID)', () => {
 	const node = (name: string) => NODES.find(([n]) => n === name)![1];
-	/** Every top-level locator of a node, as "resource:operation parameter" → its list method. */
-	const locators = (name: string) =>
+	/**
+	 * Every locator of a node, as "resource:operation parameter" → its list method: the top-level ones, or with
+	 * `inCollections` those inside its Filters / Additional Fields.
+	 */
+	const locators = (name: string, inCollections = false) =>
 		Object.fromEntries(
 			node(name)
-				.description.properties.filter((p) => p.type === 'resourceLocator')
-				.map((p) => [
-					`${String(p.displayOptions?.show?.resource)}:${String(p.displayOptions?.show?.operation)} ${p.name}`,
+				.description.properties.flatMap((owner) =>
+					inCollections
+						? owner.name === 'additionalFields'
+							? (owner.options as INodeProperties[]).map((p) => ({ owner, p }))
+							: []
+						: [{ owner, p: owner }],
+				)
+				.filter(({ p }) => p.type === 'resourceLocator')
+				.map(({ owner, p }) => [
+					`${String(owner.displayOptions?.show?.resource)}:${String(owner.displayOptions?.show?.operation)} ${p.name}`,
 					p.modes?.[0].typeOptions?.searchListMethod,
 				]),
 		);
@@ -205,12 +233,30 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 		});
 	});
 
-	it('a locator stays a typed field inside a collection (n8n puts locators at the top level)', () => {
-		const update = node('ChorusProEngagements').description.properties.find(
-			(p) => p.name === 'additionalFields' && p.displayOptions?.show?.operation?.includes('update'),
-		);
-		const issuer = (update?.options as INodeProperties[]).find((p) => p.name === 'idStructureEmettrice');
-		expect(issuer?.type).toBe('number');
+	it('inside Filters and Additional Fields too (n8n shows them there, as in its Jira node): structures and services', () => {
+		expect(locators('ChorusProFactures', true)).toEqual({
+			'emittedInvoice:submit idServiceFournisseur': 'searchSupplierServices',
+			'emittedInvoice:submitPdf idServiceFournisseur': 'searchSupplierServices',
+			'emittedInvoice:checkBeforeSubmit idServiceFournisseur': 'searchSupplierServices',
+			'emittedInvoice:search idFournisseur': 'searchMyStructures',
+			'emittedInvoice:search idServiceFournisseur': 'searchSupplierServices',
+			'emittedInvoice:search idStructureValideur': 'searchStructures',
+			'receivedInvoice:search idDestinataire': 'searchMyStructures',
+			'receivedInvoice:search idServiceExecutant': 'searchRecipientServices',
+			'receivedInvoice:search idStructureValideur': 'searchStructures',
+			'invoiceToValidate:search idFournisseur': 'searchStructures',
+			'invoiceToValidate:search idDestinataire': 'searchStructures',
+			'invoiceToValidate:search idServiceExecutant': 'searchRecipientServices',
+			'invoiceToValidate:search idStructureValideur': 'searchMyStructures',
+			'invoiceToValidate:search idStructureMoe': 'searchStructures',
+			'invoiceToValidate:search idStructureMoa': 'searchStructures',
+			'paymentRequest:search idStructureFournisseur': 'searchStructures',
+			'paymentRequest:search idStructureDestinataire': 'searchStructures',
+			'paymentRequest:search idStructureValideur': 'searchStructures',
+			'paymentRequest:search idStructureMoe': 'searchStructures',
+			'paymentRequest:search idStructureMoa': 'searchStructures',
+		});
+		expect(locators('ChorusProEngagements', true)).toEqual({ 'commitment:update idStructureEmettrice': 'searchMyStructures' });
 	});
 });
 

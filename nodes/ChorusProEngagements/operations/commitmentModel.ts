@@ -1,5 +1,5 @@
 import { IDENTIFIER_TYPES } from '../../shared/enums';
-import { amountRange, dateRange, text } from '../../shared/fields';
+import { amountRange, dateRange, PICK, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Pagination } from '../../shared/operation';
 
@@ -55,7 +55,7 @@ export function commitmentContent(forCreate: boolean): Field[] {
 			label: 'Issuing Structure ID',
 			type: 'integer',
 			required,
-			locator: { list: 'searchMyStructures' },
+			locator: PICK.myStructure,
 			description: 'idStructureCPP of the public structure that commits the expense (idStructureEmettrice)',
 		},
 		{

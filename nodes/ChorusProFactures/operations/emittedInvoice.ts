@@ -16,7 +16,7 @@ import {
 } from '../../shared/operation';
 import { attachmentOperations } from '../../ChorusProTransverse/operations/attachment';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
-import { comment, dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, text } from '../../shared/fields';
+import { comment, dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, PICK, text } from '../../shared/fields';
 import { invoiceDataFields } from './invoiceData';
 
 /** Emitted invoices: the supplier's side (fournisseur). */
@@ -162,9 +162,9 @@ export const emittedInvoiceOperations: Operation[] = [
 			...dateRange('periodeDateFacture', 'Invoice Date'),
 			...dateRange('periodeDateHeureEtatCourant', 'Status Changed', 'dateTime'),
 			{ name: 'typeFacture', label: 'Invoice Type', type: 'options', options: INVOICE_TYPES },
-			integer('idFournisseur', 'Supplier Structure ID'),
-			integer('idServiceFournisseur', 'Supplier Service ID'),
-			integer('idStructureValideur', 'Validator Structure ID'),
+			integer('idFournisseur', 'Supplier Structure ID', { locator: PICK.myStructure }),
+			integer('idServiceFournisseur', 'Supplier Service ID', { locator: PICK.supplierService }),
+			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure }),
 			{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: BILLING_FRAMEWORKS },
 			{ name: 'modeDepot', label: 'Deposit Mode', type: 'options', options: DEPOSIT_MODES },
 			...invoiceAmountRanges('Apayer'),

@@ -1,4 +1,4 @@
-import { comment, INVOICE_TOTAL } from '../../shared/fields';
+import { comment, INVOICE_TOTAL, PICK } from '../../shared/fields';
 import type { Field } from '../../shared/operation';
 import { INVOICE_TYPES_SUBMIT, PAYMENT_MODES, VAT_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
@@ -22,7 +22,7 @@ export function invoiceDataFields(): Field[] {
 			label: 'Supplier Structure ID',
 			type: 'integer',
 			required: true,
-			locator: { list: 'searchMyStructures' },
+			locator: PICK.myStructure,
 			description:
 				'Your structure that issues the invoice: pick it from the structures your technical account is attached to, or type its ID (idStructureCPP)',
 		},
@@ -114,7 +114,14 @@ export function invoiceDataFields(): Field[] {
 			type: 'string',
 			description: 'Code from Transverse → Get VAT Exemption Reasons; required when VAT Type is Exempt',
 		},
-		{ name: 'idServiceFournisseur', key: 'fournisseur.idServiceFournisseur', label: 'Supplier Service ID', type: 'integer' },
+		{
+			name: 'idServiceFournisseur',
+			key: 'fournisseur.idServiceFournisseur',
+			label: 'Supplier Service ID',
+			type: 'integer',
+			locator: PICK.supplierService,
+			description: 'The service of your structure that issues the invoice: pick it from the services of Supplier Structure ID, or type its ID (idServiceFournisseur)',
+		},
 		{
 			name: 'codeCoordonneesBancairesFournisseur',
 			key: 'fournisseur.codeCoordonneesBancairesFournisseur',

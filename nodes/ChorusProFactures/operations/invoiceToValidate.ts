@@ -2,7 +2,7 @@ import { BILLING_FRAMEWORKS, INVOICE_TYPES, SORT_COLUMNS, VALIDATOR_ACTIONS, WOR
 import { LIMITS } from '../../shared/limits';
 import type { Operation, Resource } from '../../shared/operation';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
-import { dateRange, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
+import { dateRange, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, matchBySiren, paymentRequestType, PICK, text } from '../../shared/fields';
 
 /** Invoices to validate: the validator's side (valideur, frameworks A9 / A12 and works invoices). */
 const resource = 'invoiceToValidate';
@@ -30,12 +30,12 @@ export const invoiceToValidateOperations: Operation[] = [
 			paymentRequestType(),
 			text('numeroFacture', 'Invoice Number'),
 			invoiceStatuses(),
-			integer('idFournisseur', 'Supplier Structure ID'),
-			integer('idDestinataire', 'Recipient Structure ID'),
-			integer('idServiceExecutant', 'Service ID'),
-			integer('idStructureValideur', 'Validator Structure ID'),
-			integer('idStructureMoe', 'Project Manager (MOE) Structure ID'),
-			integer('idStructureMoa', 'Project Owner (MOA) Structure ID'),
+			integer('idFournisseur', 'Supplier Structure ID', { locator: PICK.anyStructure }),
+			integer('idDestinataire', 'Recipient Structure ID', { locator: PICK.anyStructure }),
+			integer('idServiceExecutant', 'Service ID', { locator: PICK.recipientService }),
+			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.myStructure }),
+			integer('idStructureMoe', 'Project Manager (MOE) Structure ID', { locator: PICK.anyStructure }),
+			integer('idStructureMoa', 'Project Owner (MOA) Structure ID', { locator: PICK.anyStructure }),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
 			{ name: 'listeTypeFacture', label: 'Invoice Types', type: 'multiOptions', options: INVOICE_TYPES },

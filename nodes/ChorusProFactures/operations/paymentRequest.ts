@@ -1,6 +1,6 @@
 import { BILLING_FRAMEWORKS, INVOICE_TYPES, USER_ROLES, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import type { Operation, Resource } from '../../shared/operation';
-import { dateRange, integer, invoiceAmountRanges, invoiceStatuses, matchBySiren, paymentRequestType, text } from '../../shared/fields';
+import { dateRange, integer, invoiceAmountRanges, invoiceStatuses, matchBySiren, paymentRequestType, PICK, text } from '../../shared/fields';
 
 /** Payment requests of every kind, live and archived (rechercher/demandePaiement; not available in qualification). */
 export const paymentRequestOperations: Operation[] = [
@@ -38,16 +38,16 @@ export const paymentRequestOperations: Operation[] = [
 			text('numeroMarche', 'Contract Number'),
 			text('numeroBonCommande', 'Purchase Order Number'),
 			text('numeroFactureOrigine', 'Original Invoice Number'),
-			integer('idStructureFournisseur', 'Supplier Structure ID', { description: 'idStructureFournisseur', key: 'structureFournisseur.idStructureFournisseur' }),
-			integer('idStructureDestinataire', 'Recipient Structure ID', { description: 'idStructureDestinataire', key: 'structureDestinataire.idStructureDestinataire' }),
+			integer('idStructureFournisseur', 'Supplier Structure ID', { locator: PICK.anyStructure, description: 'idStructureFournisseur', key: 'structureFournisseur.idStructureFournisseur' }),
+			integer('idStructureDestinataire', 'Recipient Structure ID', { locator: PICK.anyStructure, description: 'idStructureDestinataire', key: 'structureDestinataire.idStructureDestinataire' }),
 			integer('idServiceFournisseur', 'Supplier Service ID'),
 			integer('idServiceDestinataire', 'Recipient Service ID'),
 			// The validator, project manager (MOE) and owner (MOA) sides of the same search (Factures Swagger,
 			// RechercherDemandePaiementParam): the validator's trigger event scopes its poll with the first.
-			integer('idStructureValideur', 'Validator Structure ID', { description: 'idStructureValideur', key: 'structureValideur.idStructureValideur' }),
-			integer('idStructureMoe', 'Project Manager Structure ID', { description: 'idStructureMoe', key: 'structureMoe.idStructureMoe' }),
+			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur', key: 'structureValideur.idStructureValideur' }),
+			integer('idStructureMoe', 'Project Manager Structure ID', { locator: PICK.anyStructure, description: 'idStructureMoe', key: 'structureMoe.idStructureMoe' }),
 			integer('idServiceMoe', 'Project Manager Service ID'),
-			integer('idStructureMoa', 'Project Owner Structure ID', { description: 'idStructureMoa', key: 'structureMoa.idStructureMoa' }),
+			integer('idStructureMoa', 'Project Owner Structure ID', { locator: PICK.anyStructure, description: 'idStructureMoa', key: 'structureMoa.idStructureMoa' }),
 			integer('idServiceMoa', 'Project Owner Service ID'),
 			text('numeroDossierFacturation', 'Billing File Number'),
 			text('numeroFactureMemoire', 'Justice Statement Number'),

@@ -2,7 +2,7 @@ import type { Operation, Resource } from '../../shared/operation';
 import { RECIPIENT_SEARCH_FRAMEWORKS, RECIPIENT_STATUS_TARGETS, SORT_COLUMNS, STATUSES_NEEDING_REASON, WORKS_INVOICE_TYPES } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { INVOICE_DOWNLOAD, INVOICE_HISTORY } from './anyRole';
-import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, paymentRequestType, text } from '../../shared/fields';
+import { dateRange, flag, GET_SIZES, integer, invoiceAmountRanges, invoiceId, invoiceStatuses, LANGUAGE, matchBySiren, paymentRequestType, PICK, text } from '../../shared/fields';
 
 /** Received invoices: the public buyer's side (récipiendaire). */
 const resource = 'receivedInvoice';
@@ -28,8 +28,8 @@ export const receivedInvoiceOperations: Operation[] = [
 		},
 		fields: [
 			paymentRequestType({ options: ['FACTURE', 'FACTURE_TRAVAUX'] }),
-			integer('idDestinataire', 'Recipient Structure ID', { description: 'idStructureCPP of the receiving structure (idDestinataire)' }),
-			integer('idServiceExecutant', 'Service ID', { description: 'Id of the executing service (idServiceExecutant)' }),
+			integer('idDestinataire', 'Recipient Structure ID', { locator: PICK.myStructure, description: 'Your structure that received the invoices (idDestinataire)' }),
+			integer('idServiceExecutant', 'Service ID', { locator: PICK.recipientService, description: 'The service of Recipient Structure ID the invoices are addressed to (idServiceExecutant)' }),
 			text('numeroFacture', 'Invoice Number'),
 			...dateRange('periodeDateDepot', 'Deposit Date'),
 			...dateRange('periodeDateFacture', 'Invoice Date'),
@@ -42,7 +42,7 @@ export const receivedInvoiceOperations: Operation[] = [
 			text('numeroMarche', 'Contract Number', { description: 'numeroMarche' }),
 			text('numeroBonCommande', 'Purchase Order Number', { description: 'numeroBonCommande (engagement number)' }),
 			flag('factureTelechargeeParDestinataire', 'Already Downloaded', { description: 'Whether to get the invoices already downloaded (true) or only those not downloaded yet (false) (factureTelechargeeParDestinataire)' }),
-			integer('idStructureValideur', 'Validator Structure ID'),
+			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure }),
 			{
 				// Factures Swagger, RechercherFactureRecipiendaireParam.listeFournisseurs: CritereFournisseurPojo[].
 				name: 'listeFournisseurs',

@@ -4,7 +4,7 @@ import { sniffMimeType } from '../../shared/binary';
 import { IDENTIFIER_TYPES } from '../../shared/enums';
 import { ATTACHMENT_EXTENSIONS, LIMITS } from '../../shared/limits';
 import type { Operation, Pagination, Resource } from '../../shared/operation';
-import { LANGUAGE, structureId } from '../../shared/fields';
+import { LANGUAGE, PICK, structureId } from '../../shared/fields';
 
 /** Files on Chorus Pro (transverses docs/api-notes.md §5.2): upload from n8n binary data, search, download to binary data. */
 const resource = 'attachment';
@@ -111,7 +111,7 @@ export const attachmentOperations: Operation[] = [
 		mutates: false,
 		pagination: attachmentSearch(),
 		fields: [
-			structureId({ name: 'idStructureCPP', locator: { list: 'searchMyStructures' }, description: 'idStructureCPP' }),
+			structureId({ name: 'idStructureCPP', locator: PICK.myStructure, description: 'idStructureCPP' }),
 			...searchFilters,
 		],
 	},

@@ -1,5 +1,5 @@
 import { INVOICE_STATUSES } from '../../shared/enums';
-import { flag, integer, LANGUAGE, paymentRequestType, structureId, text } from '../../shared/fields';
+import { flag, integer, LANGUAGE, paymentRequestType, PICK, structureId, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Evidence, Field, Operation, Resource } from '../../shared/operation';
 
@@ -123,7 +123,7 @@ export const referentialOperations: Operation[] = [
 		path: '/recuperer/coordbanc/valides',
 		list: 'listeCoordonneeBancaire',
 		fields: [
-			structureId({ locator: { list: 'searchMyStructures' }, description: 'idStructureCPP of your structure (idStructure)' }),
+			structureId({ locator: PICK.myStructure, description: 'idStructureCPP of your structure (idStructure)' }),
 		],
 	}),
 	referential({

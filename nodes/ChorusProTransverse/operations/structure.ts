@@ -2,7 +2,7 @@ import { IDENTIFIER_TYPES, STRUCTURE_KINDS } from '../../shared/enums';
 import { LIMITS } from '../../shared/limits';
 import { SERVICES_STRUCTURE_PARAMETER } from '../../shared/loadOptions';
 import type { Operation, Resource } from '../../shared/operation';
-import { flag, LANGUAGE, oneOf, siret, structureId, text } from '../../shared/fields';
+import { flag, LANGUAGE, oneOf, PICK, siret, structureId, text } from '../../shared/fields';
 
 /**
  * Structures: the Structures API (official Swagger, docs/api-notes.md §6; body keys exactly as the Swagger spells them), the
@@ -103,7 +103,7 @@ export const structureOperations: Operation[] = [
 		path: '/consulter',
 		mutates: false,
 		fields: [
-			structureId({ name: 'idStructureCPP', locator: { list: 'searchStructures' }, description: 'Any public or private structure (idStructureCPP)' }),
+			structureId({ name: 'idStructureCPP', locator: PICK.anyStructure, description: 'Any public or private structure (idStructureCPP)' }),
 			LANGUAGE,
 		],
 	},
@@ -144,7 +144,7 @@ export const structureOperations: Operation[] = [
 				label: 'Service ID',
 				type: 'integer',
 				required: true,
-				locator: { list: 'searchStructureServices' },
+				locator: PICK.structureService,
 				description: 'The service of that structure (idService)',
 			},
 			LANGUAGE,
