@@ -83,6 +83,10 @@ export const PICK = {
 	supplierService: { list: 'searchSupplierServices' },
 	/** The services of the recipient structure (`idDestinataire`). */
 	recipientService: { list: 'searchRecipientServices' },
+	/** The services of the project manager's structure (`idStructureMoe`). */
+	projectManagerService: { list: 'searchProjectManagerServices' },
+	/** The services of the project owner's structure (`idStructureMoa`). */
+	projectOwnerService: { list: 'searchProjectOwnerServices' },
 } satisfies Record<string, Locator>;
 
 // --- fields several operations share --------------------------------------------------------------------------

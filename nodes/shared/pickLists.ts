@@ -62,6 +62,10 @@ const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER, 'Struct
 const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID');
 /** The services of the recipient structure (`idDestinataire`) of an invoice searched. */
 const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID');
+/** The services of the project manager's structure (`idStructureMoe`) of a works invoice or payment request. */
+const searchProjectManagerServices = servicesOf('idStructureMoe', 'Project Manager Structure ID');
+/** The services of the project owner's structure (`idStructureMoa`) of a works invoice or payment request. */
+const searchProjectOwnerServices = servicesOf('idStructureMoa', 'Project Owner Structure ID');
 
 /**
  * Any public or private structure of the directory (Structure → Search): a SIRET or SIREN typed in the box is its
@@ -156,9 +160,16 @@ export const facturesListSearch = {
 	searchInvoices,
 	searchSupplierServices,
 	searchRecipientServices,
+	searchProjectManagerServices,
+	searchProjectOwnerServices,
 };
 export const transverseListSearch = { searchMyStructures, searchStructures, searchStructureServices };
-export const travauxListSearch = { searchWorksInvoices };
+export const travauxListSearch = {
+	searchWorksInvoices,
+	searchStructures,
+	searchProjectManagerServices,
+	searchProjectOwnerServices,
+};
 export const engagementsListSearch = { searchMyStructures, searchCommitments };
 /** The trigger's scope: the account's structures, then the services of the one chosen (its `structureId`). */
 export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId', 'Structure ID') };

@@ -254,6 +254,19 @@ describe('lists of the resource locators', () => {
 		});
 		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
 		expect(ofRecipient.results).toContainEqual(dsi);
+
+		// Factures Travaux: the project manager's services, of the top-level structure of Complete Project Manager
+		// and of the search's Filters; the project owner's likewise.
+		const completeMoe = { resource: 'worksInvoiceInError', operation: 'completeMoe' };
+		await expect(listSearch(travaux, 'searchProjectManagerServices', { credentials, parameters: completeMoe })).rejects.toThrow(
+			'Set "Project Manager Structure ID" first',
+		);
+		const ofMoe = await listSearch(travaux, 'searchProjectManagerServices', { credentials, parameters: { ...completeMoe, idStructureMoe: buyer } });
+		expect(ofMoe.results).toContainEqual(dsi);
+		const worksSearch = { resource: 'worksInvoice', operation: 'search', additionalFields: { idStructureMoa: { __rl: true, mode: 'list', value: buyer } } };
+		const ofMoa = await listSearch(travaux, 'searchProjectOwnerServices', { credentials, parameters: worksSearch });
+		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
+		expect(ofMoa.results).toContainEqual(dsi);
 	});
 
 	it('searchStructures in the Factures node: the structures its search filters pick from', async () => {

@@ -91,6 +91,8 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			searchStructureServices: ['idStructure', 'structureId'],
 			searchSupplierServices: ['idFournisseur'],
 			searchRecipientServices: ['idDestinataire'],
+			searchProjectManagerServices: ['idStructureMoe'],
+			searchProjectOwnerServices: ['idStructureMoa'],
 		};
 		const top = node.description.properties;
 		const shownWith = (p: INodeProperties, q: INodeProperties) =>
@@ -254,7 +256,28 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 			'paymentRequest:search idStructureDestinataire': 'searchStructures',
 			'paymentRequest:search idStructureValideur': 'searchStructures',
 			'paymentRequest:search idStructureMoe': 'searchStructures',
+			'paymentRequest:search idServiceMoe': 'searchProjectManagerServices',
 			'paymentRequest:search idStructureMoa': 'searchStructures',
+			'paymentRequest:search idServiceMoa': 'searchProjectOwnerServices',
+		});
+		expect(locators('ChorusProTravaux', true)).toEqual({
+			'worksInvoice:search idStructureFournisseur': 'searchStructures',
+			'worksInvoice:search idStructureMoe': 'searchStructures',
+			'worksInvoice:search idServiceMoe': 'searchProjectManagerServices',
+			'worksInvoice:search idStructureMoa': 'searchStructures',
+			'worksInvoice:search idServiceMoa': 'searchProjectOwnerServices',
+			'worksInvoice:search idDestinataire': 'searchStructures',
+			'worksInvoice:search idStructureValideur': 'searchStructures',
+			'worksInvoice:submit idStructureMoe': 'searchStructures',
+			'worksInvoice:submit idServiceMoe': 'searchProjectManagerServices',
+			'worksInvoice:submit idStructureMoa': 'searchStructures',
+			'worksInvoice:submit idServiceMoa': 'searchProjectOwnerServices',
+			'worksInvoice:submit idStructureValideur': 'searchStructures',
+			'worksInvoiceInError:completeMoe idServiceMoe': 'searchProjectManagerServices',
+		});
+		expect(locators('ChorusProTravaux')).toMatchObject({
+			'worksInvoiceInError:completeMoe idStructureMoe': 'searchStructures',
+			'worksInvoiceInError:correctValidator idStructureValideur': 'searchStructures',
 		});
 		expect(locators('ChorusProEngagements', true)).toEqual({ 'commitment:update idStructureEmettrice': 'searchMyStructures' });
 	});

@@ -46,9 +46,9 @@ export const paymentRequestOperations: Operation[] = [
 			// RechercherDemandePaiementParam): the validator's trigger event scopes its poll with the first.
 			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur', key: 'structureValideur.idStructureValideur' }),
 			integer('idStructureMoe', 'Project Manager Structure ID', { locator: PICK.anyStructure, description: 'idStructureMoe', key: 'structureMoe.idStructureMoe' }),
-			integer('idServiceMoe', 'Project Manager Service ID'),
+			integer('idServiceMoe', 'Project Manager Service ID', { locator: PICK.projectManagerService }),
 			integer('idStructureMoa', 'Project Owner Structure ID', { locator: PICK.anyStructure, description: 'idStructureMoa', key: 'structureMoa.idStructureMoa' }),
-			integer('idServiceMoa', 'Project Owner Service ID'),
+			integer('idServiceMoa', 'Project Owner Service ID', { locator: PICK.projectOwnerService }),
 			text('numeroDossierFacturation', 'Billing File Number'),
 			text('numeroFactureMemoire', 'Justice Statement Number'),
 			{ name: 'dpOuDpArchive', label: 'Live or Archive', type: 'options', options: ['DEMANDE_PAIEMENT', 'DP_ARCHIVE'] },

@@ -1,5 +1,5 @@
 import { DEPOSIT_MODES, USER_ROLES, WORKS_FRAMEWORKS, WORKS_INVOICE_TYPES } from '../../shared/enums';
-import { comment, dateRange, integer, INVOICE_TOTAL, invoiceAmountRanges, invoiceStatuses, LANGUAGE, text } from '../../shared/fields';
+import { comment, dateRange, integer, INVOICE_TOTAL, invoiceAmountRanges, invoiceStatuses, LANGUAGE, PICK, text } from '../../shared/fields';
 import { LIMITS } from '../../shared/limits';
 import type { Field, Operation, Resource } from '../../shared/operation';
 
@@ -62,15 +62,15 @@ const search: Operation = {
 			default: 'FOURNISSEUR',
 			description: 'Your role on the invoices: supplier, project manager (MOE), project owner (MOA), validator or recipient (roleUtilisateur)',
 		},
-		integer('idStructureFournisseur', 'Supplier Structure ID', { description: 'idStructureFournisseur' }),
+		integer('idStructureFournisseur', 'Supplier Structure ID', { locator: PICK.anyStructure, description: 'idStructureFournisseur' }),
 		integer('idServiceFournisseur', 'Supplier Service ID', { description: 'idServiceFournisseur' }),
-		integer('idStructureMoe', 'Project Manager Structure ID', { description: 'Structure of the project manager (idStructureMoe)' }),
-		integer('idServiceMoe', 'Project Manager Service ID', { description: 'idServiceMoe' }),
-		integer('idStructureMoa', 'Project Owner Structure ID', { description: 'Structure of the project owner (idStructureMoa)' }),
-		integer('idServiceMoa', 'Project Owner Service ID', { description: 'idServiceMoa' }),
-		integer('idDestinataire', 'Recipient Structure ID', { description: 'idDestinataire' }),
+		integer('idStructureMoe', 'Project Manager Structure ID', { locator: PICK.anyStructure, description: 'Structure of the project manager (idStructureMoe)' }),
+		integer('idServiceMoe', 'Project Manager Service ID', { locator: PICK.projectManagerService, description: 'idServiceMoe' }),
+		integer('idStructureMoa', 'Project Owner Structure ID', { locator: PICK.anyStructure, description: 'Structure of the project owner (idStructureMoa)' }),
+		integer('idServiceMoa', 'Project Owner Service ID', { locator: PICK.projectOwnerService, description: 'idServiceMoa' }),
+		integer('idDestinataire', 'Recipient Structure ID', { locator: PICK.anyStructure, description: 'idDestinataire' }),
 		integer('idServiceExecutant', 'Executing Service ID', { description: 'idServiceExecutant' }),
-		integer('idStructureValideur', 'Validator Structure ID', { description: 'idStructureValideur' }),
+		integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur' }),
 		integer('idCoordonneeBancaire', 'Bank Account ID', { description: 'idCoordonneeBancaire' }),
 		{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 		{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: WORKS_FRAMEWORKS, description: 'cadreFacturation' },
@@ -216,11 +216,11 @@ const submit: Operation = {
 		},
 		integer('idServiceFournisseur', 'Supplier Service ID', { description: 'fournisseur.idServiceFournisseur', key: 'fournisseur.idServiceFournisseur' }),
 		text('codeServiceExecutant', 'Recipient Service Code', { description: 'destinataire.codeServiceExecutant', key: 'destinataire.codeServiceExecutant' }),
-		integer('idStructureMoe', 'Project Manager Structure ID', { description: 'moe.idStructureMoe: the project manager who checks the statement', key: 'moe.idStructureMoe' }),
-		integer('idServiceMoe', 'Project Manager Service ID', { description: 'moe.idServiceMoe', key: 'moe.idServiceMoe' }),
-		integer('idStructureMoa', 'Project Owner Structure ID', { description: 'moa.idStructureMoa', key: 'moa.idStructureMoa' }),
-		integer('idServiceMoa', 'Project Owner Service ID', { description: 'moa.idServiceMoa', key: 'moa.idServiceMoa' }),
-		integer('idStructureValideur', 'Validator Structure ID', { description: 'For sub-contractor statements: the holder who validates (valideur.idStructureValideur)', key: 'valideur.idStructureValideur' }),
+		integer('idStructureMoe', 'Project Manager Structure ID', { locator: PICK.anyStructure, description: 'moe.idStructureMoe: the project manager who checks the statement', key: 'moe.idStructureMoe' }),
+		integer('idServiceMoe', 'Project Manager Service ID', { locator: PICK.projectManagerService, description: 'moe.idServiceMoe', key: 'moe.idServiceMoe' }),
+		integer('idStructureMoa', 'Project Owner Structure ID', { locator: PICK.anyStructure, description: 'moa.idStructureMoa', key: 'moa.idStructureMoa' }),
+		integer('idServiceMoa', 'Project Owner Service ID', { locator: PICK.projectOwnerService, description: 'moa.idServiceMoa', key: 'moa.idServiceMoa' }),
+		integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'For sub-contractor statements: the holder who validates (valideur.idStructureValideur)', key: 'valideur.idStructureValideur' }),
 		integer('idDossierFacturation', 'Billing File ID', { description: 'Add this piece to an existing billing file (idDossierFacturation); a new file is opened otherwise' }),
 		text('numeroBonCommande', 'Purchase Order Number', {
 			description: 'references.numeroBonCommande (commitment number)',

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../shared/limits';
 import type { Operation, Resource } from '../../shared/operation';
-import { comment, integer, text } from '../../shared/fields';
+import { comment, integer, PICK, text } from '../../shared/fields';
 import { WORKS_STATUS_CHANGE, worksInvoiceId } from './worksInvoice';
 
 /**
@@ -41,8 +41,8 @@ export const worksInvoiceInErrorOperations: Operation[] = [
 		path: '/completermoe',
 		fields: [
 			worksInvoiceId,
-			integer('idStructureMoe', 'Project Manager Structure ID', { description: 'idStructureMoe', required: true }),
-			integer('idServiceMoe', 'Project Manager Service ID', { description: 'idServiceMoe' }),
+			integer('idStructureMoe', 'Project Manager Structure ID', { locator: PICK.anyStructure, description: 'idStructureMoe', required: true }),
+			integer('idServiceMoe', 'Project Manager Service ID', { locator: PICK.projectManagerService, description: 'idServiceMoe' }),
 		],
 	},
 	{
@@ -65,7 +65,7 @@ export const worksInvoiceInErrorOperations: Operation[] = [
 		path: '/corriger/valideur',
 		fields: [
 			worksInvoiceId,
-			integer('idStructureValideur', 'Validator Structure ID', { description: 'idStructureValideur', required: true }),
+			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur', required: true }),
 			integer('idServiceValideur', 'Validator Service ID', { description: 'idServiceValideur' }),
 		],
 	},

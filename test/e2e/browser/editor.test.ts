@@ -1,7 +1,8 @@
 /**
  * The demo's editor (real n8n 2.41.1, the packed package, the simulator) in headless Chromium, through its UI:
- * Currency and Service open as lists loaded from the simulator (Service follows Structure ID), and the node
- * panel shows the trigger with the Factures actions. One n8n, one browser for the whole file.
+ * Currency and Service open as lists loaded from the simulator (Service follows Structure ID), a picker inside
+ * Filters lists the services of the structure beside it, and the node panel shows the trigger with the Factures
+ * actions. One n8n, one browser for the whole file.
  */
 import { join } from 'path';
 
@@ -11,7 +12,7 @@ import { DEMO_IDS } from '../../simulator/server';
 import { DEVISES } from '../../simulator/referentials';
 import { triggerProperties } from '../../../nodes/ChorusProTrigger/properties';
 import { Editor } from './editor';
-import { EDITOR_WORKFLOW_ID, editorWorkflow, NODE } from './workflow';
+import { EDITOR_WORKFLOW_ID, editorWorkflow, NODE, RECIPIENT_STRUCTURE } from './workflow';
 
 /** The code in a label such as "Euro (EUR)". */
 const codeOf = (label: string) => /\(([^()]+)\)$/.exec(label)?.[1];
@@ -88,6 +89,26 @@ describeE2E('the editor in a browser (n8n 2.41.1, demo set-up)', () => {
 				.filter((r) => r.path.endsWith('/rechercher/services'))
 				.map((r) => (r.body as { idStructure: number }).idStructure);
 			expect(asked).toEqual(expect.arrayContaining([first, second]));
+		},
+		E2E_TEST_TIMEOUT,
+	);
+
+	it(
+		'a picker inside Filters lists the services of the Recipient Structure ID set beside it',
+		async () => {
+			await editor.openNode(NODE.received);
+			const list = await editor.openList('idServiceExecutant', 'searchRecipientServices');
+			await editor.closeList();
+			await editor.closeNode();
+
+			const codes = demo.sim.store
+				.structure(RECIPIENT_STRUCTURE)!
+				.services.map((s) => s.codeService)
+				.sort();
+			expect(list.labels.map((l) => l.split(' — ')[0]).sort()).toEqual(codes);
+			expect(list.methods).toContain('searchRecipientServices');
+			const asked = demo.sim.requests.filter((r) => r.path.endsWith('/rechercher/services')).map((r) => (r.body as { idStructure: number }).idStructure);
+			expect(asked).toContain(RECIPIENT_STRUCTURE);
 		},
 		E2E_TEST_TIMEOUT,
 	);
