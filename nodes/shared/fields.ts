@@ -83,6 +83,8 @@ export const PICK = {
 	supplierService: { list: 'searchSupplierServices' },
 	/** The services of the recipient structure (`idDestinataire`). */
 	recipientService: { list: 'searchRecipientServices' },
+	/** The services of the structure that issues a commitment (`idStructureEmettrice`). */
+	issuerService: { list: 'searchIssuerServices' },
 	/** The services of the project manager's structure (`idStructureMoe`). */
 	projectManagerService: { list: 'searchProjectManagerServices' },
 	/** The services of the project owner's structure (`idStructureMoa`). */

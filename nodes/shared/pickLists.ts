@@ -62,6 +62,8 @@ const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER, 'Struct
 const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID');
 /** The services of the recipient structure (`idDestinataire`) of an invoice searched. */
 const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID');
+/** The services of the structure that issues a commitment (`idStructureEmettrice`). */
+const searchIssuerServices = servicesOf('idStructureEmettrice', 'Issuing Structure ID');
 /** The services of the project manager's structure (`idStructureMoe`) of a works invoice or payment request. */
 const searchProjectManagerServices = servicesOf('idStructureMoe', 'Project Manager Structure ID');
 /** The services of the project owner's structure (`idStructureMoa`) of a works invoice or payment request. */
@@ -170,6 +172,6 @@ export const travauxListSearch = {
 	searchProjectManagerServices,
 	searchProjectOwnerServices,
 };
-export const engagementsListSearch = { searchMyStructures, searchCommitments };
+export const engagementsListSearch = { searchMyStructures, searchCommitments, searchIssuerServices };
 /** The trigger's scope: the account's structures, then the services of the one chosen (its `structureId`). */
 export const triggerListSearch = { searchMyStructures, searchStructureServices: servicesOf('structureId', 'Structure ID') };

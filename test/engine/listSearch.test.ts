@@ -267,6 +267,17 @@ describe('lists of the resource locators', () => {
 		const ofMoa = await listSearch(travaux, 'searchProjectOwnerServices', { credentials, parameters: worksSearch });
 		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
 		expect(ofMoa.results).toContainEqual(dsi);
+
+		// Engagements: the services of the structure that issues the commitment.
+		const create = { resource: 'commitment', operation: 'create' };
+		await expect(listSearch(engagements, 'searchIssuerServices', { credentials, parameters: create })).rejects.toThrow(
+			'Set "Issuing Structure ID" first',
+		);
+		const ofIssuer = await listSearch(engagements, 'searchIssuerServices', {
+			credentials,
+			parameters: { ...create, idStructureEmettrice: { __rl: true, mode: 'list', value: buyer } },
+		});
+		expect(ofIssuer.results).toContainEqual(dsi);
 	});
 
 	it('searchStructures in the Factures node: the structures its search filters pick from', async () => {

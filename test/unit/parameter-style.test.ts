@@ -93,6 +93,7 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			searchRecipientServices: ['idDestinataire'],
 			searchProjectManagerServices: ['idStructureMoe'],
 			searchProjectOwnerServices: ['idStructureMoa'],
+			searchIssuerServices: ['idStructureEmettrice'],
 		};
 		const top = node.description.properties;
 		const shownWith = (p: INodeProperties, q: INodeProperties) =>
@@ -279,7 +280,11 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 			'worksInvoiceInError:completeMoe idStructureMoe': 'searchStructures',
 			'worksInvoiceInError:correctValidator idStructureValideur': 'searchStructures',
 		});
-		expect(locators('ChorusProEngagements', true)).toEqual({ 'commitment:update idStructureEmettrice': 'searchMyStructures' });
+		expect(locators('ChorusProEngagements', true)).toEqual({
+			'commitment:create idServiceEmetteur': 'searchIssuerServices',
+			'commitment:update idStructureEmettrice': 'searchMyStructures',
+			'commitment:update idServiceEmetteur': 'searchIssuerServices',
+		});
 	});
 });
 

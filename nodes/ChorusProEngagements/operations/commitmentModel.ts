@@ -67,7 +67,7 @@ export function commitmentContent(forCreate: boolean): Field[] {
 		},
 		{ name: 'dateEngagementJuridique', label: 'Commitment Date', type: 'date', required, description: 'dateEngagementJuridique' },
 		{ name: 'montantHT', label: 'Amount Excl. VAT', type: 'number', required, description: 'montantHT' },
-		{ name: 'idServiceEmetteur', label: 'Issuing Service ID', type: 'integer', description: 'idServiceEmetteur' },
+		{ name: 'idServiceEmetteur', label: 'Issuing Service ID', type: 'integer', locator: PICK.issuerService, description: 'idServiceEmetteur' },
 		{
 			name: 'typeIdentifiantStructureReceptrice',
 			label: 'Supplier Identifier Type',
