@@ -157,8 +157,8 @@ function failingCall(id: string, idFacture: number) {
 const SERVICE = 1_048_577;
 
 /**
- * The same two reads saved the old way (plain values, Factures at version 1, before Invoice ID and Service ID
- * became resource locators) and the new way (`{ __rl, mode, value }`): no node version step is needed.
+ * The same reads saved the old way (plain values, Factures at version 1, before Invoice ID, Service ID and the
+ * search filters became resource locators) and the new way (`{ __rl, mode, value }`): no node version step is needed.
  */
 function oldAndNew(id: string, idFacture: number) {
 	const structure = DEMO_IDS.buyerWithService.idStructureCPP;
@@ -178,6 +178,27 @@ function oldAndNew(id: string, idFacture: number) {
 			idStructure: structure,
 			idService: { __rl: true, mode: 'id', value: String(SERVICE) },
 		}),
+		// Filters saved as numbers, then picked inside the Filters collection (locators there too)
+		chorus(
+			'chorusProFactures',
+			'Filters, plain values',
+			{ resource: 'receivedInvoice', operation: 'search', limit: 5, additionalFields: { idDestinataire: structure, idServiceExecutant: SERVICE } },
+			{ alwaysOutputData: true },
+		),
+		chorus(
+			'chorusProFactures',
+			'Filters, picked',
+			{
+				resource: 'receivedInvoice',
+				operation: 'search',
+				limit: 5,
+				additionalFields: {
+					idDestinataire: { __rl: true, mode: 'list', value: structure, cachedResultName: 'x' },
+					idServiceExecutant: { __rl: true, mode: 'id', value: String(SERVICE) },
+				},
+			},
+			{ alwaysOutputData: true },
+		),
 	]);
 }
 
@@ -275,7 +296,7 @@ describeSuite('action nodes in real n8n (n8n execute)', () => {
 		);
 
 		it(
-			'a plain Invoice ID and Service ID send the same requests as their locators',
+			'a plain Invoice ID, Service ID and search filters send the same requests as their locators',
 			async () => {
 				const invoice = sim.store.addInvoice({ statut: 'MISE_A_DISPOSITION' });
 				const wf = oldAndNew(`e2eLocators${tag}`.slice(0, 16), invoice.idFacture);
@@ -296,6 +317,9 @@ describeSuite('action nodes in real n8n (n8n execute)', () => {
 					expect(newService).toEqual(oldService);
 					expect(nodeOutput(result.run, 'Invoice, from list')).toEqual(nodeOutput(result.run, 'Invoice, plain value'));
 					expect(nodeOutput(result.run, 'Service, by ID')).toEqual(nodeOutput(result.run, 'Service, plain value'));
+					const [plainFilters, pickedFilters] = bodies('/rechercher/recipiendaire');
+					expect(plainFilters).toEqual(expect.objectContaining({ idDestinataire: DEMO_IDS.buyerWithService.idStructureCPP, idServiceExecutant: SERVICE }));
+					expect(pickedFilters).toEqual(plainFilters);
 				});
 			},
 			E2E_TEST_TIMEOUT,
