@@ -32,7 +32,7 @@ import {
 import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
 
 /**
- * PISTE hosts per environment (reference §1.1). `custom` lets a user (and our tests and demo) point the
+ * PISTE hosts per environment (docs/api-notes.md §1.1). `custom` lets a user (and our tests and demo) point the
  * credential at any base URL, e.g. the local simulator.
  */
 const ENVIRONMENTS = {
@@ -76,7 +76,7 @@ const BASE_PATH_OPTIONS: INodeProperties[] = Object.entries(API_GROUPS as Record
 		placeholder: info.prefix,
 	}));
 
-/** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (reference §1.4). */
+/** The `cpro-account` header: base64 of the UTF-8 bytes of `login:password` (docs/api-notes.md §1.4). */
 export function cproAccountHeader(credentials: ICredentialDataDecryptedObject): string {
 	return Buffer.from(`${credentials.login}:${credentials.password}`, 'utf8').toString('base64');
 }

@@ -1,6 +1,6 @@
 /**
  * PISTE's side of the simulator: the OAuth2 token endpoint (client credentials) and the checks the gateway
- * runs on every `/cpro/**` call (reference §1.3, §1.4, §12.2, §14.3 items 1–4).
+ * runs on every `/cpro/**` call (docs/api-notes.md §1.3, §1.4, §12.2, §14.3 items 1–4).
  */
 import { randomBytes } from 'crypto';
 

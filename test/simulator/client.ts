@@ -1,6 +1,6 @@
 /**
  * A bare HTTP client for tests that talk to the simulator directly (no n8n): fetches a token, sends the
- * headers the node sends (reference §1.4, §15.2) and returns status, headers and parsed body.
+ * headers the node sends (docs/api-notes.md §1.4, §15.2) and returns status, headers and parsed body.
  */
 import type { Simulator } from './server';
 

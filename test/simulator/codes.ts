@@ -1,6 +1,6 @@
 /**
  * The business errors the simulator raises (HTTP 200, non-zero codeRetour). Codes and libellés marked [ref]
- * are the reference's (§12.1); the others are simulator choices where the reference knows a code exists for
+ * are those of docs/api-notes.md §12.1; the others are simulator choices where the notes know a code exists for
  * the operation but not its text, or knows nothing — they keep the platform's pattern (2xxxx per operation,
  * `XXX_MSG_nn.nnn` message id + French text).
  */

@@ -1,5 +1,5 @@
 /**
- * Dates as Chorus Pro writes and reads them (reference §2.3, §13.4). The platform lives in Europe/Paris:
+ * Dates as Chorus Pro writes and reads them (docs/api-notes.md §2.3, §13.4). The platform lives in Europe/Paris:
  * a request date without a zone ("2025-03-01", "2025-03-31T23:59:59") is read as Paris local time, and answers
  * carry Paris local dates ("YYYY-MM-DD", "YYYY-MM-DD HH:mm") or ISO 8601 with the Paris offset.
  */

@@ -1,5 +1,5 @@
 /**
- * The Chorus Pro answer envelope and the pagination variants (reference §2.1, §2.2).
+ * The Chorus Pro answer envelope and the pagination variants (docs/api-notes.md §2.1, §2.2).
  *
  * - `ok(fields)` → `{ codeRetour: 0, libelle: 'TRA_MSG_00.000', ...fields }` (HTTP 200).
  * - `throw new BusinessError(codeRetour, libelle)` from a handler → HTTP 200 with `{ codeRetour, libelle }`

@@ -1,5 +1,5 @@
 /**
- * Body models in the validator's Schema subset, for the simulator modules written from the reference tables
+ * Body models in the validator's Schema subset, for the simulator modules written from the tables of docs/api-notes.md
  * (Travaux, Transverses, Utilisateurs, Engagements, the G2B APIs).
  */
 import type { Schema } from './swagger';

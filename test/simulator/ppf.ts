@@ -1,5 +1,5 @@
 /**
- * What the G2B simulator modules share, modelled on the PPF annuaire OpenAPI 1.11.0 (reference §10.2, §15.11):
+ * What the G2B simulator modules share, modelled on the PPF annuaire OpenAPI 1.11.0 (docs/api-notes.md §10.2, §15.11):
  * RFC 7807-like error bodies, path/query parameter validation against an OpenAPI 3 operation (swagger.ts checks
  * bodies only), and the search mechanics (`filtres` with `strict`/`contient`, `tris`, `champs`, `limite`,
  * `ignorer` → 200, 206 when truncated, 204 when nothing matches).
@@ -70,7 +70,7 @@ export function guardParameters(ctx: RouteContext, specPath: string): void {
 	if (errors.length) throw problem(422, 'Erreur de validation', errors.join('; '), ctx.path);
 }
 
-/** Refuses (422) unknown query parameters on routes written from the reference (no OpenAPI). */
+/** Refuses (422) unknown query parameters on routes written from docs/api-notes.md (no OpenAPI). */
 export function noQuery(ctx: RouteContext, allowed: string[] = []): void {
 	const unknown = [...new Set(ctx.query.keys())].filter((k) => !allowed.includes(k));
 	if (unknown.length) throw problem(422, 'Erreur de validation', unknown.map((k) => `query.${k}: paramètre inconnu`).join('; '), ctx.path);

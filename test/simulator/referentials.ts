@@ -1,7 +1,7 @@
 /**
- * Reference data served by `transverses/recuperer/*` (reference §5.3, enums of §11). Lists that are enums
- * in the reference are complete; the VAT-rate and exemption codes are data on the real platform, so the values
- * below are a plausible sample (TVA1 is the reference's sample, the others are invented).
+ * Reference data served by `transverses/recuperer/*` (docs/api-notes.md §5.3, enums of §11). Lists that are enums
+ * in docs/api-notes.md are complete; the VAT-rate and exemption codes are data on the real platform, so the values
+ * below are a plausible sample (TVA1 is the sample of docs/api-notes.md, the others are invented).
  */
 
 export const DEVISES = [

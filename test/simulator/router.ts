@@ -26,7 +26,7 @@
  *     }, {
  *       // 4. Validation: with `swagger` on the API, nothing to do (the operation is looked up in the spec, and
  *       //    registering a path the spec lacks throws at start-up). Without a Swagger, give the model written
- *       //    from the reference so a misspelt field is refused with HTTP 400 all the same:
+ *       //    from docs/api-notes.md so a misspelt field is refused with HTTP 400 all the same:
  *       schema: { type: 'object', properties: { numeroEngagement: { type: 'string' }, parametresRecherche: PAGINATION } },
  *     });
  *   }
@@ -35,7 +35,7 @@
  * `reply(status, body, headers)` for anything else; it may also throw `HttpError(status, body?, headers?)`
  * (e.g. 413). Path templates use `{name}` segments (`/siret/code-insee:{siret}` → `params.siret`).
  * APIs with no envelope (PPF-style) declare `errorStyle: 'problem'`: the 400 on a bad body then has the
- * RFC 7807-like shape of reference §15.11 (status 422 like the PPF annuaire).
+ * RFC 7807-like shape of docs/api-notes.md §15.11 (status 422 like the PPF annuaire).
  *
  * Before a handler runs, server.ts applies, in this order: fault injection, 404 for unknown routes, the
  * bearer check (401), the API subscription (403, empty body), the `cpro-account` check (401), Content-Type
@@ -73,7 +73,7 @@ export interface ApiDeclaration {
 }
 
 export interface RouteOptions {
-	/** Model written from the reference, for APIs without a Swagger. */
+	/** Model written from docs/api-notes.md, for APIs without a Swagger. */
 	schema?: Schema;
 	/** Operation path in the Swagger when it is not `full path − basePath` (or `− prefix` for OpenAPI 3). */
 	swaggerPath?: string;

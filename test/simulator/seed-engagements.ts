@@ -1,6 +1,6 @@
 /**
  * Commitments (engagements juridiques) of the simulator and their lifecycle. The Engagements API of 16/07/2025
- * has no public Swagger (reference §8, §16.3); this model is the one the Chorus Pro Engagements node sends:
+ * has no public Swagger (docs/api-notes.md §8, §16.3); this model is the one the Chorus Pro Engagements node sends:
  *
  *   BROUILLON --valider--> COMMANDE --cloturer--> CLOTURE --rouvrir--> COMMANDE
  *   BROUILLON | COMMANDE --annuler--> ANNULE

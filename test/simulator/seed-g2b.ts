@@ -1,7 +1,7 @@
 /**
  * Data and state of the G2B simulator modules (Annuaire G2B, Référentiel des Organisations, Flux G2B, Factures
  * G2B, e-reporting). The G2B directory holds the seed structures of `seed.ts` as PPF-shaped legal units,
- * establishments, routing codes and directory lines (reference §10.2); the Référentiel des Organisations holds
+ * establishments, routing codes and directory lines (docs/api-notes.md §10.2); the Référentiel des Organisations holds
  * them as §9 resources with UUIDs. SIRENs and SIRETs pass the Luhn check.
  */
 import { minimalPdf } from './factures/documents';
@@ -13,7 +13,7 @@ export const G2B_IDS = {
 	supplier: { siren: '845123454', siret: '84512345400017', name: 'ATELIER EXEMPLE SAS' },
 	ceased: { siren: '512345679', siret: '51234567900017', name: 'PARTENAIRE BTP SARL' },
 	routingCode: 'FACTURES_PUBLIQUES',
-	/** Référentiel des Organisations UUIDs (32 hex characters, reference §9). */
+	/** Référentiel des Organisations UUIDs (32 hex characters, docs/api-notes.md §9). */
 	orgSirenUuid: '1a2b3c4d5e6f708192a3b4c5d6e7f801',
 	orgStructureUuid: '006accaa8785cd10dd5fc80e8bbb35f4',
 	orgOtherStructureUuid: '7f00aa11bb22cc33dd44ee55ff660077',
@@ -84,7 +84,7 @@ function directory(): { legalUnits: Json[]; establishments: Json[]; routingCodes
 	return { legalUnits, establishments, routingCodes, lines };
 }
 
-// --- Référentiel des Organisations (reference §9) ---------------------------------------------------------
+// --- Référentiel des Organisations (docs/api-notes.md §9) ---------------------------------------------------------
 
 export interface OrgFile {
 	uuid: string;
@@ -294,7 +294,7 @@ export function seedG2b(): G2bState {
 	return state;
 }
 
-/** Flux ids: `G2B` + 22 digits (25 characters, like Chorus Pro flux numbers, reference §14.1). */
+/** Flux ids: `G2B` + 22 digits (25 characters, like Chorus Pro flux numbers, docs/api-notes.md §14.1). */
 export function newFluxId(state: G2bState): string {
 	return `G2B${String(state.nextSeq++).padStart(22, '0')}`;
 }

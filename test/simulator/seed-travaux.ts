@@ -1,7 +1,7 @@
 /**
  * Works invoices (factures de travaux) of the simulator, their billing files and their lifecycle.
  *
- * The official status matrix is not public (reference §4, §16.3). The model below uses only statuses of §11.1
+ * The official status matrix is not public (docs/api-notes.md §4, §16.3). The model below uses only statuses of §11.1
  * and is the one the tests rely on; each processing call is allowed from the listed statuses only, anything
  * else is refused with codeRetour 20002. X is the party holding the piece: MOE (project manager) or MOA (owner).
  *

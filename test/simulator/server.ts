@@ -66,7 +66,7 @@ export const API_MODULES: Array<{ register: (router: Router, store: SimulatorSto
 export interface SimulatorOptions {
 	/** 0 (default) = a random free port. */
 	port?: number;
-	/** `expires_in` of issued tokens (default 3600, reference §1.3). */
+	/** `expires_in` of issued tokens (default 3600, docs/api-notes.md §1.3). */
 	tokenLifetimeSeconds?: number;
 	/** `demo` (default): structures + invoices in many statuses; `empty`: structures and attachments only. */
 	seed?: 'demo' | 'empty';

@@ -299,7 +299,7 @@ export class SimulatorStore {
 		return this.clock();
 	}
 
-	// ---- the APIs modelled from the reference tables (seed-*.ts) -----------------------------------------
+	// ---- the APIs modelled from the tables of docs/api-notes.md (seed-*.ts) -----------------------------------------
 	// Each part is seeded the first time it is read, from what the store holds then (structures, the account's
 	// links, the link ids already given), as it always was: a test that empties or reseeds the core first sees
 	// the matching part.
@@ -576,7 +576,7 @@ export class SimulatorStore {
 
 	// ---- flux ------------------------------------------------------------------------------------------
 
-	/** `CPP` + 22 digits (reference §14.1). */
+	/** `CPP` + 22 digits (docs/api-notes.md §14.1). */
 	newFluxNumber(): string {
 		return `CPP00111${String(this.nextFluxSeq++).padStart(17, '0')}`;
 	}

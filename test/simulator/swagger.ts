@@ -8,10 +8,10 @@
  *   `object`); `null` is accepted for any property of a Swagger 2 model (Jackson maps it to Java null) and only
  *   for `nullable` ones in OpenAPI 3;
  * - enums, `maxLength`/`minLength`, `pattern`, `minimum`/`maximum`, `required`;
- * - `format: date-time` accepts every shape real clients send (reference §13.4: `YYYY-MM-DD`,
+ * - `format: date-time` accepts every shape real clients send (docs/api-notes.md §13.4: `YYYY-MM-DD`,
  *   `YYYY-MM-DDTHH:mm:ss`, ISO with milliseconds and zone), calendar-checked; `format: date` wants `YYYY-MM-DD`.
  *
- * Known Swagger-vs-reality traps (reference §16.2) are patched into the loaded models, each with its reason, so
+ * Known Swagger-vs-reality traps (docs/api-notes.md §16.2) are patched into the loaded models, each with its reason, so
  * a body that the real platform accepts is accepted here too — see PATCHES below.
  */
 import { readFileSync } from 'fs';
@@ -55,7 +55,7 @@ interface Operation {
 }
 
 export interface LoadedSpec {
-	name: SpecName | 'reference';
+	name: SpecName | 'api-notes';
 	openapi3: boolean;
 	/** Swagger 2 `basePath` ('' for OpenAPI 3). */
 	basePath: string;
@@ -211,10 +211,10 @@ export function validate(spec: LoadedSpec, schemaIn: Schema, value: unknown, at 
 	return errors;
 }
 
-const HAND_WRITTEN: LoadedSpec = { name: 'reference', openapi3: false, basePath: '', paths: {}, root: {} };
+const HAND_WRITTEN: LoadedSpec = { name: 'api-notes', openapi3: false, basePath: '', paths: {}, root: {} };
 
 /**
- * Validation against a model written here from the reference (APIs without a public Swagger, e.g.
+ * Validation against a model written here from docs/api-notes.md (APIs without a public Swagger, e.g.
  * Transverses §5): same rules as the Swagger models (closed objects, types, enums), without `$ref`.
  */
 export function validateAgainstReference(schema: Schema, value: unknown): string[] {

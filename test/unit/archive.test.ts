@@ -1,6 +1,6 @@
 /**
  * nodes/shared/archive.ts: the G2B flux tar.gz, read back with readers that share no code with tar-stream
- * (zlib + a 30-line ustar/pax parser below, and the system `tar`), and the DGFiP rules of reference §10.1,
+ * (zlib + a 30-line ustar/pax parser below, and the system `tar`), and the DGFiP rules of docs/api-notes.md §10.1,
  * §10.3 and §13.2 (names, sizes, counts, one nature per flux, e-reporting file names).
  */
 import { execFileSync } from 'child_process';

@@ -1,5 +1,5 @@
 /**
- * API Factures — `/cpro/factures/v1`, the 22 operations of the official Swagger (reference §3). Request bodies
+ * API Factures — `/cpro/factures/v1`, the 22 operations of the official Swagger (docs/api-notes.md §3). Request bodies
  * are checked against `swagger/factures-v1.swagger.json`. Domain logic lives in `../factures/`.
  */
 import { Errors } from '../codes';

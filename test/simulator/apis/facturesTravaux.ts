@@ -1,5 +1,5 @@
 /**
- * API Factures Travaux — `/cpro/facturesTravaux/v1` (reference §4; table 4.1 of the AIFE annex, 14 operations).
+ * API Factures Travaux — `/cpro/facturesTravaux/v1` (docs/api-notes.md §4; table 4.1 of the AIFE annex, 14 operations).
  * No Swagger exists: `rechercher` follows the AIFE example and Pastell, `suspendre/demander/completer` and
  * `recycler` the AIFE pages; the other bodies are the ones the Chorus Pro Factures Travaux node sends, checked
  * here as closed models. The lifecycle is documented in ../seed-travaux.ts.

@@ -1,5 +1,5 @@
 /**
- * API Dépôt flux G2B (DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}; rules of reference §10.1, §10.3,
+ * API Dépôt flux G2B (DGFiP annex table 4.1: POST /flux, GET /flux/{idFlux}; rules of docs/api-notes.md §10.1, §10.3,
  * §13.2 and annex §3.2.3). The Swagger is not public. Two bodies are accepted: multipart/form-data after the AFNOR
  * XP Z12-013 Flow Service 1.2.0 model (the only published flow API of the reform: a `flowInfo` JSON part and a
  * `file` part), and JSON `{ nomFichier, syntaxeFlux, empreinteSha256, fichierFlux (base64) }`, base64-in-JSON

@@ -1,5 +1,5 @@
 /**
- * API Référentiel des Organisations — `/cpro/organisations/v1` (reference §9, DGFiP annex table 4.1: 19
+ * API Référentiel des Organisations — `/cpro/organisations/v1` (docs/api-notes.md §9, DGFiP annex table 4.1: 19
  * operations). REST style, no codeRetour envelope: answers are the resources themselves. Errors as the sandbox
  * gives them: HTTP 400 with an array `[{error, message, detail?}]` for a malformed or unknown identifier, 403
  * when the account does not manage the structure. (The 401 `{ErrorCode, Description}` of a bad technical
@@ -24,7 +24,7 @@ const badRequest = (error: string, message: string, detail?: string) =>
 const notFound = (type: string, ref: string) =>
 	badRequest('NotFoundReference', `Aucun ${type} trouvé`, `Aucune donnée de type ${type} n'a pu être trouvée avec la référence ${ref}`);
 
-/** Operators of the search bodies (reference §9). */
+/** Operators of the search bodies (docs/api-notes.md §9). */
 const OPERATORS = ['=', '>', '<', '>=', '<=', 'IN', 'CONTAINS'];
 
 function compare(actual: unknown, op: string, val: unknown): boolean {
@@ -168,7 +168,7 @@ export function register(router: Router, store: SimulatorStore): void {
 		return files.map(describe);
 	}
 
-	// Healthcheck: 200 with an empty body (reference §9).
+	// Healthcheck: 200 with an empty body (docs/api-notes.md §9).
 	api.get('/healthcheck', (ctx) => {
 		noQuery(ctx);
 		return reply(200);

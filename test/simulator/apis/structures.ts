@@ -1,5 +1,5 @@
 /**
- * API Structures — `/cpro/structures/v1` (reference §6, official Swagger `swagger/structures-v1.swagger.json`):
+ * API Structures — `/cpro/structures/v1` (docs/api-notes.md §6, official Swagger `swagger/structures-v1.swagger.json`):
  * rechercher, consulter, rechercher/services, consulter/service — what the Factures flow needs to find a
  * recipient, its mandatory parameters and its services (AIFE's nominal sequence, §3.3) — and
  * lister/rattachementsutilisateur (§6.5; the body is checked against `ListerRattachementsStructureUtilisateurParam`).

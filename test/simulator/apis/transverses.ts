@@ -1,10 +1,10 @@
 /**
- * API Transverses — `/cpro/transverses/v1` (reference §5): health check, ajouter/fichier, the flux reports
+ * API Transverses — `/cpro/transverses/v1` (docs/api-notes.md §5): health check, ajouter/fichier, the flux reports
  * (consulterCR, consulterCRDetaille), the referentials (`recuperer/*`), rechercher/destinataire, attachment
  * searches and download, attachment and structure types, support-request categories, INSEE data of a SIRET and
  * the recipient directory file (§5.2–5.4).
  *
- * No public Swagger exists for this API (§16.3), so each body model below is written from the reference's
+ * No public Swagger exists for this API (§16.3), so each body model below is written from docs/api-notes.md's
  * tables; bodies are checked against them like the Swagger-backed APIs (unknown field or wrong type → 400).
  */
 import { Errors } from '../codes';
@@ -485,7 +485,7 @@ function downloadFile(store: SimulatorStore, body: DownloadBody): Buffer {
 			return pieces.length === 1 ? pieces[0][1] : zip(pieces.map(([name, data]) => ({ name, data })));
 		}
 		case 'UTILISATEUR':
-			// The reference gives no sub-object for user files (§5.2): nothing identifies which file is wanted.
+			// docs/api-notes.md §5.2 gives no sub-object for user files: nothing identifies which file is wanted.
 			throw fail.missing('utilisateur');
 		default: {
 			const id = body.structure?.idStructure;

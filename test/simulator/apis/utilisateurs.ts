@@ -1,7 +1,7 @@
 /**
- * API Utilisateurs — `/cpro/utilisateurs/v1` (reference §7): monCompte/recuperer/rattachements, the structures
+ * API Utilisateurs — `/cpro/utilisateurs/v1` (docs/api-notes.md §7): monCompte/recuperer/rattachements, the structures
  * and services the technical account is attached to, one entry per (structure, role). No Swagger exists; the
- * body model is the reference's.
+ * body model follows docs/api-notes.md §7.
  */
 import { toMinute } from '../dates';
 import { ok, paginate, readPage } from '../envelope';

@@ -3,7 +3,7 @@
  * archives for several invoices (built here: store method + CRC-32, readable by any unzip), and the
  * flux deposit report PDF of `consulterCR`.
  *
- * The pivot XML layout is not public (reference §16.3 gap 7); the one produced here carries the invoice's main
+ * The pivot XML layout is not public (docs/api-notes.md §16.3 gap 7); the one produced here carries the invoice's main
  * data under a `CPPFacturePivot` root so that a client can at least check it is XML of the right invoice.
  */
 import { toDay, toMinute } from '../dates';

@@ -1,5 +1,5 @@
 /**
- * Flux deposit and integration (reference §3.1, §5.5, §5.6, §13.3, §14.1).
+ * Flux deposit and integration (docs/api-notes.md §3.1, §5.5, §5.6, §13.3, §14.1).
  *
  * `deposer/flux` stores the file and answers at once with a `numeroFluxDepot`. Each consulterCR /
  * consulterCRDetaille call then moves the flux one state further (IN_DEPOT_PORTAIL_EN_ATTENTE_TRAITEMENT_SE_CPP

@@ -1,6 +1,6 @@
 /**
- * Invoice statuses and the transitions the simulator allows (reference §11.1, §14.2). The official matrix is
- * not public; this is the reference's plausible model. `store.transitions` starts as a copy of
+ * Invoice statuses and the transitions the simulator allows (docs/api-notes.md §11.1, §14.2). The official matrix is
+ * not public; this is the plausible model of docs/api-notes.md. `store.transitions` starts as a copy of
  * DEFAULT_RECIPIENT_TRANSITIONS and a test may change it.
  */
 

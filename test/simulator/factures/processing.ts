@@ -1,6 +1,6 @@
 /**
  * Operations on one existing invoice: consulter (3 roles), traiter/recue, traiter/factureAValider,
- * telecharger/groupe, consulter/historique (reference §3.10–§3.21, §14.2).
+ * telecharger/groupe, consulter/historique (docs/api-notes.md §3.10–§3.21, §14.2).
  */
 import { Errors } from '../codes';
 import { toDay, toMinute } from '../dates';

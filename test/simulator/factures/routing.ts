@@ -1,5 +1,5 @@
 /**
- * The recipient-side rules a deposited invoice must meet (reference §3.3, §6.2, §6.4, §14.3 item 11): the
+ * The recipient-side rules a deposited invoice must meet (docs/api-notes.md §3.3, §6.2, §6.4, §14.3 item 11): the
  * recipient is a known, active public structure; `codeServiceExecutant` is given when the structure has
  * `codeServiceDoitEtreRenseigne` and names an active service; the commitment number (`numeroBonCommande`) is
  * given when the structure has `numeroEJDoitEtreRenseigne` or the service has `numeroEngagement`;

@@ -1,5 +1,5 @@
 /**
- * Search criteria and sort columns of the Factures searches (reference §3.8, §3.12, §3.18, §3.23, §11.10).
+ * Search criteria and sort columns of the Factures searches (docs/api-notes.md §3.8, §3.12, §3.18, §3.23, §11.10).
  * One pass of filtering and one sort per request: fine for 10,000 invoices.
  */
 import { parseLenientDate } from '../dates';

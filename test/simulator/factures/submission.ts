@@ -1,6 +1,6 @@
 /**
  * Supplier operations that file or change an invoice: soumettre, deposer/pdf, completer, recycler,
- * corriger/valideur/facture, traiterRejet (reference §3.2–§3.7, §14.2).
+ * corriger/valideur/facture, traiterRejet (docs/api-notes.md §3.2–§3.7, §14.2).
  */
 import { createHash } from 'crypto';
 

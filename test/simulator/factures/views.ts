@@ -1,5 +1,5 @@
 /**
- * How an invoice appears in each answer (reference §3.8–§3.23): search rows per role, the detail object of
+ * How an invoice appears in each answer (docs/api-notes.md §3.8–§3.23): search rows per role, the detail object of
  * the three `consulter` operations, payment-request rows. Pure functions of the store.
  */
 import { toDay, toIsoParis } from '../dates';
