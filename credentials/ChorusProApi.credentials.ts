@@ -29,7 +29,7 @@ import {
 	TRANSVERSES_REFUSED,
 	tokenNeeded,
 } from '../nodes/shared/credentialTest';
-import { applicationKey, sharedToken } from '../nodes/shared/tokenFlight';
+import { applicationKey, sharedToken, tokenApplication } from '../nodes/shared/tokenFlight';
 
 /**
  * PISTE hosts per environment (docs/api-notes.md §1.1). `custom` lets a user (and our tests and demo) point the
@@ -333,6 +333,14 @@ export class ChorusProApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Which application's values minted the token (a hash, nodes/shared/tokenFlight.ts): a token kept after the
+			// credential was edited to another client ID, secret or environment is not reused.
+			displayName: 'Token Application',
+			name: 'tokenApplication',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/**
@@ -359,7 +367,7 @@ export class ChorusProApi implements ICredentialType {
 						{ fresh: proving },
 					);
 		if (proving) await proveTechnicalAccount(this, credentials, baseUrl, accessToken);
-		return { accessToken };
+		return { accessToken, tokenApplication: tokenApplication(credentials) };
 	}
 
 	async authenticate(

@@ -29,6 +29,16 @@ export function applicationKey(tokenUrl: string, clientId: unknown, clientSecret
 }
 
 /**
+ * The PISTE application a credential's values name (environment, token URL, client ID and secret), as a hash.
+ * The credential saves it beside the token it mints (`tokenApplication`): once the credential is edited to
+ * another application, environment or secret, the stored token no longer matches and is not reused.
+ */
+export function tokenApplication(credentials: { [key: string]: unknown }): string {
+	const where = `${String(credentials.environment ?? 'sandbox')} ${String(credentials.tokenUrl ?? '')}`;
+	return applicationKey(where, credentials.clientId, credentials.clientSecret);
+}
+
+/**
  * A token for the application `key`: the one being requested right now, else one minted in the last moments
  * (unless it is `refused`, the token the caller was just refused with, or the caller needs a `fresh` one: the
  * credential test proves the client ID and secret by a token request of its own), else a new one from `mint`.

@@ -20,7 +20,7 @@ import {
 	type FailedExchange,
 } from './errors';
 import type { RequestPace } from './pace';
-import { refusedToken } from './tokenFlight';
+import { refusedToken, tokenApplication } from './tokenFlight';
 
 export const CREDENTIAL_TYPE = 'chorusProApi';
 
@@ -129,12 +129,18 @@ interface FullResponse {
 	body: unknown;
 }
 
-/** The stored credential, handed to n8n with the request so that we know which token it sent. */
+/**
+ * The stored credential, handed to n8n with the request so that we know which token it sent. A token minted with
+ * other values (the credential was edited since: another client ID, secret or environment, or saved by a version
+ * without `tokenApplication`) is left out, so n8n asks preAuthentication for one minted with the values saved now;
+ * otherwise a wrong new secret would go unnoticed until the old token expires.
+ */
 async function storedCredential(ctx: RequestContext): Promise<ICredentialsDecrypted> {
-	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	// A copy: n8n writes the token it used into this object.
-	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: { ...data } };
+	const data = { ...(await ctx.getCredentials(CREDENTIAL_TYPE)) };
+	if (data.accessToken && data.tokenApplication !== tokenApplication(data)) data.accessToken = '';
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 }
 
 /**

@@ -457,6 +457,40 @@ describe('PISTE token', () => {
 		expect(store.writes).toBe(1);
 	});
 
+	it('uses a client secret edited in the saved credential at once, not after the stored token expires', async () => {
+		const store = new CredentialStore(sim.credentialData());
+		const invoice = sim.store.addInvoice();
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		const minted = store.data.accessToken;
+		expect(store.data.tokenApplication).toMatch(/^[0-9a-f]{64}$/);
+
+		// A wrong secret saved over the right one: PISTE is asked with it, and refuses.
+		store.update({ clientSecret: 'not-the-secret' });
+		const tokensBefore = sim.tokensIssued();
+		const error = await fail('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		expect(`${error.message} ${error.description ?? ''}`).toContain('PISTE refused the client ID / client secret');
+		expect(sim.tokensIssued()).toBe(tokensBefore);
+
+		// The right secret again: the token minted with it is still stored and is reused, no new token.
+		store.update({ clientSecret: sim.credentialData().clientSecret });
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		expect(sim.tokensIssued()).toBe(tokensBefore);
+		expect(store.data.accessToken).toBe(minted);
+	});
+
+	it('replaces once a token saved without the application it was minted for (an earlier version of the package)', async () => {
+		const store = new CredentialStore(sim.credentialData());
+		const invoice = sim.store.addInvoice();
+		await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		store.update({ tokenApplication: '' });
+		forgetMintedTokens();
+		const tokensBefore = sim.tokensIssued();
+		const writesBefore = store.writes;
+		for (let execution = 0; execution < 3; execution++) await run('receivedInvoice', 'getHistory', { idFacture: invoice.idFacture }, { store });
+		expect(sim.tokensIssued() - tokensBefore).toBe(1);
+		expect(store.writes - writesBefore).toBe(1);
+	});
+
 	it('takes exactly one new token after the tokens expire (401 refreshed once)', async () => {
 		const store = new CredentialStore(sim.credentialData());
 		const invoice = sim.store.addInvoice();

@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiGroup } from '../../nodes/shared/apis';
 import { RequestPace } from '../../nodes/shared/pace';
+import { tokenApplication } from '../../nodes/shared/tokenFlight';
 import { apiRequest, parseRetryAfter, RETRY_POLICY } from '../../nodes/shared/transport';
 
 /**
@@ -26,16 +27,24 @@ function networkFailure(code: string) {
 	});
 }
 
+/** The credential's values, and the application its stored tokens were minted for (the same values). */
+const VALUES = { environment: 'custom', tokenUrl: 'http://127.0.0.1:1/token', clientId: 'client', clientSecret: 'SECRET-1' };
+const MINTED_FOR = tokenApplication(VALUES);
+
 /**
  * `stored`: the access token the credential holds before the first request is sent, then after it (another
- * execution may replace it meanwhile).
+ * execution may replace it meanwhile); `values` the rest of the stored credential.
  */
-function context(steps: Step[], stored: { before: string; after?: string } = { before: 'tok-SECRET' }) {
+function context(steps: Step[], stored: { before: string; after?: string } = { before: 'tok-SECRET' }, values: IDataObject = VALUES) {
 	const calls: IDataObject[] = [];
 	const tokensSent: unknown[] = [];
 	const fn = {
 		getNode: () => ({ name: 'Chorus Pro', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, id: 'n' }),
-		getCredentials: async () => ({ accessToken: calls.length > 0 ? (stored.after ?? stored.before) : stored.before }),
+		getCredentials: async () => ({
+			...values,
+			accessToken: calls.length > 0 ? (stored.after ?? stored.before) : stored.before,
+			tokenApplication: MINTED_FOR,
+		}),
 		helpers: {
 			httpRequestWithAuthentication: jest.fn(async (_type: string, options: IDataObject, extra?: { credentialsDecrypted?: { data?: IDataObject } }) => {
 				calls.push(options);
@@ -215,6 +224,19 @@ describe('transport', () => {
 		const { fn, tokensSent } = context([{ status: 401 }, { body: { codeRetour: 0, ok: 4 } }], { before: 'tok-old', after: 'tok-new' });
 		await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 4 });
 		expect(tokensSent).toEqual(['tok-old', 'tok-new']);
+	});
+
+	it('does not send a token minted with other values: the credential was edited since (secret, client ID, environment)', async () => {
+		for (const edited of [{ clientSecret: 'SECRET-2' }, { clientId: 'other-client' }, { environment: 'production' }, { tokenUrl: 'http://127.0.0.1:2/token' }]) {
+			const { fn, tokensSent } = context([{ body: { codeRetour: 0, ok: 5 } }], { before: 'tok-old' }, { ...VALUES, ...edited });
+			await expect(apiRequest.call(fn, read)).resolves.toMatchObject({ ok: 5 });
+			// An empty token field: n8n calls preAuthentication, which mints with the values saved now.
+			expect({ edited, tokensSent }).toEqual({ edited, tokensSent: [''] });
+		}
+		// The same values (and the technical account, which is no part of the PISTE token): the token is reused.
+		const { fn, tokensSent } = context([{ body: { codeRetour: 0, ok: 6 } }], { before: 'tok-old' }, { ...VALUES, login: 'other', password: 'x' });
+		await apiRequest.call(fn, read);
+		expect(tokensSent).toEqual(['tok-old']);
 	});
 
 	it('reports a 401 that persists after one new token, without a third request', async () => {
