@@ -339,6 +339,7 @@ export class ChorusProApi implements ICredentialType {
 			displayName: 'Token Application',
 			name: 'tokenApplication',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];
