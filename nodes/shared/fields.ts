@@ -79,9 +79,9 @@ export const PICK = {
 	anyStructure: { list: 'searchStructures' },
 	/** The services of the action nodes' Structure ID (`idStructure`). */
 	structureService: { list: 'searchStructureServices' },
-	/** The services of the supplier structure (`idFournisseur`). */
+	/** The services of the supplier structure (`idFournisseur`, or `idStructureFournisseur`). */
 	supplierService: { list: 'searchSupplierServices' },
-	/** The services of the recipient structure (`idDestinataire`). */
+	/** The services of the recipient structure (`idDestinataire`, or `idStructureDestinataire`). */
 	recipientService: { list: 'searchRecipientServices' },
 	/** The services of the structure that issues a commitment (`idStructureEmettrice`). */
 	issuerService: { list: 'searchIssuerServices' },

@@ -35,18 +35,21 @@ const searchMyStructures = listSearchMethod({
 });
 
 /**
- * The services of the structure the node names in `structure`: a top-level parameter, or else a field of the
- * node's Filters / Additional Fields collection (the structure and its service are both optional filters of a
- * search). `label` is that field's label, for the message when it is not set yet.
+ * The services of the structure the node names in `structure` (or, for a search that spells it another way, in
+ * `alias`): a top-level parameter, or else a field of the node's Filters / Additional Fields collection (the
+ * structure and its service are both optional filters of a search). `label` is that field's label, for the
+ * message when it is not set yet.
  */
-const servicesOf = (structure: string, label: string) =>
+const servicesOf = (structure: string, label: string, alias?: string) =>
 	listSearchMethod({
 		search: () => described(structureOperations, 'structure', 'searchServices'),
 		criteria: (fn) => {
 			const unset = (value: unknown) => value === undefined || value === null || value === '' || value === 0;
-			const topLevel = currentValue(fn, structure);
-			const idStructure = unset(topLevel) ? currentValue(fn, `${ADDITIONAL_FIELDS}.${structure}`) : topLevel;
-			if (unset(idStructure)) {
+			const places = [structure, alias]
+				.filter((name): name is string => name !== undefined)
+				.flatMap((name) => [name, `${ADDITIONAL_FIELDS}.${name}`]);
+			const idStructure = places.map((place) => currentValue(fn, place)).find((value) => !unset(value));
+			if (idStructure === undefined) {
 				throw new NodeOperationError(fn.getNode(), `Set "${label}" first: the services listed are those of that structure`);
 			}
 			return { idStructure };
@@ -58,10 +61,13 @@ const servicesOf = (structure: string, label: string) =>
 	});
 /** The services of the action nodes' `idStructure` ("Structure ID"). */
 const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER, 'Structure ID');
-/** The services of the supplier structure (`idFournisseur`) of an invoice submitted or searched. */
-const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID');
-/** The services of the recipient structure (`idDestinataire`) of an invoice searched. */
-const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID');
+/**
+ * The services of the supplier structure of an invoice submitted or searched (`idStructureFournisseur` in a
+ * payment-request search).
+ */
+const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID', 'idStructureFournisseur');
+/** The services of the recipient structure of an invoice searched (`idStructureDestinataire` in a payment request's). */
+const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID', 'idStructureDestinataire');
 /** The services of the structure that issues a commitment (`idStructureEmettrice`). */
 const searchIssuerServices = servicesOf('idStructureEmettrice', 'Issuing Structure ID');
 /** The services of the project manager's structure (`idStructureMoe`) of a works invoice or payment request. */

@@ -254,6 +254,12 @@ describe('lists of the resource locators', () => {
 		});
 		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
 		expect(ofRecipient.results).toContainEqual(dsi);
+		// The payment-request search spells the recipient structure idStructureDestinataire.
+		const ofPaymentRequest = await listSearch(factures, 'searchRecipientServices', {
+			credentials,
+			parameters: { resource: 'paymentRequest', operation: 'search', additionalFields: { idStructureDestinataire: { __rl: true, mode: 'list', value: buyer } } },
+		});
+		expect(ofPaymentRequest.results).toContainEqual(dsi);
 
 		// Factures Travaux: the project manager's services, of the top-level structure of Complete Project Manager
 		// and of the search's Filters; the project owner's likewise.

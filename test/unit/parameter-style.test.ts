@@ -89,8 +89,8 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 		// Filters / Additional Fields.
 		const structureOf: Record<string, string[]> = {
 			searchStructureServices: ['idStructure', 'structureId'],
-			searchSupplierServices: ['idFournisseur'],
-			searchRecipientServices: ['idDestinataire'],
+			searchSupplierServices: ['idFournisseur', 'idStructureFournisseur'],
+			searchRecipientServices: ['idDestinataire', 'idStructureDestinataire'],
 			searchProjectManagerServices: ['idStructureMoe'],
 			searchProjectOwnerServices: ['idStructureMoa'],
 			searchIssuerServices: ['idStructureEmettrice'],
@@ -256,6 +256,8 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 			'paymentRequest:search idStructureFournisseur': 'searchStructures',
 			'paymentRequest:search idStructureDestinataire': 'searchStructures',
 			'paymentRequest:search idStructureValideur': 'searchStructures',
+			'paymentRequest:search idServiceFournisseur': 'searchSupplierServices',
+			'paymentRequest:search idServiceDestinataire': 'searchRecipientServices',
 			'paymentRequest:search idStructureMoe': 'searchStructures',
 			'paymentRequest:search idServiceMoe': 'searchProjectManagerServices',
 			'paymentRequest:search idStructureMoa': 'searchStructures',

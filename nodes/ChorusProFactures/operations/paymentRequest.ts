@@ -40,8 +40,8 @@ export const paymentRequestOperations: Operation[] = [
 			text('numeroFactureOrigine', 'Original Invoice Number'),
 			integer('idStructureFournisseur', 'Supplier Structure ID', { locator: PICK.anyStructure, description: 'idStructureFournisseur', key: 'structureFournisseur.idStructureFournisseur' }),
 			integer('idStructureDestinataire', 'Recipient Structure ID', { locator: PICK.anyStructure, description: 'idStructureDestinataire', key: 'structureDestinataire.idStructureDestinataire' }),
-			integer('idServiceFournisseur', 'Supplier Service ID'),
-			integer('idServiceDestinataire', 'Recipient Service ID'),
+			integer('idServiceFournisseur', 'Supplier Service ID', { locator: PICK.supplierService }),
+			integer('idServiceDestinataire', 'Recipient Service ID', { locator: PICK.recipientService }),
 			// The validator, project manager (MOE) and owner (MOA) sides of the same search (Factures Swagger,
 			// RechercherDemandePaiementParam): the validator's trigger event scopes its poll with the first.
 			integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur', key: 'structureValideur.idStructureValideur' }),
