@@ -7,7 +7,7 @@
 // `npm test` runs them all. The scripts pass --forceExit: n8n-core's modules start timers when they are imported
 // (three Timeouts exist before any test code runs), so a jest worker that loaded the engine harness never exits
 // on its own.
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }];
 
 /** A project running the tests under `test/<folder>/`. */
 const project = (displayName, folder, extra = {}) => ({
