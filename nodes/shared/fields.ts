@@ -83,6 +83,8 @@ export const PICK = {
 	supplierService: { list: 'searchSupplierServices' },
 	/** The services of the recipient structure (`idDestinataire`, or `idStructureDestinataire`). */
 	recipientService: { list: 'searchRecipientServices' },
+	/** The valid bank accounts of the supplier structure (`idFournisseur`, or `idStructureFournisseur`). */
+	supplierBankAccount: { list: 'searchSupplierBankAccounts' },
 	/** The services of the structure that issues a commitment (`idStructureEmettrice`). */
 	issuerService: { list: 'searchIssuerServices' },
 	/** The services of the project manager's structure (`idStructureMoe`). */

@@ -129,9 +129,11 @@ function offsetScheme(built: BuiltRequest, p: Extract<Pagination, { style: 'offs
 	};
 }
 
+/** How an operation's answer pages; a read that answers one whole list (`splitList`) is a search that does not page. */
 function pagingOf(operation: Operation): Pagination {
-	if (!operation.pagination) throw new Error(`${operation.operation} is not a search`);
-	return operation.pagination;
+	if (operation.pagination) return operation.pagination;
+	if (operation.splitList) return { style: 'none', list: operation.splitList };
+	throw new Error(`${operation.operation} is not a search`);
 }
 
 function schemeOf(built: BuiltRequest, p: Exclude<Pagination, { style: 'none' }>, page: PageRequest, size: number): PageScheme {

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { commitmentOperations } from '../ChorusProEngagements/operations/commitment';
@@ -7,6 +7,7 @@ import { receivedInvoiceOperations } from '../ChorusProFactures/operations/recei
 import { invoiceToValidateOperations } from '../ChorusProFactures/operations/invoiceToValidate';
 import { myAccountOperations } from '../ChorusProTransverse/operations/myAccount';
 import { recipientOperations } from '../ChorusProTransverse/operations/recipient';
+import { referentialOperations } from '../ChorusProTransverse/operations/referential';
 import { structureOperations } from '../ChorusProTransverse/operations/structure';
 import { worksInvoiceOperations, worksInvoiceResource } from '../ChorusProTravaux/operations/worksInvoice';
 import { worksInvoiceInErrorResource } from '../ChorusProTravaux/operations/worksInvoiceInError';
@@ -35,25 +36,34 @@ const searchMyStructures = listSearchMethod({
 });
 
 /**
- * The services of the structure the node names in `structure` (or, for a search that spells it another way, in
- * `alias`): a top-level parameter, or else a field of the node's Filters / Additional Fields collection (the
- * structure and its service are both optional filters of a search). `label` is that field's label, for the
- * message when it is not set yet.
+ * The structure the node names in `structure` (or, for a search that spells it another way, in `alias`): a
+ * top-level parameter, or else a field of the node's Filters / Additional Fields collection (a structure and its
+ * service are both optional filters of a search). `label` is that field's label, for the message when it is not
+ * set yet; `what` what the list shows of that structure.
  */
+function structureBeside(
+	fn: ILoadOptionsFunctions,
+	what: string,
+	structure: string,
+	label: string,
+	alias?: string,
+): IDataObject[string] {
+	const unset = (value: unknown) => value === undefined || value === null || value === '' || value === 0;
+	const places = [structure, alias]
+		.filter((name): name is string => name !== undefined)
+		.flatMap((name) => [name, `${ADDITIONAL_FIELDS}.${name}`]);
+	const idStructure = places.map((place) => currentValue(fn, place)).find((value) => !unset(value));
+	if (idStructure === undefined) {
+		throw new NodeOperationError(fn.getNode(), `Set "${label}" first: the ${what} listed are those of that structure`);
+	}
+	return idStructure as IDataObject[string];
+}
+
+/** The services of the structure in `structure` (or `alias`), see {@link structureBeside}. */
 const servicesOf = (structure: string, label: string, alias?: string) =>
 	listSearchMethod({
 		search: () => described(structureOperations, 'structure', 'searchServices'),
-		criteria: (fn) => {
-			const unset = (value: unknown) => value === undefined || value === null || value === '' || value === 0;
-			const places = [structure, alias]
-				.filter((name): name is string => name !== undefined)
-				.flatMap((name) => [name, `${ADDITIONAL_FIELDS}.${name}`]);
-			const idStructure = places.map((place) => currentValue(fn, place)).find((value) => !unset(value));
-			if (idStructure === undefined) {
-				throw new NodeOperationError(fn.getNode(), `Set "${label}" first: the services listed are those of that structure`);
-			}
-			return { idStructure };
-		},
+		criteria: (fn) => ({ idStructure: structureBeside(fn, 'services', structure, label, alias) }),
 		choice: (e) => ({
 			name: `${joined(e.codeService, e.libelleService)}${e.estActif === false ? ' (inactive)' : ''}`,
 			value: Number(e.idService),
@@ -68,6 +78,18 @@ const searchStructureServices = servicesOf(SERVICES_STRUCTURE_PARAMETER, 'Struct
 const searchSupplierServices = servicesOf('idFournisseur', 'Supplier Structure ID', 'idStructureFournisseur');
 /** The services of the recipient structure of an invoice searched (`idStructureDestinataire` in a payment request's). */
 const searchRecipientServices = servicesOf('idDestinataire', 'Recipient Structure ID', 'idStructureDestinataire');
+/**
+ * The valid bank accounts of the supplier structure (Referential → Get Valid Bank Accounts), for the bank details
+ * of an invoice submitted or the bank-account filter of a works-invoice search (`idStructureFournisseur` there).
+ */
+const searchSupplierBankAccounts = listSearchMethod({
+	search: () => described(referentialOperations, 'referential', 'getValidBankAccounts'),
+	criteria: (fn) => ({
+		idStructure: structureBeside(fn, 'bank accounts', 'idFournisseur', 'Supplier Structure ID', 'idStructureFournisseur'),
+	}),
+	choice: (e) => ({ name: `${text(e.nomCoordonneeBancaire)} (${text(e.idCoordonneeBancaire)})`, value: Number(e.idCoordonneeBancaire) }),
+});
+
 /** The services of the structure that issues a commitment (`idStructureEmettrice`). */
 const searchIssuerServices = servicesOf('idStructureEmettrice', 'Issuing Structure ID');
 /** The services of the project manager's structure (`idStructureMoe`) of a works invoice or payment request. */
@@ -170,11 +192,13 @@ export const facturesListSearch = {
 	searchRecipientServices,
 	searchProjectManagerServices,
 	searchProjectOwnerServices,
+	searchSupplierBankAccounts,
 };
 export const transverseListSearch = { searchMyStructures, searchStructures, searchStructureServices };
 export const travauxListSearch = {
 	searchWorksInvoices,
 	searchStructures,
+	searchSupplierBankAccounts,
 	searchProjectManagerServices,
 	searchProjectOwnerServices,
 };

@@ -50,6 +50,15 @@ async function twoPages(node: INodeType, method: string, options: { filter: stri
 	return all;
 }
 
+/**
+ * A list of what a structure has (its services, its bank accounts): refused without the structure, with a message
+ * naming `label`; then the list with `structure` picked (a locator whose value is `value`).
+ */
+async function listOfStructure(node: INodeType, method: string, parameters: INodeParameters, structure: string, label: string, value: number) {
+	await expect(listSearch(node, method, { credentials, parameters })).rejects.toThrow(`Set "${label}" first`);
+	return await listSearch(node, method, { credentials, parameters: { ...parameters, [structure]: { __rl: true, mode: 'list', value } } });
+}
+
 describe('lists of the resource locators', () => {
 	it("searchMyStructures: the account's structures, once each, filtered by name", async () => {
 		const all = await listSearch(factures, 'searchMyStructures', { credentials });
@@ -226,14 +235,8 @@ describe('lists of the resource locators', () => {
 	it('services of the supplier or recipient structure: from the top-level field, else from the Filters; asks for it first', async () => {
 		const buyer = DEMO_IDS.buyerWithService.idStructureCPP;
 		const dsi = { name: 'DST-INFO — Direction informatique', value: 1_048_577 };
-		const submit = { resource: 'emittedInvoice', operation: 'submit' };
-		await expect(listSearch(factures, 'searchSupplierServices', { credentials, parameters: submit })).rejects.toThrow(
-			'Set "Supplier Structure ID" first',
-		);
-		const ofSubmit = await listSearch(factures, 'searchSupplierServices', {
-			credentials,
-			parameters: { ...submit, idFournisseur: { __rl: true, mode: 'list', value: buyer }, additionalFields: {} },
-		});
+		const submit = { resource: 'emittedInvoice', operation: 'submit', additionalFields: {} };
+		const ofSubmit = await listOfStructure(factures, 'searchSupplierServices', submit, 'idFournisseur', 'Supplier Structure ID', buyer);
 		expect(lastBody('/rechercher/services')).toMatchObject({ idStructure: buyer });
 		expect(ofSubmit.results).toContainEqual(dsi);
 
@@ -276,14 +279,26 @@ describe('lists of the resource locators', () => {
 
 		// Engagements: the services of the structure that issues the commitment.
 		const create = { resource: 'commitment', operation: 'create' };
-		await expect(listSearch(engagements, 'searchIssuerServices', { credentials, parameters: create })).rejects.toThrow(
-			'Set "Issuing Structure ID" first',
-		);
-		const ofIssuer = await listSearch(engagements, 'searchIssuerServices', {
-			credentials,
-			parameters: { ...create, idStructureEmettrice: { __rl: true, mode: 'list', value: buyer } },
-		});
+		const ofIssuer = await listOfStructure(engagements, 'searchIssuerServices', create, 'idStructureEmettrice', 'Issuing Structure ID', buyer);
 		expect(ofIssuer.results).toContainEqual(dsi);
+	});
+
+	it("searchSupplierBankAccounts: the supplier structure's valid bank accounts, filtered by name; asks for the structure first", async () => {
+		const supplier = DEMO_IDS.supplier.idStructureCPP;
+		const submit = { resource: 'emittedInvoice', operation: 'submit' };
+		const accounts = await listOfStructure(factures, 'searchSupplierBankAccounts', submit, 'idFournisseur', 'Supplier Structure ID', supplier);
+		expect(lastBody('/recuperer/coordbanc/valides')).toMatchObject({ idStructure: supplier });
+		expect(accounts.results).toEqual([{ name: 'Compte principal (45678)', value: 45_678 }]);
+		expect(accounts.paginationToken).toBeUndefined();
+		const none = await listSearch(factures, 'searchSupplierBankAccounts', { credentials, filter: 'livret', parameters: { ...submit, idFournisseur: supplier } });
+		expect(none.results).toEqual([]);
+		// Factures Travaux: the works-invoice search spells the supplier structure idStructureFournisseur.
+		const works = await listSearch(travaux, 'searchSupplierBankAccounts', {
+			credentials,
+			filter: 'principal',
+			parameters: { resource: 'worksInvoice', operation: 'search', additionalFields: { idStructureFournisseur: supplier } },
+		});
+		expect(works.results.map((r) => r.value)).toEqual([45_678]);
 	});
 
 	it('searchStructures in the Factures node: the structures its search filters pick from', async () => {

@@ -83,7 +83,7 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 		}
 	});
 
-	it('every list of services has the structure it lists the services of beside it', () => {
+	it('every list of a structure\'s services or bank accounts has that structure beside it', () => {
 		// The editor keys its list cache on every parameter of the node, so it reloads the services when that
 		// structure changes; the structure is a top-level parameter of the same operation or a field of the same
 		// Filters / Additional Fields.
@@ -94,6 +94,7 @@ describe.each(NODES)('%s generated parameters follow the style rules', (_name, n
 			searchProjectManagerServices: ['idStructureMoe'],
 			searchProjectOwnerServices: ['idStructureMoa'],
 			searchIssuerServices: ['idStructureEmettrice'],
+			searchSupplierBankAccounts: ['idFournisseur', 'idStructureFournisseur'],
 		};
 		const top = node.description.properties;
 		const shownWith = (p: INodeProperties, q: INodeProperties) =>
@@ -241,6 +242,9 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 			'emittedInvoice:submit idServiceFournisseur': 'searchSupplierServices',
 			'emittedInvoice:submitPdf idServiceFournisseur': 'searchSupplierServices',
 			'emittedInvoice:checkBeforeSubmit idServiceFournisseur': 'searchSupplierServices',
+			'emittedInvoice:submit codeCoordonneesBancairesFournisseur': 'searchSupplierBankAccounts',
+			'emittedInvoice:submitPdf codeCoordonneesBancairesFournisseur': 'searchSupplierBankAccounts',
+			'emittedInvoice:checkBeforeSubmit codeCoordonneesBancairesFournisseur': 'searchSupplierBankAccounts',
 			'emittedInvoice:search idFournisseur': 'searchMyStructures',
 			'emittedInvoice:search idServiceFournisseur': 'searchSupplierServices',
 			'emittedInvoice:search idStructureValideur': 'searchStructures',
@@ -271,6 +275,7 @@ describe('what users pick is a resource locator (from a list / by ID)', () => {
 			'worksInvoice:search idServiceMoa': 'searchProjectOwnerServices',
 			'worksInvoice:search idDestinataire': 'searchStructures',
 			'worksInvoice:search idStructureValideur': 'searchStructures',
+			'worksInvoice:search idCoordonneeBancaire': 'searchSupplierBankAccounts',
 			'worksInvoice:submit idStructureMoe': 'searchStructures',
 			'worksInvoice:submit idServiceMoe': 'searchProjectManagerServices',
 			'worksInvoice:submit idStructureMoa': 'searchStructures',

@@ -127,7 +127,9 @@ export function invoiceDataFields(): Field[] {
 			key: 'fournisseur.codeCoordonneesBancairesFournisseur',
 			label: 'Bank Details ID',
 			type: 'integer',
-			description: 'Id from Transverse → Get Valid Bank Details',
+			locator: PICK.supplierBankAccount,
+			description:
+				'The bank account to be paid on: pick it from the valid bank accounts of Supplier Structure ID (Transverse → Referential → Get Valid Bank Accounts), or type its ID',
 		},
 		{
 			name: 'codeStructureValideur',

@@ -71,7 +71,7 @@ const search: Operation = {
 		integer('idDestinataire', 'Recipient Structure ID', { locator: PICK.anyStructure, description: 'idDestinataire' }),
 		integer('idServiceExecutant', 'Executing Service ID', { description: 'idServiceExecutant' }),
 		integer('idStructureValideur', 'Validator Structure ID', { locator: PICK.anyStructure, description: 'idStructureValideur' }),
-		integer('idCoordonneeBancaire', 'Bank Account ID', { description: 'idCoordonneeBancaire' }),
+		integer('idCoordonneeBancaire', 'Bank Account ID', { locator: PICK.supplierBankAccount, description: 'idCoordonneeBancaire' }),
 		{ name: 'listeTypeFactureTravaux', label: 'Works Invoice Types', type: 'multiOptions', options: WORKS_INVOICE_TYPES },
 		{ name: 'cadreFacturation', label: 'Billing Framework', type: 'options', options: WORKS_FRAMEWORKS, description: 'cadreFacturation' },
 		invoiceStatuses({
